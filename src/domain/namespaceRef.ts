@@ -1,0 +1,42 @@
+/**
+ * A Redshift Serverless namespace, as the worker needs to address it: which account and
+ * region it lives in (so the right client, possibly through an assumed role, is used) and its
+ * name (the API keys every call on it).
+ */
+export interface NamespaceRef {
+  readonly account: string;
+  readonly region: string;
+  readonly name: string;
+  /** Known when the request came from CloudTrail or a sweep; built from the parts otherwise. */
+  readonly arn?: string;
+}
+
+/** Tags as the policy sees them: a plain map, keys case-sensitive like AWS's. */
+export type Tags = Readonly<Record<string, string>>;
+
+/** Where a request came from; recorded in logs, metrics and dead-letter attributes. */
+export const RequestOrigin = {
+  CloudTrail: 'cloudtrail',
+  Manual: 'manual',
+  Sweep: 'sweep',
+  TagChange: 'tag-change',
+} as const;
+export type RequestOrigin = (typeof RequestOrigin)[keyof typeof RequestOrigin];
+
+/**
+ * One unit of work for the copy worker: one namespace, from one EventBridge event.
+ * `eventId` is the EventBridge event id, the half of the idempotency key that tells two
+ * deliveries of the same event apart from two different requests.
+ */
+export interface CopyRequest {
+  readonly eventId: string;
+  readonly origin: RequestOrigin;
+  readonly namespace: NamespaceRef;
+  /** Tags carried by the event itself (CloudTrail request parameters); the worker still reads live tags. */
+  readonly eventTags?: Tags;
+  /** ISO-8601 time of the event envelope; used for time-to-protection. */
+  readonly requestedAt: string;
+}
+
+/** The ARN shape AWS uses for namespaces when only the name is known. */
+export const namespaceArnPattern = /^arn:aws[a-z-]*:redshift-serverless:([a-z0-9-]+):(\d{12}):namespace\/(.+)$/;

@@ -1,0 +1,62 @@
+/**
+ * What a policy file says, once validated. Matching and validation live beside this file;
+ * these types are what the rest of the code relies on.
+ */
+
+/** What to do when a copy configuration to the desired region exists with other settings. */
+export const ExistingConfigurationMode = {
+  /** Leave it; count it as protected. */
+  Keep: 'keep',
+  /** Change the retention (the only setting AWS allows to change). */
+  Update: 'update',
+  /** Leave it; report drift (log line + metric). */
+  Report: 'report',
+} as const;
+export type ExistingConfigurationMode = (typeof ExistingConfigurationMode)[keyof typeof ExistingConfigurationMode];
+
+/** Retention as the API speaks it: 1–3653 days, or -1 for indefinite. */
+export const INDEFINITE_RETENTION = -1;
+
+export interface CopyTarget {
+  readonly region: string;
+  readonly kmsKeyId?: string;
+  /** Days, or INDEFINITE_RETENTION. */
+  readonly retentionDays: number;
+}
+
+export interface RuleMatch {
+  /** Glob on the namespace name: `*` any run of characters, `?` one character. */
+  readonly namespace?: string;
+  /** Every listed tag must be present with this value (`*` = any value). */
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly accounts?: readonly string[];
+  readonly sourceRegions?: readonly string[];
+}
+
+interface RuleBase {
+  readonly name: string;
+  readonly match: RuleMatch;
+}
+
+export interface SkipRule extends RuleBase {
+  readonly skip: true;
+}
+
+export interface CopyRule extends RuleBase {
+  readonly skip?: false;
+  readonly copyTo: CopyTarget;
+  readonly onExisting: ExistingConfigurationMode;
+}
+
+export type PolicyRule = SkipRule | CopyRule;
+
+export interface Policy {
+  readonly version: 1;
+  readonly rules: readonly PolicyRule[];
+}
+
+/** The outcome of resolving a policy for one namespace. */
+export type PolicyDecision =
+  | { readonly kind: 'copy'; readonly rule: CopyRule; readonly target: CopyTarget }
+  | { readonly kind: 'skip'; readonly rule: SkipRule }
+  | { readonly kind: 'unmatched' };
