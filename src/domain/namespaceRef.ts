@@ -31,7 +31,7 @@ export type RequestOrigin = (typeof RequestOrigin)[keyof typeof RequestOrigin];
 export interface CopyRequest {
   readonly eventId: string;
   readonly origin: RequestOrigin;
-  readonly namespace: NamespaceRef;
+  readonly namespace: NamespaceRef | NamespaceByArn;
   /** Tags carried by the event itself (CloudTrail request parameters); the worker still reads live tags. */
   readonly eventTags?: Tags;
   /** ISO-8601 time of the event envelope; used for time-to-protection. */
@@ -39,4 +39,19 @@ export interface CopyRequest {
 }
 
 /** The ARN shape AWS uses for namespaces when only the name is known. */
-export const namespaceArnPattern = /^arn:aws[a-z-]*:redshift-serverless:([a-z0-9-]+):(\d{12}):namespace\/(.+)$/;
+export const namespaceArnPattern =
+  /^arn:aws[a-z-]*:redshift-serverless:([a-z0-9-]+):(\d{12}):namespace\/(.+)$/;
+
+/**
+ * A namespace known only by ARN (CloudTrail TagResource/UntagResource events name the resource
+ * by ARN, whose last part is the namespace id, not its name). The worker looks the name up.
+ */
+export interface NamespaceByArn {
+  readonly account: string;
+  readonly region: string;
+  readonly arn: string;
+}
+
+export function isNamedNamespace(ns: NamespaceRef | NamespaceByArn): ns is NamespaceRef {
+  return 'name' in ns && typeof ns.name === 'string';
+}

@@ -12,7 +12,8 @@ export const ExistingConfigurationMode = {
   /** Leave it; report drift (log line + metric). */
   Report: 'report',
 } as const;
-export type ExistingConfigurationMode = (typeof ExistingConfigurationMode)[keyof typeof ExistingConfigurationMode];
+export type ExistingConfigurationMode =
+  (typeof ExistingConfigurationMode)[keyof typeof ExistingConfigurationMode];
 
 /** Retention as the API speaks it: 1–3653 days, or -1 for indefinite. */
 export const INDEFINITE_RETENTION = -1;
