@@ -1,0 +1,58 @@
+import { type MessageAttributeValue, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { truncate } from '../domain/truncate.js';
+
+/** What a dead-lettered message carries besides its original body, for whoever reads the DLQ. */
+export interface DeadLetter {
+  /** The record's body, unchanged, so the message can be redriven once the cause is fixed. */
+  readonly body: string;
+  readonly reason: string;
+  readonly errorName: string;
+  readonly errorMessage: string;
+  readonly attempts: number;
+  readonly sourceMessageId: string;
+  readonly policyRule?: string;
+  readonly eventId?: string;
+  readonly namespace?: string;
+}
+
+// SQS limits a message attribute value to the message size, but a DLQ reader wants a line, not
+// a stack: keep messages short.
+const MAX_ATTRIBUTE_LENGTH = 1024;
+
+function text(value: string): MessageAttributeValue {
+  const clipped = truncate(value, MAX_ATTRIBUTE_LENGTH);
+  // SQS rejects empty attribute values.
+  return { DataType: 'String', StringValue: clipped === '' ? '-' : clipped };
+}
+
+/** The message attributes of a dead letter; exported so tests and tools read the same names. */
+export function deadLetterAttributes(letter: DeadLetter): Record<string, MessageAttributeValue> {
+  return {
+    ErrorName: text(letter.errorName),
+    ErrorMessage: text(letter.errorMessage),
+    Attempts: { DataType: 'Number', StringValue: String(letter.attempts) },
+    Reason: text(letter.reason),
+    SourceMessageId: text(letter.sourceMessageId),
+    ...(letter.policyRule === undefined ? {} : { PolicyRule: text(letter.policyRule) }),
+    ...(letter.eventId === undefined ? {} : { EventId: text(letter.eventId) }),
+    ...(letter.namespace === undefined ? {} : { Namespace: text(letter.namespace) }),
+  };
+}
+
+/**
+ * Sends a record that no retry can fix to the dead-letter queue. Throws when SQS refuses: the
+ * caller must then leave the record on its queue rather than acknowledge it (never lose one).
+ */
+export async function sendToDeadLetterQueue(
+  sqs: SQSClient,
+  queueUrl: string,
+  letter: DeadLetter,
+): Promise<void> {
+  await sqs.send(
+    new SendMessageCommand({
+      QueueUrl: queueUrl,
+      MessageBody: letter.body,
+      MessageAttributes: deadLetterAttributes(letter),
+    }),
+  );
+}

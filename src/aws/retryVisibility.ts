@@ -1,0 +1,54 @@
+import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { CopyAutopilotError } from '../domain/errors.js';
+
+/** An SQS record's eventSourceARN is not a queue ARN. */
+export class QueueArnError extends CopyAutopilotError {
+  public readonly arn: string;
+
+  public constructor(arn: string) {
+    super(`Not an SQS queue ARN: '${arn}'`);
+    this.name = 'QueueArnError';
+    this.arn = arn;
+  }
+}
+
+const queueArnPattern = /^arn:(aws[a-z-]*):sqs:([a-z0-9-]+):(\d{12}):(.+)$/;
+
+/**
+ * The URL of the queue an SQS record came from. Lambda gives us the ARN only; the URL is
+ * derived from it, against the configured endpoint when there is one (the local cloud),
+ * because the SDK sends SQS requests to the queue URL's host.
+ */
+export function queueUrlFromArn(arn: string, endpointUrl?: string): string {
+  const match = queueArnPattern.exec(arn);
+  if (match === null) throw new QueueArnError(arn);
+  const [, partition, region, account, name] = match;
+  if (endpointUrl !== undefined) return `${endpointUrl.replace(/\/+$/, '')}/${account}/${name}`;
+  const suffix = partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return `https://sqs.${region}.${suffix}/${account}/${name}`;
+}
+
+export interface RetryVisibilityRequest {
+  readonly eventSourceArn: string;
+  readonly receiptHandle: string;
+  readonly delaySeconds: number;
+}
+
+/**
+ * Keeps a record invisible for `delaySeconds` before SQS hands it out again. The record is then
+ * reported as a batch item failure; the receive count SQS keeps drives the next delay and, at
+ * maxReceiveCount, the redrive to the DLQ.
+ */
+export async function setRetryVisibility(
+  sqs: SQSClient,
+  request: RetryVisibilityRequest,
+  endpointUrl?: string,
+): Promise<void> {
+  await sqs.send(
+    new ChangeMessageVisibilityCommand({
+      QueueUrl: queueUrlFromArn(request.eventSourceArn, endpointUrl),
+      ReceiptHandle: request.receiptHandle,
+      VisibilityTimeout: Math.max(0, Math.min(43_200, Math.round(request.delaySeconds))),
+    }),
+  );
+}

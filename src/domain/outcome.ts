@@ -1,0 +1,149 @@
+import { MetricName } from '../observability/metricNames.js';
+import type { DriftKind } from './planCopyConfiguration.js';
+
+/**
+ * Why a record went to the DLQ without retries, besides the parse failures
+ * (`ParseFailureReason`: MalformedBody, UnknownEvent, InvalidRequest). A message attribute and
+ * a metric dimension: a contract with alarms and runbooks.
+ */
+export const DeadLetterReason = {
+  /** The policy file failed validation at cold start, or a rule cannot apply to this namespace. */
+  PolicyInvalid: 'PolicyInvalid',
+  /** AWS refused the request in a way no retry fixes (ValidationException, AccessDenied, …). */
+  NonRetryableError: 'NonRetryableError',
+  /** A namespace named only by ARN is not in ListNamespaces. */
+  NamespaceNotFound: 'NamespaceNotFound',
+} as const;
+export type DeadLetterReason = (typeof DeadLetterReason)[keyof typeof DeadLetterReason];
+
+/** What is known about a record when its outcome is decided; every field as far as parsing got. */
+export interface OutcomeContext {
+  readonly eventId?: string;
+  /** The namespace name, or its ARN when the name is not known. */
+  readonly namespace?: string;
+  readonly account?: string;
+  readonly region?: string;
+  readonly rule?: string;
+  /** ISO-8601 time of the event; time-to-protection counts from here. */
+  readonly requestedAt?: string;
+  /** The idempotent unit had already run for this event and desired state; its result was replayed. */
+  readonly duplicate?: boolean;
+}
+
+/** The configuration part of an outcome: what the idempotent unit returns (JSON-serialisable). */
+export type EnsureOutcome =
+  | { readonly kind: 'protected'; readonly configurationId: string; readonly destination: string }
+  | {
+      readonly kind: 'already-configured';
+      readonly configurationId: string;
+      readonly destination: string;
+      /** Set when retention differs and the rule says `onExisting: keep`. */
+      readonly keptRetentionDays?: number;
+    }
+  | {
+      readonly kind: 'retention-updated';
+      readonly configurationId: string;
+      readonly fromDays: number;
+      readonly toDays: number;
+    }
+  | {
+      readonly kind: 'drift';
+      readonly drift: DriftKind;
+      readonly configurationId: string;
+      readonly existing: {
+        readonly region: string;
+        readonly kmsKeyId?: string;
+        readonly retentionDays: number;
+      };
+      readonly desired: {
+        readonly region: string;
+        readonly kmsKeyId?: string;
+        readonly retentionDays: number;
+      };
+    };
+
+/** How one SQS record ended. The handler turns it into SQS calls, a log line and metrics. */
+export type RecordOutcome = OutcomeContext &
+  (
+    | EnsureOutcome
+    | { readonly kind: 'skipped' }
+    | { readonly kind: 'unmatched' }
+    /** A valid event that needs no work (a failed CloudTrail call). */
+    | { readonly kind: 'ignored'; readonly reason: string }
+    | {
+        readonly kind: 'retry';
+        readonly errorName: string;
+        readonly message: string;
+        readonly delaySeconds: number;
+      }
+    | {
+        readonly kind: 'dead-lettered';
+        readonly reason: string;
+        readonly errorName: string;
+        readonly message: string;
+      }
+  );
+
+export type RecordOutcomeKind = RecordOutcome['kind'];
+
+/** One EMF metric (count 1) for an outcome. */
+export interface OutcomeMetric {
+  readonly name: MetricName;
+  readonly dimensions?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The metric an outcome counts towards; undefined for ignored records (nothing to count) and
+ * for duplicates (the first delivery counted it already).
+ */
+export function metricFor(outcome: RecordOutcome): OutcomeMetric | undefined {
+  if (outcome.duplicate === true) return undefined;
+  switch (outcome.kind) {
+    case 'protected':
+      return { name: MetricName.Protected };
+    case 'already-configured':
+      return { name: MetricName.AlreadyConfigured };
+    case 'retention-updated':
+      return { name: MetricName.RetentionUpdated };
+    case 'drift':
+      return { name: MetricName.Drift };
+    case 'skipped':
+      return { name: MetricName.Skipped };
+    case 'unmatched':
+      return { name: MetricName.Unmatched };
+    case 'ignored':
+      return undefined;
+    case 'retry':
+      return { name: MetricName.Retried, dimensions: { ErrorName: outcome.errorName } };
+    case 'dead-lettered':
+      return { name: MetricName.DeadLettered, dimensions: { Reason: outcome.reason } };
+  }
+}
+
+export type OutcomeLogLevel = 'info' | 'warn' | 'error';
+
+/** Drift and retries need a look if they persist; dead letters need one now. */
+export function logLevelFor(outcome: RecordOutcome): OutcomeLogLevel {
+  switch (outcome.kind) {
+    case 'drift':
+    case 'retry':
+      return 'warn';
+    case 'dead-lettered':
+      return 'error';
+    default:
+      return 'info';
+  }
+}
+
+/**
+ * Seconds from the request to the configuration existing, for a record that created one;
+ * undefined otherwise (or when the event time is unusable).
+ */
+export function timeToProtectionSeconds(outcome: RecordOutcome, nowMs: number): number | undefined {
+  if (outcome.kind !== 'protected' || outcome.duplicate === true || outcome.requestedAt === undefined) {
+    return undefined;
+  }
+  const requested = Date.parse(outcome.requestedAt);
+  if (Number.isNaN(requested)) return undefined;
+  return Math.max(0, (nowMs - requested) / 1000);
+}
