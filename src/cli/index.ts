@@ -1,0 +1,26 @@
+import { createInterface } from 'node:readline/promises';
+import { commands } from './commands/index.js';
+import { createStreamPrinter } from './printer.js';
+import { runCli } from './run.js';
+
+const interrupted = new Promise<void>((resolve) => {
+  process.once('SIGINT', () => resolve());
+  process.once('SIGTERM', () => resolve());
+});
+
+const exitCode = await runCli(process.argv.slice(2), commands, {
+  printer: createStreamPrinter(),
+  env: process.env,
+  cwd: process.cwd(),
+  interrupted,
+  confirm: async (question) => {
+    if (!process.stdin.isTTY) return false;
+    const prompt = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return /^y(es)?$/i.test((await prompt.question(`${question} [y/N] `)).trim());
+    } finally {
+      prompt.close();
+    }
+  },
+});
+process.exit(exitCode);

@@ -1,0 +1,11 @@
+import { CopyAutopilotError } from '../../../domain/errors.js';
+
+/** A template the local deployer cannot apply: an unresolvable reference, an unsupported intrinsic. */
+export class TemplateError extends CopyAutopilotError {
+  public readonly logicalId?: string;
+  public constructor(message: string, logicalId?: string) {
+    super(logicalId ? `${logicalId}: ${message}` : message);
+    this.name = 'TemplateError';
+    this.logicalId = logicalId;
+  }
+}

@@ -1,0 +1,205 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { CopyAutopilotError } from '../../domain/errors.js';
+import type { LocalDeployment, LocalFunction } from './cloudFormation/deployTemplate.js';
+import { addEmfRecord, createMetricTotals, type MetricTotals } from './emfMetrics.js';
+import { createLambdaContext } from './lambdaContext.js';
+import { type CapturedLine, captureJsonOutput } from './outputCapture.js';
+import { parseRate } from './scheduleExpression.js';
+import { type BatchReport, SqsEventSource } from './sqsEventSource.js';
+
+type Handler = (event: unknown, context: Context) => Promise<unknown>;
+
+export class HandlerLoadError extends CopyAutopilotError {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'HandlerLoadError';
+  }
+}
+
+export interface InvocationRecord {
+  readonly functionName: string;
+  readonly trigger: 'sqs' | 'schedule' | 'direct';
+  readonly batch?: BatchReport;
+  readonly durationMs: number;
+  readonly error?: string;
+}
+
+export interface LambdaRunnerOptions {
+  readonly deployment: LocalDeployment;
+  readonly serviceDir: string;
+  readonly sqs: SQSClient;
+  readonly region: string;
+  /** Variables every function sees, the way the Lambda runtime sets them (endpoint, region, credentials). */
+  readonly runtimeEnvironment: Readonly<Record<string, string>>;
+  /** Called for every structured log line a function writes (EMF lines included). */
+  readonly onLog?: (line: CapturedLine) => void;
+  readonly onInvocation?: (record: InvocationRecord) => void;
+  /** Shows functions' JSON output on the terminal as well. */
+  readonly echoLogs?: boolean;
+  /** Runs `rate(...)` schedules this many times faster (demos and tests); 1 = real time. */
+  readonly scheduleSpeedup?: number;
+}
+
+/**
+ * Runs the functions of a local deployment in this process: their SQS event source mappings
+ * and their schedules, with the environment serverless.yml gave them. Logs and EMF metrics
+ * they write to stdout are captured, as CloudWatch Logs would.
+ */
+export class LambdaRunner {
+  readonly #options: LambdaRunnerOptions;
+  readonly #handlers = new Map<string, Promise<Handler>>();
+  readonly #sources: SqsEventSource[] = [];
+  readonly #timers: NodeJS.Timeout[] = [];
+  readonly #invocations: InvocationRecord[] = [];
+  readonly metrics: MetricTotals = createMetricTotals();
+  readonly logs: Record<string, unknown>[] = [];
+  #releaseOutput?: () => void;
+
+  public constructor(options: LambdaRunnerOptions) {
+    this.#options = options;
+  }
+
+  public get invocations(): readonly InvocationRecord[] {
+    return this.#invocations;
+  }
+
+  /** Starts event source mappings and schedules. Handlers load on first use. */
+  public start(): void {
+    this.#releaseOutput = captureJsonOutput((line) => {
+      if (!addEmfRecord(this.metrics, line.record)) this.logs.push(line.record);
+      this.#options.onLog?.(line);
+    }, this.#options.echoLogs);
+    for (const mapping of this.#options.deployment.eventSourceMappings) {
+      const source = new SqsEventSource({
+        sqs: this.#options.sqs,
+        mapping,
+        region: this.#options.region,
+        invoke: (event) => this.#invokeBatch(mapping.functionName, event),
+      });
+      this.#sources.push(source);
+      source.start();
+    }
+    const speedup = this.#options.scheduleSpeedup ?? 1;
+    for (const schedule of this.#options.deployment.schedules) {
+      const periodMs = parseRate(schedule.expression);
+      if (periodMs === undefined) continue; // cron expressions run only on `invoke`
+      const event = schedule.input ? JSON.parse(schedule.input) : scheduledEvent(schedule.ruleName, this.#options);
+      const timer = setInterval(() => {
+        void this.invoke(schedule.functionName, event, 'schedule').catch(() => undefined);
+      }, Math.max(50, periodMs / speedup));
+      this.#timers.push(timer);
+    }
+  }
+
+  public async stop(): Promise<void> {
+    for (const timer of this.#timers.splice(0)) clearInterval(timer);
+    await Promise.all(this.#sources.splice(0).map((source) => source.stop()));
+    this.#releaseOutput?.();
+    this.#releaseOutput = undefined;
+  }
+
+  /** Invokes a function once with an event of the caller's choosing (`invoke local`). */
+  public async invoke(
+    functionName: string,
+    event: unknown,
+    trigger: InvocationRecord['trigger'] = 'direct',
+  ): Promise<unknown> {
+    const fn = this.#function(functionName);
+    const handler = await this.#handler(fn);
+    const started = performance.now();
+    try {
+      const result = await handler(event, createLambdaContext(fn));
+      this.#record({ functionName, trigger, durationMs: performance.now() - started });
+      return result;
+    } catch (error) {
+      this.#record({ functionName, trigger, durationMs: performance.now() - started, error: String(error) });
+      throw error;
+    }
+  }
+
+  async #invokeBatch(functionName: string, event: SQSEvent): Promise<SQSBatchResponse | undefined> {
+    const fn = this.#function(functionName);
+    const handler = await this.#handler(fn);
+    const started = performance.now();
+    try {
+      const response = (await handler(event, createLambdaContext(fn))) as SQSBatchResponse | undefined;
+      this.#record({
+        functionName,
+        trigger: 'sqs',
+        durationMs: performance.now() - started,
+        batch: { size: event.Records.length, failed: response?.batchItemFailures?.length ?? 0 },
+      });
+      return response;
+    } catch (error) {
+      this.#record({
+        functionName,
+        trigger: 'sqs',
+        durationMs: performance.now() - started,
+        batch: { size: event.Records.length, failed: event.Records.length, batchError: String(error) },
+        error: String(error),
+      });
+      throw error;
+    }
+  }
+
+  #record(record: InvocationRecord): void {
+    this.#invocations.push(record);
+    this.#options.onInvocation?.(record);
+  }
+
+  #function(name: string): LocalFunction {
+    const fn = this.#options.deployment.functions[name];
+    if (!fn) throw new HandlerLoadError(`no function named ${name} in this deployment`);
+    return fn;
+  }
+
+  #handler(fn: LocalFunction): Promise<Handler> {
+    let loading = this.#handlers.get(fn.name);
+    if (!loading) {
+      loading = this.#load(fn);
+      this.#handlers.set(fn.name, loading);
+    }
+    return loading;
+  }
+
+  async #load(fn: LocalFunction): Promise<Handler> {
+    const separator = fn.handler.lastIndexOf('.');
+    const modulePath = fn.handler.slice(0, separator);
+    const exportName = fn.handler.slice(separator + 1);
+    const candidates = ['.ts', '.js', '.mjs'].map((extension) =>
+      join(this.#options.serviceDir, `${modulePath}${extension}`),
+    );
+    const file = candidates.find((candidate) => existsSync(candidate));
+    if (!file) throw new HandlerLoadError(`${fn.name}: handler module ${modulePath} not found`);
+    // Functions share this process, so their environments are merged; Powertools and the SDK
+    // read it when the module loads, which is why it is set before the import.
+    Object.assign(process.env, this.#options.runtimeEnvironment, fn.environment, {
+      AWS_LAMBDA_FUNCTION_NAME: fn.name,
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
+      LAMBDA_TASK_ROOT: this.#options.serviceDir,
+    });
+    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const handler = module[exportName];
+    if (typeof handler !== 'function') throw new HandlerLoadError(`${fn.name}: ${file} exports no ${exportName}`);
+    return handler as Handler;
+  }
+}
+
+function scheduledEvent(ruleName: string, options: LambdaRunnerOptions): Record<string, unknown> {
+  const account = options.runtimeEnvironment.AWS_ACCOUNT_ID ?? '000000000000';
+  return {
+    version: '0',
+    id: crypto.randomUUID(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account,
+    time: new Date().toISOString(),
+    region: options.region,
+    resources: [`arn:aws:events:${options.region}:${account}:rule/${ruleName}`],
+    detail: {},
+  };
+}
