@@ -67,7 +67,9 @@ export function formatTable(rows: readonly Record<string, unknown>[], columns?: 
   const names = columns ?? [...new Set(rows.flatMap((row) => Object.keys(row)))];
   if (names.length === 0) return '';
   const cells = rows.map((row) => names.map((name) => formatCell(row[name])));
-  const widths = names.map((name, index) => Math.max(name.length, ...cells.map((row) => row[index]?.length ?? 0)));
+  const widths = names.map((name, index) =>
+    Math.max(name.length, ...cells.map((row) => row[index]?.length ?? 0)),
+  );
   const render = (values: readonly string[]) =>
     values
       .map((value, index) => value.padEnd(widths[index] ?? 0))

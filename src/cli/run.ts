@@ -16,7 +16,11 @@ export async function runCli(
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
   const command = findCommand(argv, commands);
   if (!command) {
-    printUsage(commands, context, argv.length > 0 && !wantsHelp ? `unknown command: ${argv.join(' ')}` : undefined);
+    printUsage(
+      commands,
+      context,
+      argv.length > 0 && !wantsHelp ? `unknown command: ${argv.join(' ')}` : undefined,
+    );
     return argv.length === 0 || wantsHelp ? 0 : 2;
   }
   if (wantsHelp) {
