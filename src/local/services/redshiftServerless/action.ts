@@ -1,0 +1,19 @@
+import type { RequestContext } from '../../protocol/types.js';
+import type { RedshiftServerlessStore } from './store.js';
+
+/** One operation: validated input in, response body out, or an AwsServiceError thrown. */
+export type RedshiftServerlessAction = (
+  store: RedshiftServerlessStore,
+  input: Record<string, unknown>,
+  ctx: RequestContext,
+) => unknown;
+
+/**
+ * Lets an action declare its input as the SDK's request type. The cast is sound only because
+ * the operation's validation table has already checked every field the action reads.
+ */
+export function defineAction<Input>(
+  action: (store: RedshiftServerlessStore, input: Input, ctx: RequestContext) => unknown,
+): RedshiftServerlessAction {
+  return (store, input, ctx) => action(store, input as Input, ctx);
+}

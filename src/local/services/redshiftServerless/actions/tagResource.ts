@@ -1,0 +1,15 @@
+import type { TagResourceRequest } from '@aws-sdk/client-redshift-serverless';
+import { defineAction } from '../action.js';
+import { requireAvailable } from '../namespaceGuards.js';
+import { requireTaggedResource } from '../requireTaggedResource.js';
+import { mergeTags } from '../resourceTags.js';
+
+/** Adds or overwrites tags on a namespace (merge, not replace). */
+export const tagResource = defineAction<TagResourceRequest>((store, input) => {
+  const namespace = requireTaggedResource(store, input.resourceArn ?? '');
+  requireAvailable(store, namespace);
+  const merged = mergeTags(namespace.tags, input.tags ?? [], namespace.arn);
+  namespace.tags.clear();
+  for (const [key, value] of merged) namespace.tags.set(key, value);
+  return {};
+});

@@ -1,0 +1,137 @@
+import { AwsServiceError } from '../../protocol/serviceError.js';
+import type { JsonService, RequestContext } from '../../protocol/types.js';
+import type { EventSink, ResettableService, ServiceOptions } from '../contracts.js';
+import { cloudTrailEvent } from './cloudTrailRecord.js';
+import { FaultInjector, type FaultRule } from './faultInjection.js';
+import { OPERATIONS } from './operations.js';
+import { RedshiftServerlessErrorCode, redshiftError } from './serviceErrors.js';
+import { RedshiftServerlessStore } from './store.js';
+import { validateInput } from './validations.js';
+
+export type { FaultRule, InjectableFault } from './faultInjection.js';
+export { InjectableFault as RedshiftServerlessFault } from './faultInjection.js';
+
+export interface RedshiftServerlessServiceOptions extends ServiceOptions {
+  /** Where CloudTrail records of write calls go (the local EventBridge). */
+  readonly events: EventSink;
+  /** How long a deleted namespace answers DELETING before it is gone; 0 (default): gone at once. */
+  readonly deletionSeconds?: number;
+}
+
+/** A snapshot copy configuration as reports and chaos tests see it. */
+export interface SnapshotCopyConfigurationView {
+  readonly namespaceName: string;
+  readonly sourceRegion: string;
+  readonly destinationRegion: string;
+  readonly destinationKmsKeyId: string;
+  readonly snapshotRetentionPeriod: number;
+  /** Epoch milliseconds, by the service's clock. */
+  readonly createdAt: number;
+}
+
+/** The local Redshift Serverless: its awsJson1_1 API plus the control methods tests and the control API use. */
+export interface RedshiftServerlessService extends JsonService, ResettableService {
+  /**
+   * Namespaces whose name matches the glob (`*`, `?`) answer MODIFYING for `seconds`: existing
+   * ones from now, ones created while the rule stands from their creation. `seconds` 0 lifts
+   * the rule of that pattern and ends the window of matching namespaces.
+   */
+  markBusy(namePattern: string, seconds: number): void;
+  /** Calls received per operation (failed ones included) since the last reset. */
+  callCounts(): Record<string, number>;
+  snapshotCopyConfigurations(): readonly SnapshotCopyConfigurationView[];
+  /** How many copy configurations were ever created per namespace name (deletions do not lower it). */
+  createCounts(): Record<string, number>;
+  /** Makes the next `count` matching calls fail with `errorCode` before they run. */
+  injectFault(rule: FaultRule): void;
+  clearFaults(): void;
+}
+
+/** Creates the local Redshift Serverless service (state in memory, time from `options.clock`). */
+export function createRedshiftServerlessService(
+  options: RedshiftServerlessServiceOptions,
+): RedshiftServerlessService {
+  const deletionSeconds = options.deletionSeconds ?? 0;
+  if (!Number.isFinite(deletionSeconds) || deletionSeconds < 0) {
+    throw new RangeError(`deletionSeconds must be a non-negative number, got ${deletionSeconds}`);
+  }
+  const store = new RedshiftServerlessStore(options.clock, options.account, deletionSeconds * 1000);
+  const faults = new FaultInjector();
+  const counts = new Map<string, number>();
+
+  function handle(operationName: string, input: Record<string, unknown>, ctx: RequestContext): unknown {
+    counts.set(operationName, (counts.get(operationName) ?? 0) + 1);
+    const operation = OPERATIONS[operationName];
+    if (operation === undefined) {
+      throw redshiftError(
+        RedshiftServerlessErrorCode.UnknownOperation,
+        `Operation ${operationName} is not supported by the local Redshift Serverless.`,
+      );
+    }
+    const at = store.now();
+    try {
+      const fault = faults.take(operationName);
+      if (fault !== undefined) throw fault;
+      validateInput(operation.rules, input);
+      const output = operation.action(store, input, ctx);
+      if (operation.write) {
+        options.events.emit(
+          cloudTrailEvent({
+            eventName: operationName,
+            ctx,
+            at,
+            requestParameters: input,
+            responseElements: output,
+          }),
+        );
+      }
+      return output;
+    } catch (error) {
+      // CloudTrail records failed calls too; only CreateNamespace's are emitted, so the
+      // automation's rule is proven to skip them (detail.errorCode present).
+      if (operationName === 'CreateNamespace' && error instanceof AwsServiceError) {
+        options.events.emit(
+          cloudTrailEvent({
+            eventName: operationName,
+            ctx,
+            at,
+            requestParameters: input,
+            error: { code: error.code, message: error.message },
+          }),
+        );
+      }
+      throw error;
+    }
+  }
+
+  return {
+    targetPrefix: 'RedshiftServerless',
+    contentType: 'application/x-amz-json-1.1',
+    handle,
+    reset() {
+      store.reset();
+      faults.clear();
+      counts.clear();
+    },
+    markBusy(namePattern, seconds) {
+      if (namePattern.length === 0) throw new RangeError('markBusy needs a non-empty name pattern');
+      if (!Number.isFinite(seconds) || seconds < 0) {
+        throw new RangeError(`markBusy seconds must be a non-negative number, got ${seconds}`);
+      }
+      store.markBusy(namePattern, seconds * 1000);
+    },
+    callCounts: () => Object.fromEntries(counts),
+    snapshotCopyConfigurations: () =>
+      store.listCopyConfigurations().map((configuration) => ({
+        namespaceName: configuration.namespaceName,
+        sourceRegion: configuration.sourceRegion,
+        destinationRegion: configuration.destinationRegion,
+        destinationKmsKeyId: configuration.destinationKmsKeyId,
+        snapshotRetentionPeriod: configuration.snapshotRetentionPeriod,
+        createdAt: configuration.createdAt,
+      })),
+    createCounts: () => store.createCounts(),
+    injectFault: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+  };
+}

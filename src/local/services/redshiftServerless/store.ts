@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../store/clock.js';
+import { compileNamePattern } from './namePattern.js';
+
+/** Namespace states as the API reports them. */
+export const NamespaceStatus = {
+  Available: 'AVAILABLE',
+  Modifying: 'MODIFYING',
+  Deleting: 'DELETING',
+} as const;
+export type NamespaceStatus = (typeof NamespaceStatus)[keyof typeof NamespaceStatus];
+
+export interface NamespaceRecord {
+  readonly id: string;
+  readonly arn: string;
+  readonly name: string;
+  readonly region: string;
+  /** Listing order and pagination key. */
+  readonly sortKey: string;
+  readonly createdAt: number;
+  adminUsername?: string;
+  dbName: string;
+  kmsKeyId: string;
+  defaultIamRoleArn?: string;
+  iamRoles: string[];
+  logExports: string[];
+  /** MODIFYING while the clock is before this instant. */
+  busyUntil: number;
+  /** Set by DeleteNamespace: DELETING until this instant, then gone. */
+  deletingUntil?: number;
+  readonly tags: Map<string, string>;
+}
+
+export interface CopyConfigurationRecord {
+  readonly id: string;
+  readonly arn: string;
+  readonly sortKey: string;
+  readonly namespaceName: string;
+  readonly sourceRegion: string;
+  readonly destinationRegion: string;
+  readonly destinationKmsKeyId: string;
+  snapshotRetentionPeriod: number;
+  readonly createdAt: number;
+}
+
+interface BusyRule {
+  readonly pattern: string;
+  readonly matcher: RegExp;
+  readonly milliseconds: number;
+}
+
+/**
+ * All state of the local Redshift Serverless, read through the injected clock: a namespace's
+ * status is computed from instants, never flipped by timers, so tests move time instead of
+ * sleeping.
+ */
+export class RedshiftServerlessStore {
+  public readonly clock: Clock;
+  public readonly account: string;
+  /** How long a deleted namespace stays DELETING before it disappears. */
+  public readonly deletionMilliseconds: number;
+  readonly #namespaces = new Map<string, NamespaceRecord>();
+  readonly #copyConfigurations = new Map<string, CopyConfigurationRecord>();
+  readonly #busyRules: BusyRule[] = [];
+  readonly #createCounts = new Map<string, number>();
+  #sequence = 0;
+
+  public constructor(clock: Clock, account: string, deletionMilliseconds = 0) {
+    this.clock = clock;
+    this.account = account;
+    this.deletionMilliseconds = deletionMilliseconds;
+  }
+
+  public now(): number {
+    return this.clock.now();
+  }
+
+  /** Forgets every namespace, configuration, busy rule and counter. */
+  public reset(): void {
+    this.#namespaces.clear();
+    this.#copyConfigurations.clear();
+    this.#busyRules.length = 0;
+    this.#createCounts.clear();
+    this.#sequence = 0;
+  }
+
+  public statusOf(namespace: NamespaceRecord): NamespaceStatus {
+    const now = this.now();
+    if (namespace.deletingUntil !== undefined) return NamespaceStatus.Deleting;
+    return now < namespace.busyUntil ? NamespaceStatus.Modifying : NamespaceStatus.Available;
+  }
+
+  public findNamespace(region: string, name: string): NamespaceRecord | undefined {
+    this.#purgeDeleted();
+    return this.#namespaces.get(namespaceKey(region, name));
+  }
+
+  public findNamespaceByArn(arn: string): NamespaceRecord | undefined {
+    this.#purgeDeleted();
+    for (const namespace of this.#namespaces.values()) {
+      if (namespace.arn === arn) return namespace;
+    }
+    return undefined;
+  }
+
+  public listNamespaces(region: string): NamespaceRecord[] {
+    this.#purgeDeleted();
+    return [...this.#namespaces.values()]
+      .filter((namespace) => namespace.region === region)
+      .sort((a, b) => compare(a.sortKey, b.sortKey));
+  }
+
+  /** Adds a namespace, MODIFYING for as long as the busy rules standing now say. */
+  public addNamespace(
+    fields: Pick<NamespaceRecord, 'name' | 'region' | 'dbName' | 'kmsKeyId' | 'iamRoles' | 'logExports'> &
+      Partial<Pick<NamespaceRecord, 'adminUsername' | 'defaultIamRoleArn'>> & { tags: Map<string, string> },
+  ): NamespaceRecord {
+    const id = randomUUID();
+    const createdAt = this.now();
+    const busyFor = this.#busyRules
+      .filter((rule) => rule.matcher.test(fields.name))
+      .reduce((longest, rule) => Math.max(longest, rule.milliseconds), 0);
+    const namespace: NamespaceRecord = {
+      ...fields,
+      id,
+      arn: `arn:aws:redshift-serverless:${fields.region}:${this.account}:namespace/${id}`,
+      sortKey: this.#nextSortKey(),
+      createdAt,
+      busyUntil: createdAt + busyFor,
+    };
+    this.#namespaces.set(namespaceKey(fields.region, fields.name), namespace);
+    return namespace;
+  }
+
+  /** Starts deleting a namespace and its copy configurations; it disappears after `deletionMilliseconds`. */
+  public deleteNamespace(namespace: NamespaceRecord): void {
+    namespace.deletingUntil = this.now() + this.deletionMilliseconds;
+    for (const configuration of this.copyConfigurationsOf(namespace)) {
+      this.#copyConfigurations.delete(configuration.id);
+    }
+  }
+
+  /**
+   * Makes matching namespaces MODIFYING for `milliseconds` from now, and ones created later
+   * for `milliseconds` from their creation, until a rule with the same pattern and 0 replaces it.
+   */
+  public markBusy(pattern: string, milliseconds: number): void {
+    const matcher = compileNamePattern(pattern);
+    const existing = this.#busyRules.findIndex((rule) => rule.pattern === pattern);
+    if (existing !== -1) this.#busyRules.splice(existing, 1);
+    if (milliseconds > 0) this.#busyRules.push({ pattern, matcher, milliseconds });
+    const until = this.now() + milliseconds;
+    for (const namespace of this.#namespaces.values()) {
+      if (matcher.test(namespace.name)) namespace.busyUntil = until;
+    }
+  }
+
+  public copyConfigurationsOf(namespace: NamespaceRecord): CopyConfigurationRecord[] {
+    return this.listCopyConfigurations(namespace.region).filter(
+      (configuration) => configuration.namespaceName === namespace.name,
+    );
+  }
+
+  public listCopyConfigurations(sourceRegion?: string): CopyConfigurationRecord[] {
+    return [...this.#copyConfigurations.values()]
+      .filter((configuration) => sourceRegion === undefined || configuration.sourceRegion === sourceRegion)
+      .sort((a, b) => compare(a.sortKey, b.sortKey));
+  }
+
+  public findCopyConfiguration(region: string, id: string): CopyConfigurationRecord | undefined {
+    const configuration = this.#copyConfigurations.get(id);
+    return configuration?.sourceRegion === region ? configuration : undefined;
+  }
+
+  public addCopyConfiguration(
+    fields: Omit<CopyConfigurationRecord, 'id' | 'arn' | 'sortKey' | 'createdAt'>,
+  ): CopyConfigurationRecord {
+    const id = randomUUID();
+    const configuration: CopyConfigurationRecord = {
+      ...fields,
+      id,
+      arn: `arn:aws:redshift-serverless:${fields.sourceRegion}:${this.account}:snapshotcopyconfiguration/${id}`,
+      sortKey: this.#nextSortKey(),
+      createdAt: this.now(),
+    };
+    this.#copyConfigurations.set(id, configuration);
+    this.#createCounts.set(fields.namespaceName, (this.#createCounts.get(fields.namespaceName) ?? 0) + 1);
+    return configuration;
+  }
+
+  public deleteCopyConfiguration(id: string): void {
+    this.#copyConfigurations.delete(id);
+  }
+
+  public createCounts(): Record<string, number> {
+    return Object.fromEntries(this.#createCounts);
+  }
+
+  #purgeDeleted(): void {
+    const now = this.now();
+    for (const [key, namespace] of this.#namespaces) {
+      if (namespace.deletingUntil !== undefined && now >= namespace.deletingUntil)
+        this.#namespaces.delete(key);
+    }
+  }
+
+  #nextSortKey(): string {
+    this.#sequence += 1;
+    return this.#sequence.toString().padStart(12, '0');
+  }
+}
+
+function namespaceKey(region: string, name: string): string {
+  return `${region}/${name}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
