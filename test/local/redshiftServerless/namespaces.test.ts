@@ -1,0 +1,328 @@
+import {
+  CreateNamespaceCommand,
+  DeleteNamespaceCommand,
+  GetNamespaceCommand,
+  ListNamespacesCommand,
+  paginateListNamespaces,
+  UpdateNamespaceCommand,
+} from '@aws-sdk/client-redshift-serverless';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createRedshiftServerlessService } from '../../../src/local/services/redshiftServerless/index.js';
+import { type RedshiftOnly, startRedshiftOnly, TEST_ACCOUNT } from './startRedshiftOnly.js';
+
+let local: RedshiftOnly;
+beforeAll(async () => {
+  local = await startRedshiftOnly();
+});
+afterAll(async () => {
+  await local.close();
+});
+afterEach(() => {
+  local.service.reset();
+});
+
+describe('Local Redshift Serverless: CreateNamespace', () => {
+  it('returns the namespace with an ARN, id, defaults and a parsed creation date, never the password', async () => {
+    // Prepare
+    const client = local.client();
+
+    // Act
+    const { namespace } = await client.send(
+      new CreateNamespaceCommand({
+        namespaceName: 'prod-sales',
+        adminUsername: 'admin',
+        adminUserPassword: 'Secret-Password-1',
+        dbName: 'sales',
+        tags: [{ key: 'dr-tier', value: 'gold' }],
+      }),
+    );
+
+    // Assess
+    expect(namespace?.namespaceArn).toMatch(
+      new RegExp(
+        `^arn:aws:redshift-serverless:us-east-1:${TEST_ACCOUNT}:namespace/${namespace?.namespaceId}$`,
+      ),
+    );
+    expect(namespace?.namespaceId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(namespace).toMatchObject({
+      namespaceName: 'prod-sales',
+      adminUsername: 'admin',
+      dbName: 'sales',
+      kmsKeyId: 'AWS_OWNED_KMS_KEY',
+      iamRoles: [],
+      logExports: [],
+      status: 'AVAILABLE',
+    });
+    expect(namespace?.creationDate).toEqual(new Date(local.clock.now()));
+    expect(JSON.stringify(namespace)).not.toContain('Secret-Password-1');
+  });
+
+  it('defaults the database name to dev', async () => {
+    // Act
+    const { namespace } = await local.client().send(new CreateNamespaceCommand({ namespaceName: 'plain' }));
+
+    // Assess
+    expect(namespace?.dbName).toBe('dev');
+    expect(namespace?.adminUsername).toBeUndefined();
+  });
+
+  it('answers ConflictException (409) for a name that already exists in the region', async () => {
+    // Prepare
+    const client = local.client();
+    await client.send(new CreateNamespaceCommand({ namespaceName: 'twice' }));
+
+    // Act
+    const error = await client.send(new CreateNamespaceCommand({ namespaceName: 'twice' })).catch((e) => e);
+
+    // Assess
+    expect(error.name).toBe('ConflictException');
+    expect(error.message).toBe('Namespace already exists');
+    expect(error.$metadata.httpStatusCode).toBe(409);
+  });
+
+  it('keeps namespaces of different regions apart', async () => {
+    // Prepare
+    await local
+      .client({ region: 'us-east-1' })
+      .send(new CreateNamespaceCommand({ namespaceName: 'same-name' }));
+
+    // Act
+    const { namespace } = await local
+      .client({ region: 'eu-west-1' })
+      .send(new CreateNamespaceCommand({ namespaceName: 'same-name' }));
+
+    // Assess
+    expect(namespace?.namespaceArn).toContain(':eu-west-1:');
+  });
+
+  it.each([
+    [
+      'Prod_Sales',
+      "Value 'Prod_Sales' at 'namespaceName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z0-9-]+$",
+    ],
+    [
+      'ab',
+      "Value 'ab' at 'namespaceName' failed to satisfy constraint: Member must have length greater than or equal to 3",
+    ],
+    [
+      'a'.repeat(65),
+      `Value '${'a'.repeat(65)}' at 'namespaceName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+    ],
+  ])('rejects the name %s with an AWS-worded ValidationException', async (namespaceName, violation) => {
+    // Act
+    const error = await local
+      .client()
+      .send(new CreateNamespaceCommand({ namespaceName }))
+      .catch((e) => e);
+
+    // Assess
+    expect(error.name).toBe('ValidationException');
+    expect(error.$metadata.httpStatusCode).toBe(400);
+    expect(error.message).toBe(`1 validation error detected: ${violation}`);
+  });
+
+  it('counts every violated constraint in one message', async () => {
+    // Act
+    const error = await local
+      .client()
+      .send(new CreateNamespaceCommand({ namespaceName: 'A' }))
+      .catch((e) => e);
+
+    // Assess
+    expect(error.message).toMatch(
+      /^2 validation errors detected: .*length greater than or equal to 3; .*pattern/,
+    );
+  });
+
+  it('answers TooManyTagsException beyond 50 tags', async () => {
+    // Prepare
+    const tags = Array.from({ length: 51 }, (_, index) => ({ key: `k${index}`, value: 'v' }));
+
+    // Act
+    const error = await local
+      .client()
+      .send(new CreateNamespaceCommand({ namespaceName: 'tagged', tags }))
+      .catch((e) => e);
+
+    // Assess
+    expect(error.name).toBe('TooManyTagsException');
+    expect(error.$metadata.httpStatusCode).toBe(400);
+  });
+
+  it('answers SerializationException when a field has the wrong JSON type', () => {
+    // Act
+    const act = () => local.service.handle('CreateNamespace', { namespaceName: 42 }, context());
+
+    // Assess
+    expect(act).toThrow(expect.objectContaining({ code: 'SerializationException', statusCode: 400 }));
+  });
+});
+
+describe('Local Redshift Serverless: GetNamespace', () => {
+  it('returns the namespace by name', async () => {
+    // Prepare
+    const client = local.client();
+    const created = await client.send(new CreateNamespaceCommand({ namespaceName: 'lookup' }));
+
+    // Act
+    const { namespace } = await client.send(new GetNamespaceCommand({ namespaceName: 'lookup' }));
+
+    // Assess
+    expect(namespace?.namespaceArn).toBe(created.namespace?.namespaceArn);
+    expect(namespace?.status).toBe('AVAILABLE');
+  });
+
+  it('answers ResourceNotFoundException (404) for an unknown name', async () => {
+    // Act
+    const error = await local
+      .client()
+      .send(new GetNamespaceCommand({ namespaceName: 'missing' }))
+      .catch((e) => e);
+
+    // Assess
+    expect(error.name).toBe('ResourceNotFoundException');
+    expect(error.$metadata.httpStatusCode).toBe(404);
+    expect(error.message).toBe('Namespace missing not found.');
+  });
+});
+
+describe('Local Redshift Serverless: ListNamespaces', () => {
+  it('pages through every namespace of the region in creation order', async () => {
+    // Prepare
+    const client = local.client();
+    const names = Array.from({ length: 7 }, (_, index) => `ns-${index}`);
+    for (const namespaceName of names) await client.send(new CreateNamespaceCommand({ namespaceName }));
+    await local
+      .client({ region: 'eu-west-1' })
+      .send(new CreateNamespaceCommand({ namespaceName: 'elsewhere' }));
+
+    // Act
+    const pages: string[][] = [];
+    for await (const page of paginateListNamespaces({ client, pageSize: 3 }, {})) {
+      pages.push((page.namespaces ?? []).map((namespace) => namespace.namespaceName ?? ''));
+    }
+
+    // Assess
+    expect(pages).toEqual([names.slice(0, 3), names.slice(3, 6), names.slice(6)]);
+  });
+
+  it('returns no nextToken when everything fits in one page', async () => {
+    // Prepare
+    const client = local.client();
+    await client.send(new CreateNamespaceCommand({ namespaceName: 'only-one' }));
+
+    // Act
+    const output = await client.send(new ListNamespacesCommand({ maxResults: 1 }));
+
+    // Assess
+    expect(output.namespaces).toHaveLength(1);
+    expect(output.nextToken).toBeUndefined();
+  });
+
+  it.each([0, 101])('rejects maxResults %i', async (maxResults) => {
+    // Act
+    const error = await local
+      .client()
+      .send(new ListNamespacesCommand({ maxResults }))
+      .catch((e) => e);
+
+    // Assess
+    expect(error.name).toBe('ValidationException');
+    expect(error.message).toContain(`Value '${maxResults}' at 'maxResults' failed to satisfy constraint`);
+  });
+
+  it('rejects a nextToken it did not issue', async () => {
+    // Act
+    const error = await local
+      .client()
+      .send(new ListNamespacesCommand({ nextToken: 'not-a-token' }))
+      .catch((e) => e);
+
+    // Assess
+    expect(error.name).toBe('ValidationException');
+  });
+});
+
+describe('Local Redshift Serverless: DeleteNamespace', () => {
+  it('answers the namespace as DELETING, then it is gone with its copy configuration', async () => {
+    // Prepare
+    const client = local.client();
+    await client.send(new CreateNamespaceCommand({ namespaceName: 'doomed' }));
+    local.service.handle(
+      'CreateSnapshotCopyConfiguration',
+      { namespaceName: 'doomed', destinationRegion: 'us-west-2' },
+      context(),
+    );
+
+    // Act
+    const { namespace } = await client.send(new DeleteNamespaceCommand({ namespaceName: 'doomed' }));
+    const error = await client.send(new GetNamespaceCommand({ namespaceName: 'doomed' })).catch((e) => e);
+
+    // Assess
+    expect(namespace?.status).toBe('DELETING');
+    expect(error.name).toBe('ResourceNotFoundException');
+    expect(local.service.snapshotCopyConfigurations()).toEqual([]);
+  });
+
+  it('stays DELETING for the configured time when asked to', () => {
+    // Prepare
+    const { createRedshiftServerlessService } = await import(
+      '../../../src/local/services/redshiftServerless/index.js'
+    );
+    const service = createRedshiftServerlessService({
+      clock: local.clock,
+      account: TEST_ACCOUNT,
+      events: { emit: () => undefined },
+      deletionSeconds: 30,
+    });
+    service.handle('CreateNamespace', { namespaceName: 'slow-delete' }, context());
+    service.handle('DeleteNamespace', { namespaceName: 'slow-delete' }, context());
+
+    // Act
+    const during = service.handle('GetNamespace', { namespaceName: 'slow-delete' }, context());
+    local.clock.advance(30_000);
+    const after = () => service.handle('GetNamespace', { namespaceName: 'slow-delete' }, context());
+
+    // Assess
+    expect(during).toMatchObject({ namespace: { status: 'DELETING' } });
+    expect(after).toThrow(expect.objectContaining({ code: 'ResourceNotFoundException' }));
+  });
+});
+
+describe('Local Redshift Serverless: UpdateNamespace', () => {
+  it('changes the given settings and keeps the rest', async () => {
+    // Prepare
+    const client = local.client();
+    await client.send(new CreateNamespaceCommand({ namespaceName: 'changing', dbName: 'keep' }));
+
+    // Act
+    const { namespace } = await client.send(
+      new UpdateNamespaceCommand({
+        namespaceName: 'changing',
+        logExports: ['userlog'],
+        iamRoles: ['arn:aws:iam::111111111111:role/r'],
+      }),
+    );
+
+    // Assess
+    expect(namespace).toMatchObject({
+      dbName: 'keep',
+      logExports: ['userlog'],
+      iamRoles: ['arn:aws:iam::111111111111:role/r'],
+    });
+  });
+});
+
+describe('Local Redshift Serverless: unknown operations', () => {
+  it('answers UnknownOperationException (400)', () => {
+    // Act
+    const act = () => local.service.handle('CreateWorkgroup', {}, context());
+
+    // Assess
+    expect(act).toThrow(expect.objectContaining({ code: 'UnknownOperationException', statusCode: 400 }));
+  });
+});
+
+function context(region = 'us-east-1') {
+  return { region, account: TEST_ACCOUNT, requestId: 'req-1', clock: local.clock };
+}
