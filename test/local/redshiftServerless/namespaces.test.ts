@@ -266,9 +266,6 @@ describe('Local Redshift Serverless: DeleteNamespace', () => {
 
   it('stays DELETING for the configured time when asked to', () => {
     // Prepare
-    const { createRedshiftServerlessService } = await import(
-      '../../../src/local/services/redshiftServerless/index.js'
-    );
     const service = createRedshiftServerlessService({
       clock: local.clock,
       account: TEST_ACCOUNT,
