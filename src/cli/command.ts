@@ -15,7 +15,7 @@ export interface CommandContext {
 }
 
 export interface ParsedArguments {
-  readonly values: Readonly<Record<string, string | boolean | string[] | boolean[] | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
   readonly positionals: readonly string[];
 }
 

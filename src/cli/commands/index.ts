@@ -1,4 +1,6 @@
 import type { Command } from '../command.js';
+import { localDemo } from './localDemo.js';
+import { localServe } from './localServe.js';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [localServe, localDemo];

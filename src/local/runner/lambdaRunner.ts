@@ -87,10 +87,15 @@ export class LambdaRunner {
     for (const schedule of this.#options.deployment.schedules) {
       const periodMs = parseRate(schedule.expression);
       if (periodMs === undefined) continue; // cron expressions run only on `invoke`
-      const event = schedule.input ? JSON.parse(schedule.input) : scheduledEvent(schedule.ruleName, this.#options);
-      const timer = setInterval(() => {
-        void this.invoke(schedule.functionName, event, 'schedule').catch(() => undefined);
-      }, Math.max(50, periodMs / speedup));
+      const event = schedule.input
+        ? JSON.parse(schedule.input)
+        : scheduledEvent(schedule.ruleName, this.#options);
+      const timer = setInterval(
+        () => {
+          void this.invoke(schedule.functionName, event, 'schedule').catch(() => undefined);
+        },
+        Math.max(50, periodMs / speedup),
+      );
       this.#timers.push(timer);
     }
   }
@@ -184,7 +189,8 @@ export class LambdaRunner {
     });
     const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     const handler = module[exportName];
-    if (typeof handler !== 'function') throw new HandlerLoadError(`${fn.name}: ${file} exports no ${exportName}`);
+    if (typeof handler !== 'function')
+      throw new HandlerLoadError(`${fn.name}: ${file} exports no ${exportName}`);
     return handler as Handler;
   }
 }

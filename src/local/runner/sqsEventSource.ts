@@ -117,7 +117,10 @@ export class SqsEventSource {
       await this.#sqs.send(
         new DeleteMessageBatchCommand({
           QueueUrl: this.#mapping.queueUrl,
-          Entries: chunk.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle })),
+          Entries: chunk.map((message, index) => ({
+            Id: String(index),
+            ReceiptHandle: message.ReceiptHandle,
+          })),
         }),
       );
     }

@@ -17,7 +17,8 @@ export function orderResources(resources: Readonly<Record<string, unknown>>): st
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (id: string, path: string[]): void => {
     if (state.get(id) === 'done') return;
-    if (state.get(id) === 'visiting') throw new TemplateError(`circular reference: ${[...path, id].join(' → ')}`);
+    if (state.get(id) === 'visiting')
+      throw new TemplateError(`circular reference: ${[...path, id].join(' → ')}`);
     state.set(id, 'visiting');
     for (const dependency of edges.get(id) ?? []) visit(dependency, [...path, id]);
     state.set(id, 'done');

@@ -1,5 +1,10 @@
 import { CreateTableCommand, type DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { type EventBridgeClient, PutRuleCommand, PutTargetsCommand, type Target } from '@aws-sdk/client-eventbridge';
+import {
+  type EventBridgeClient,
+  PutRuleCommand,
+  PutTargetsCommand,
+  type Target,
+} from '@aws-sdk/client-eventbridge';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { orderResources } from './dependencies.js';
 import { TemplateError } from './errors.js';
@@ -9,7 +14,10 @@ import { evaluateConditions, type IntrinsicScope, resolveIntrinsics } from './in
 export interface CloudFormationTemplate {
   readonly Parameters?: Record<string, { Default?: unknown }>;
   readonly Conditions?: Record<string, unknown>;
-  readonly Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; Condition?: string }>;
+  readonly Resources: Record<
+    string,
+    { Type: string; Properties?: Record<string, unknown>; Condition?: string }
+  >;
 }
 
 export interface LocalFunction {
@@ -100,7 +108,10 @@ export async function deployTemplate(
     ref: (id: string) => produced.get(id)?.ref,
     getAtt: (id: string, attribute: string) => produced.get(id)?.attributes[attribute],
   };
-  const scope: IntrinsicScope = { ...baseScope, conditions: evaluateConditions(template.Conditions ?? {}, baseScope) };
+  const scope: IntrinsicScope = {
+    ...baseScope,
+    conditions: evaluateConditions(template.Conditions ?? {}, baseScope),
+  };
 
   const deployment: LocalDeployment = {
     queues: {},
@@ -146,7 +157,9 @@ export async function deployTemplate(
             BillingMode: 'PAY_PER_REQUEST',
           }),
         );
-        const ttl = properties.TimeToLiveSpecification as { AttributeName?: string; Enabled?: boolean } | undefined;
+        const ttl = properties.TimeToLiveSpecification as
+          | { AttributeName?: string; Enabled?: boolean }
+          | undefined;
         if (ttl?.Enabled && ttl.AttributeName) {
           await clients.dynamodb.send(
             new UpdateTimeToLiveCommand({
@@ -167,7 +180,9 @@ export async function deployTemplate(
           name,
           arn,
           handler: stringProperty(properties.Handler) ?? '',
-          environment: stringRecord((properties.Environment as { Variables?: unknown } | undefined)?.Variables),
+          environment: stringRecord(
+            (properties.Environment as { Variables?: unknown } | undefined)?.Variables,
+          ),
           timeoutSeconds: Number(properties.Timeout ?? 6),
           memoryMb: Number(properties.MemorySize ?? 1024),
         };
@@ -190,7 +205,11 @@ export async function deployTemplate(
         if (typeof properties.ScheduleExpression === 'string') {
           for (const target of targets) {
             const fn = target.Arn ? functionsByArn.get(target.Arn) : undefined;
-            if (!fn) throw new TemplateError(`schedule target ${target.Arn} is not a function of this stack`, logicalId);
+            if (!fn)
+              throw new TemplateError(
+                `schedule target ${target.Arn} is not a function of this stack`,
+                logicalId,
+              );
             deployment.schedules.push({
               ruleName: name,
               functionName: fn.name,
@@ -209,7 +228,9 @@ export async function deployTemplate(
             }),
           );
           if (targets.length > 0) {
-            await clients.events.send(new PutTargetsCommand({ Rule: name, EventBusName: busName, Targets: targets }));
+            await clients.events.send(
+              new PutTargetsCommand({ Rule: name, EventBusName: busName, Targets: targets }),
+            );
           }
           deployment.rules.push(name);
         }
@@ -227,7 +248,8 @@ export async function deployTemplate(
     const queue = Object.values(deployment.queues).find((candidate) => candidate.arn === queueArn);
     const functionName = stringProperty(properties.FunctionName) ?? '';
     const fn = deployment.functions[functionName] ?? functionsByArn.get(functionName);
-    if (!queue || !fn) throw new TemplateError('event source mapping names an unknown queue or function', logicalId);
+    if (!queue || !fn)
+      throw new TemplateError('event source mapping names an unknown queue or function', logicalId);
     if (properties.Enabled === false) continue;
     deployment.eventSourceMappings.push({
       functionName: fn.name,
@@ -264,7 +286,9 @@ function queueAttributes(properties: Record<string, unknown>): Record<string, st
   }
   if (properties.RedrivePolicy !== undefined) {
     attributes.RedrivePolicy =
-      typeof properties.RedrivePolicy === 'string' ? properties.RedrivePolicy : JSON.stringify(properties.RedrivePolicy);
+      typeof properties.RedrivePolicy === 'string'
+        ? properties.RedrivePolicy
+        : JSON.stringify(properties.RedrivePolicy);
   }
   return attributes;
 }

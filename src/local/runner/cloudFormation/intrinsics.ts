@@ -56,7 +56,8 @@ function resolveFunction(name: string, argument: unknown, scope: IntrinsicScope)
     case 'Fn::GetAtt': {
       const [logicalId, attribute] = Array.isArray(argument) ? argument : String(argument).split('.');
       const result = scope.getAtt(String(logicalId), String(attribute));
-      if (result === undefined) throw new TemplateError(`Fn::GetAtt ${logicalId}.${attribute} is not available`);
+      if (result === undefined)
+        throw new TemplateError(`Fn::GetAtt ${logicalId}.${attribute} is not available`);
       return result;
     }
     case 'Fn::Sub':

@@ -1,0 +1,56 @@
+import { LOCAL_CREDENTIALS, startLocalAutomation } from '../../local/runner/startLocalAutomation.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
+
+/** `copy-autopilot local serve`: the local cloud with the automation deployed, until Ctrl-C. */
+export const localServe: Command = {
+  path: ['local', 'serve'],
+  summary: 'run the local cloud with the automation deployed on it until interrupted',
+  usage: [
+    'copy-autopilot local serve [--port 4566] [--policy FILE] [--logs]',
+    '',
+    'Serves Redshift Serverless, SQS (JSON and query), EventBridge and DynamoDB on one loopback',
+    'port, deploys serverless.yml onto it and runs the functions. --logs echoes their JSON logs.',
+  ].join('\n'),
+  options: {
+    port: { type: 'string', default: '4566' },
+    policy: { type: 'string' },
+    logs: { type: 'boolean', default: false },
+  },
+  run: async ({ values }, { printer, cwd, interrupted }) => {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new UsageError(`--port must be a port number, got ${String(values.port)}`);
+    }
+    const automation = await startLocalAutomation({
+      serviceDir: cwd,
+      port,
+      params: values.policy ? { policyFile: values.policy as string } : undefined,
+      echoLogs: values.logs === true,
+      onStep: (step) => printer.note(step),
+      onInvocation: (record) => {
+        const batch = record.batch ? ` batch=${record.batch.size} failed=${record.batch.failed}` : '';
+        printer.note(
+          `invoked ${record.functionName} (${record.trigger})${batch} in ${Math.round(record.durationMs)} ms`,
+        );
+      },
+    });
+    printer.line(`copy-autopilot local cloud: ${automation.url}`);
+    printer.line('Point any AWS client at it:');
+    printer.line(`  export AWS_ENDPOINT_URL=${automation.url} AWS_REGION=${automation.region}`);
+    printer.line(
+      `  export AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_CREDENTIALS.secretAccessKey}`,
+    );
+    printer.line(
+      `  aws --endpoint-url ${automation.url} redshift-serverless create-namespace --namespace-name prod-demo`,
+    );
+    printer.line(
+      `  aws --endpoint-url ${automation.url} redshift-serverless list-snapshot-copy-configurations`,
+    );
+    printer.line('Ctrl-C stops it.');
+    await interrupted;
+    printer.note('stopping…');
+    await automation.close();
+    return 0;
+  },
+};
