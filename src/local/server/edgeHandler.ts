@@ -1,0 +1,286 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import type { FaultErrorSpec } from '../faults/faultErrors.js';
+import type { FaultInjector } from '../faults/faultInjector.js';
+import { type HttpResponse, writeResponse } from '../protocol/httpResponse.js';
+import {
+  type JsonErrorStyle,
+  jsonError,
+  jsonSuccess,
+  parseJsonBody,
+  toServiceError,
+} from '../protocol/jsonProtocol.js';
+import { queryError, queryParams } from '../protocol/queryProtocol.js';
+import { DEFAULT_MAX_BODY_BYTES, readBody } from '../protocol/readBody.js';
+import { regionFromRequest } from '../protocol/regionFromRequest.js';
+import { type Route, routeRequest } from '../protocol/routeRequest.js';
+import { AwsServiceError } from '../protocol/serviceError.js';
+import type { JsonService, RequestContext } from '../protocol/types.js';
+import type { Clock } from '../store/clock.js';
+import type { ControlRequest } from './controlApi.js';
+import { replayRequest } from './dynaliteBridge.js';
+import { DYNAMODB_ERROR_NAMESPACE, type TimeToLiveSettings } from './timeToLive.js';
+
+/** What a service behind the query protocol answers (SQS renders its own XML). */
+export interface QueryResponse {
+  readonly statusCode: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/** A service that speaks the query protocol (form-encoded `Action=`); only SQS here. */
+export interface QueryService {
+  readonly targetPrefix: string;
+  handleQuery(
+    params: URLSearchParams,
+    ctx: RequestContext & { readonly baseUrl: string },
+  ): Promise<QueryResponse> | QueryResponse;
+}
+
+/** One line of the optional request log (`local serve` prints these). */
+export interface EdgeLogEntry {
+  readonly requestId: string;
+  readonly method: string;
+  readonly path: string;
+  /** `RedshiftServerless.CreateNamespace`, `AmazonSQS.SendMessage` (query), `control`, … */
+  readonly call: string;
+  readonly region: string;
+  readonly statusCode: number;
+}
+
+export interface EdgeHandlerOptions {
+  readonly account: string;
+  readonly clock: Clock;
+  readonly services: readonly JsonService[];
+  readonly queryService?: QueryService;
+  /** The current dynalite server (a getter: reset swaps it). */
+  readonly dynamodb: () => Server;
+  readonly timeToLive: TimeToLiveSettings;
+  readonly faults: FaultInjector;
+  readonly control: (request: ControlRequest) => HttpResponse;
+  /** How fault latency waits; real time by default. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly log?: (entry: EdgeLogEntry) => void;
+  readonly maxBodyBytes?: number;
+  readonly newRequestId?: () => string;
+}
+
+/** Services whose JSON errors carry query-protocol codes, with their `__type` namespace. */
+const QUERY_COMPATIBLE: Readonly<Record<string, JsonErrorStyle>> = {
+  AmazonSQS: { typeNamespace: 'com.amazonaws.sqs', queryCompatible: true },
+};
+const DYNAMODB_SERVICE = 'DynamoDB_20120810';
+const DYNAMODB_CONTENT_TYPE = 'application/x-amz-json-1.0';
+const DYNAMODB_STYLE: JsonErrorStyle = { typeNamespace: DYNAMODB_ERROR_NAMESPACE };
+const DEFAULT_JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
+// SQS queue URLs are http://host/<account>/<queue>: a query request sent there names its queue by URL.
+const QUEUE_PATH = /^\/\d{12}\/[^/]+\/?$/;
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const faultError = (spec: FaultErrorSpec): AwsServiceError =>
+  new AwsServiceError(spec.code, spec.message, { statusCode: spec.statusCode });
+
+const callName = (route: Route): string => {
+  switch (route.kind) {
+    case 'control':
+      return 'control';
+    case 'dynamodb':
+      return `${DYNAMODB_SERVICE}.${route.operation}`;
+    case 'json':
+      return `${route.targetPrefix}.${route.operation}`;
+    case 'query':
+      return 'query';
+    default:
+      return 'unknown';
+  }
+};
+
+/**
+ * The edge server's request listener: one port for every local service, like LocalStack's.
+ * It routes by protocol (see routeRequest), reads the region from the SigV4 scope, applies
+ * fault rules before dispatch, and serialises results and errors the way each protocol does.
+ * DynamoDB requests go to dynalite with their body unread unless a fault rule must see it.
+ */
+export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener => {
+  const servicesByPrefix = new Map(options.services.map((service) => [service.targetPrefix, service]));
+  const sleep = options.sleep ?? realSleep;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const newRequestId = options.newRequestId ?? randomUUID;
+
+  /** Waits out the latency of the rules that fire and returns their error, if any. */
+  const applyFaults = async (
+    service: string,
+    operation: string,
+    input?: Record<string, unknown>,
+  ): Promise<AwsServiceError | undefined> => {
+    const decision = options.faults.decide({ service, operation, input });
+    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+    return decision.error === undefined ? undefined : faultError(decision.error);
+  };
+
+  const contextFor = (req: IncomingMessage, region: string, requestId: string) => ({
+    region,
+    account: options.account,
+    requestId,
+    clock: options.clock,
+    baseUrl: `http://${req.headers.host ?? 'localhost'}`,
+  });
+
+  const handleJson = async (
+    req: IncomingMessage,
+    service: JsonService,
+    operation: string,
+    ctx: RequestContext,
+  ): Promise<HttpResponse> => {
+    const style = QUERY_COMPATIBLE[service.targetPrefix];
+    try {
+      const input = parseJsonBody(await readBody(req, maxBodyBytes));
+      const injected = await applyFaults(service.targetPrefix, operation, input);
+      if (injected !== undefined) throw injected;
+      return jsonSuccess(service.contentType, await service.handle(operation, input, ctx));
+    } catch (error) {
+      return jsonError(toServiceError(error), service.contentType, style);
+    }
+  };
+
+  const handleQuery = async (
+    req: IncomingMessage,
+    url: URL,
+    ctx: RequestContext & { readonly baseUrl: string },
+  ): Promise<HttpResponse> => {
+    try {
+      const params = queryParams(url.searchParams, await readBody(req, maxBodyBytes));
+      if (!params.has('QueueUrl') && QUEUE_PATH.test(url.pathname)) {
+        params.set('QueueUrl', `${ctx.baseUrl}${url.pathname.replace(/\/$/, '')}`);
+      }
+      const action = params.get('Action');
+      const service = options.queryService;
+      if (service === undefined) {
+        throw new AwsServiceError('UnknownOperationException', 'No service speaks the query protocol here');
+      }
+      if (!action) {
+        throw new AwsServiceError('MissingAction', 'The request must contain the parameter Action.');
+      }
+      const injected = await applyFaults(service.targetPrefix, action, Object.fromEntries(params));
+      if (injected !== undefined) throw injected;
+      const result = await service.handleQuery(params, ctx);
+      return {
+        statusCode: result.statusCode,
+        headers: { 'Content-Type': result.contentType },
+        body: result.body,
+      };
+    } catch (error) {
+      return queryError(toServiceError(error), ctx.requestId);
+    }
+  };
+
+  /** Returns a response for the edge to write, or undefined when dynalite took the request. */
+  const handleDynamoDb = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    operation: string,
+  ): Promise<HttpResponse | undefined> => {
+    const dynamoError = (error: unknown): HttpResponse =>
+      jsonError(toServiceError(error), DYNAMODB_CONTENT_TYPE, DYNAMODB_STYLE);
+    if (operation === 'UpdateTimeToLive' || operation === 'DescribeTimeToLive') {
+      try {
+        const input = parseJsonBody(await readBody(req, maxBodyBytes));
+        const injected = await applyFaults(DYNAMODB_SERVICE, operation, input);
+        if (injected !== undefined) throw injected;
+        const output =
+          operation === 'UpdateTimeToLive'
+            ? await options.timeToLive.update(input)
+            : await options.timeToLive.describe(input);
+        return jsonSuccess(DYNAMODB_CONTENT_TYPE, output);
+      } catch (error) {
+        return dynamoError(error);
+      }
+    }
+    let request = req;
+    try {
+      let input: Record<string, unknown> | undefined;
+      if (options.faults.wantsInput(DYNAMODB_SERVICE, operation)) {
+        const body = await readBody(req, maxBodyBytes);
+        request = replayRequest(req, body);
+        input = parseJsonBody(body);
+      }
+      const injected = await applyFaults(DYNAMODB_SERVICE, operation, input);
+      if (injected !== undefined) return dynamoError(injected);
+    } catch (error) {
+      return dynamoError(error);
+    }
+    options.dynamodb().emit('request', request, res);
+    return undefined;
+  };
+
+  const dispatch = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    route: Route,
+    ctx: RequestContext & { readonly baseUrl: string },
+  ): Promise<HttpResponse | undefined> => {
+    switch (route.kind) {
+      case 'control':
+        return options.control({
+          method: req.method ?? 'GET',
+          path: route.path,
+          body: await readBody(req, maxBodyBytes),
+        });
+      case 'dynamodb':
+        return handleDynamoDb(req, res, route.operation);
+      case 'json': {
+        const service = servicesByPrefix.get(route.targetPrefix);
+        if (service === undefined) {
+          return jsonError(
+            new AwsServiceError(
+              'UnknownOperationException',
+              `Unrecognized X-Amz-Target prefix: ${route.targetPrefix}`,
+            ),
+            DEFAULT_JSON_CONTENT_TYPE,
+          );
+        }
+        return handleJson(req, service, route.operation, ctx);
+      }
+      case 'query':
+        return handleQuery(req, url, ctx);
+      case 'unknown':
+        return jsonError(
+          new AwsServiceError('UnknownOperationException', route.reason),
+          DEFAULT_JSON_CONTENT_TYPE,
+        );
+    }
+  };
+
+  return (req, res) => {
+    const requestId = newRequestId();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = routeRequest(req.method ?? 'GET', url.pathname, req.headers, url.searchParams);
+    const region = regionFromRequest(req.headers, url.searchParams);
+    const ctx = contextFor(req, region, requestId);
+    if (options.log !== undefined) {
+      const log = options.log;
+      res.once('finish', () => {
+        log({
+          requestId,
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          call: callName(route),
+          region,
+          statusCode: res.statusCode,
+        });
+      });
+    }
+    dispatch(req, res, url, route, ctx).then(
+      (response) => {
+        if (response !== undefined) writeResponse(res, response, requestId);
+      },
+      (error: unknown) => {
+        const response = jsonError(toServiceError(error), DEFAULT_JSON_CONTENT_TYPE);
+        if (!res.headersSent) writeResponse(res, response, requestId);
+        else res.destroy();
+      },
+    );
+  };
+};
