@@ -41,14 +41,12 @@ describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration', () => {
     await createNamespace('prod-sales');
 
     // Act
-    const { snapshotCopyConfiguration } = await local
-      .client()
-      .send(
-        new CreateSnapshotCopyConfigurationCommand({
-          namespaceName: 'prod-sales',
-          destinationRegion: 'us-west-2',
-        }),
-      );
+    const { snapshotCopyConfiguration } = await local.client().send(
+      new CreateSnapshotCopyConfigurationCommand({
+        namespaceName: 'prod-sales',
+        destinationRegion: 'us-west-2',
+      }),
+    );
 
     // Assess
     expect(snapshotCopyConfiguration).toEqual({
@@ -138,14 +136,12 @@ describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration', () => {
 
     // Act
     const error = await failureOf(
-      local
-        .client()
-        .send(
-          new CreateSnapshotCopyConfigurationCommand({
-            namespaceName: 'same-region',
-            destinationRegion: 'us-east-1',
-          }),
-        ),
+      local.client().send(
+        new CreateSnapshotCopyConfigurationCommand({
+          namespaceName: 'same-region',
+          destinationRegion: 'us-east-1',
+        }),
+      ),
     );
 
     // Assess
@@ -159,14 +155,12 @@ describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration', () => {
 
     // Act
     const error = await failureOf(
-      local
-        .client()
-        .send(
-          new CreateSnapshotCopyConfigurationCommand({
-            namespaceName: 'typo',
-            destinationRegion: 'us-west-3',
-          }),
-        ),
+      local.client().send(
+        new CreateSnapshotCopyConfigurationCommand({
+          namespaceName: 'typo',
+          destinationRegion: 'us-west-3',
+        }),
+      ),
     );
 
     // Assess
@@ -197,14 +191,12 @@ describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration', () => {
   it('answers ResourceNotFoundException for an unknown namespace', async () => {
     // Act
     const error = await failureOf(
-      local
-        .client()
-        .send(
-          new CreateSnapshotCopyConfigurationCommand({
-            namespaceName: 'ghost',
-            destinationRegion: 'us-west-2',
-          }),
-        ),
+      local.client().send(
+        new CreateSnapshotCopyConfigurationCommand({
+          namespaceName: 'ghost',
+          destinationRegion: 'us-west-2',
+        }),
+      ),
     );
 
     // Assess
@@ -360,14 +352,12 @@ describe('Local Redshift Serverless: UpdateSnapshotCopyConfiguration', () => {
   it('rejects a retention out of range', async () => {
     // Act
     const error = await failureOf(
-      local
-        .client()
-        .send(
-          new UpdateSnapshotCopyConfigurationCommand({
-            snapshotCopyConfigurationId: 'x',
-            snapshotRetentionPeriod: 4000,
-          }),
-        ),
+      local.client().send(
+        new UpdateSnapshotCopyConfigurationCommand({
+          snapshotCopyConfigurationId: 'x',
+          snapshotRetentionPeriod: 4000,
+        }),
+      ),
     );
 
     // Assess
@@ -377,14 +367,12 @@ describe('Local Redshift Serverless: UpdateSnapshotCopyConfiguration', () => {
   it('answers ResourceNotFoundException for an unknown id', async () => {
     // Act
     const error = await failureOf(
-      local
-        .client()
-        .send(
-          new UpdateSnapshotCopyConfigurationCommand({
-            snapshotCopyConfigurationId: 'nope',
-            snapshotRetentionPeriod: 3,
-          }),
-        ),
+      local.client().send(
+        new UpdateSnapshotCopyConfigurationCommand({
+          snapshotCopyConfigurationId: 'nope',
+          snapshotRetentionPeriod: 3,
+        }),
+      ),
     );
 
     // Assess
