@@ -60,4 +60,10 @@ export interface Policy {
 export type PolicyDecision =
   | { readonly kind: 'copy'; readonly rule: CopyRule; readonly target: CopyTarget }
   | { readonly kind: 'skip'; readonly rule: SkipRule }
-  | { readonly kind: 'unmatched' };
+  | { readonly kind: 'unmatched' }
+  /**
+   * The matching rule cannot apply to this namespace (it would copy to the namespace's own
+   * region, or out of its partition): only knowable at run time when the rule does not
+   * restrict `sourceRegions`. Treated like an invalid policy: dead-lettered with `message`.
+   */
+  | { readonly kind: 'invalid'; readonly rule: CopyRule; readonly message: string };

@@ -1,0 +1,98 @@
+import { describeValue, isMapping, reportUnknownKeys } from './documentShape.js';
+import type { ReportIssue } from './issueReporter.js';
+import {
+  type ExistingConfigurationMode,
+  ExistingConfigurationMode as Modes,
+  type PolicyRule,
+} from './types.js';
+import { validateCopyTarget } from './validateCopyTarget.js';
+import { validateRuleMatch } from './validateRuleMatch.js';
+
+const RULE_KEYS = ['name', 'match', 'skip', 'copyTo', 'onExisting'] as const;
+const EXISTING_MODES: readonly string[] = Object.values(Modes);
+
+/** Lower-case letters, digits and `-`, up to 63 characters: safe in logs, metrics and DLQ attributes. */
+export const RULE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** What to do with an existing configuration when the rule does not say: report, never write. */
+export const DEFAULT_ON_EXISTING: ExistingConfigurationMode = Modes.Report;
+
+/** The rule's name when it is a usable label for messages, even if it breaks the naming rule. */
+export function ruleLabel(raw: unknown): string | undefined {
+  return isMapping(raw) && typeof raw.name === 'string' && raw.name !== '' ? raw.name : undefined;
+}
+
+/**
+ * Checks one entry of `rules`. Returns the rule only when it is entirely valid; otherwise every
+ * problem found in it has been reported.
+ */
+export function validatePolicyRule(raw: unknown, index: number, report: ReportIssue): PolicyRule | undefined {
+  const at = ['rules', index] as const;
+  if (!isMapping(raw)) {
+    report(at, `must be a mapping with name, match, and skip: true or copyTo; got ${describeValue(raw)}`);
+    return undefined;
+  }
+  let valid = true;
+  const fail: ReportIssue = (segments, message) => {
+    valid = false;
+    report(segments, message);
+  };
+  reportUnknownKeys(raw, RULE_KEYS, at, fail);
+
+  const name = validateRuleName(raw.name, [...at, 'name'], fail);
+  const match = validateRuleMatch(raw.match, [...at, 'match'], fail);
+
+  const skipIsBoolean = raw.skip === undefined || typeof raw.skip === 'boolean';
+  if (!skipIsBoolean) {
+    fail([...at, 'skip'], `must be true (or leave it out and give copyTo); got ${describeValue(raw.skip)}`);
+  }
+  const skips = raw.skip === true;
+  const copies = raw.copyTo !== undefined;
+  if (skips && copies) fail(at, 'give exactly one of `skip: true` and `copyTo`, not both');
+  else if (!skips && !copies && skipIsBoolean) fail(at, 'give exactly one of `skip: true` and `copyTo`');
+  if (skips && raw.onExisting !== undefined) {
+    fail([...at, 'onExisting'], 'only applies to rules with copyTo (this rule skips)');
+  }
+
+  // With an invalid match the source regions are unknown; the destination-is-source check then
+  // waits for the match to be fixed rather than guessing.
+  const copyTo = copies
+    ? validateCopyTarget(raw.copyTo, [...at, 'copyTo'], match?.sourceRegions, fail)
+    : undefined;
+  const onExisting = skips ? undefined : validateOnExisting(raw.onExisting, [...at, 'onExisting'], fail);
+
+  if (!valid || name === undefined || match === undefined) return undefined;
+  if (skips) return Object.freeze({ name, match, skip: true as const });
+  if (copyTo === undefined || onExisting === undefined) return undefined;
+  return Object.freeze({ name, match, copyTo, onExisting });
+}
+
+function validateRuleName(raw: unknown, at: readonly (string | number)[], report: ReportIssue) {
+  if (raw === undefined) {
+    report(at, 'required: every rule has a name (it appears in logs, metrics and dead-letter messages)');
+    return undefined;
+  }
+  if (typeof raw !== 'string') {
+    report(at, `must be a string; got ${describeValue(raw)}`);
+    return undefined;
+  }
+  if (!RULE_NAME_PATTERN.test(raw)) {
+    report(
+      at,
+      `"${raw}" is not a valid rule name: use 1–63 lower-case letters, digits and "-", starting with a letter or digit`,
+    );
+    return undefined;
+  }
+  return raw;
+}
+
+function validateOnExisting(
+  raw: unknown,
+  at: readonly (string | number)[],
+  report: ReportIssue,
+): ExistingConfigurationMode | undefined {
+  if (raw === undefined) return DEFAULT_ON_EXISTING;
+  if (typeof raw === 'string' && EXISTING_MODES.includes(raw)) return raw as ExistingConfigurationMode;
+  report(at, `must be one of ${EXISTING_MODES.join(', ')}; got ${describeValue(raw)}`);
+  return undefined;
+}

@@ -1,0 +1,136 @@
+import { isAwsRegion } from './awsRegions.js';
+import { describeValue, isMapping, reportUnknownKeys } from './documentShape.js';
+import type { ReportIssue } from './issueReporter.js';
+import type { RuleMatch } from './types.js';
+
+const MATCH_KEYS = ['namespace', 'tags', 'accounts', 'sourceRegions'] as const;
+
+/** Namespace names are `^[a-z0-9-]+$`; a glob adds `*` and `?`. Anything else can never match. */
+const NAMESPACE_GLOB = /^[a-z0-9*?-]+$/;
+const ACCOUNT_ID = /^\d{12}$/;
+// Limits of AWS tags (TagResource): keys 1–128 characters, values 0–256.
+const MAX_TAG_KEY_LENGTH = 128;
+const MAX_TAG_VALUE_LENGTH = 256;
+
+/**
+ * Checks a rule's `match`. Returns the match only when it is entirely valid; `{}` is valid and
+ * matches every namespace.
+ */
+export function validateRuleMatch(
+  raw: unknown,
+  at: readonly (string | number)[],
+  report: ReportIssue,
+): RuleMatch | undefined {
+  if (raw === undefined) {
+    report(at, 'required (write `match: {}` to match every namespace)');
+    return undefined;
+  }
+  if (!isMapping(raw)) {
+    report(at, `must be a mapping (write \`match: {}\` to match every namespace); got ${describeValue(raw)}`);
+    return undefined;
+  }
+  let valid = true;
+  const fail: ReportIssue = (segments, message) => {
+    valid = false;
+    report(segments, message);
+  };
+  reportUnknownKeys(raw, MATCH_KEYS, at, fail);
+
+  const match: {
+    namespace?: string;
+    tags?: Readonly<Record<string, string>>;
+    accounts?: readonly string[];
+    sourceRegions?: readonly string[];
+  } = {};
+  if (raw.namespace !== undefined)
+    match.namespace = validateNamespaceGlob(raw.namespace, [...at, 'namespace'], fail);
+  if (raw.tags !== undefined) match.tags = validateTags(raw.tags, [...at, 'tags'], fail);
+  if (raw.accounts !== undefined) match.accounts = validateAccounts(raw.accounts, [...at, 'accounts'], fail);
+  if (raw.sourceRegions !== undefined) {
+    match.sourceRegions = validateSourceRegions(raw.sourceRegions, [...at, 'sourceRegions'], fail);
+  }
+  return valid ? Object.freeze(match) : undefined;
+}
+
+function validateNamespaceGlob(raw: unknown, at: readonly (string | number)[], report: ReportIssue) {
+  if (typeof raw !== 'string' || raw === '') {
+    report(at, `must be a namespace name or glob such as "prod-*"; got ${describeValue(raw)}`);
+    return undefined;
+  }
+  if (!NAMESPACE_GLOB.test(raw)) {
+    report(at, `"${raw}" can never match: namespace names use only a-z, 0-9 and "-" (a glob adds * and ?)`);
+    return undefined;
+  }
+  return raw;
+}
+
+function validateTags(raw: unknown, at: readonly (string | number)[], report: ReportIssue) {
+  if (!isMapping(raw)) {
+    report(at, `must be a mapping of tag key to value ("*" = any value); got ${describeValue(raw)}`);
+    return undefined;
+  }
+  const tags: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key.length > MAX_TAG_KEY_LENGTH) {
+      report([...at, key], `tag key is longer than ${MAX_TAG_KEY_LENGTH} characters`);
+    } else if (typeof value !== 'string') {
+      // YAML reads `tier: 1` or `enabled: true` as a number or a boolean; AWS tag values are
+      // strings, and guessing the string back ("1.0"? "01"?) could silently never match.
+      report([...at, key], `tag value must be a string; got ${describeValue(value)} (quote it in YAML)`);
+    } else if (value.length > MAX_TAG_VALUE_LENGTH) {
+      report([...at, key], `tag value is longer than ${MAX_TAG_VALUE_LENGTH} characters`);
+    } else {
+      tags[key] = value;
+    }
+  }
+  return Object.freeze(tags);
+}
+
+function validateAccounts(raw: unknown, at: readonly (string | number)[], report: ReportIssue) {
+  const items = validateNonEmptyList(raw, at, 'AWS account ids', report);
+  if (items === undefined) return undefined;
+  const accounts: string[] = [];
+  items.forEach((item, index) => {
+    // An unquoted 12-digit id reaches us as a number; it is unambiguous only with 12 digits
+    // (YAML drops the leading zeros of `012345678901`).
+    const account = typeof item === 'number' && Number.isInteger(item) ? String(item) : item;
+    if (typeof account === 'string' && ACCOUNT_ID.test(account)) {
+      accounts.push(account);
+    } else if (typeof item === 'number') {
+      report([...at, index], `${item} is not a 12-digit AWS account id (quote account ids in YAML)`);
+    } else {
+      report([...at, index], `${describeValue(item)} is not a 12-digit AWS account id`);
+    }
+  });
+  return Object.freeze(accounts);
+}
+
+function validateSourceRegions(raw: unknown, at: readonly (string | number)[], report: ReportIssue) {
+  const items = validateNonEmptyList(raw, at, 'region names', report);
+  if (items === undefined) return undefined;
+  const regions: string[] = [];
+  items.forEach((item, index) => {
+    if (typeof item === 'string' && isAwsRegion(item)) regions.push(item);
+    else if (typeof item === 'string') report([...at, index], `unknown region "${item}"`);
+    else report([...at, index], `must be a region name such as "us-east-1"; got ${describeValue(item)}`);
+  });
+  return Object.freeze(regions);
+}
+
+function validateNonEmptyList(
+  raw: unknown,
+  at: readonly (string | number)[],
+  what: string,
+  report: ReportIssue,
+): readonly unknown[] | undefined {
+  if (!Array.isArray(raw)) {
+    report(at, `must be a list of ${what}; got ${describeValue(raw)}`);
+    return undefined;
+  }
+  if (raw.length === 0) {
+    // An empty list would match nothing, which is never what the author meant: leave the key out.
+    report(at, 'must not be empty: list at least one, or leave the key out to match any');
+    return undefined;
+  }
+  return raw;
+}
