@@ -2,14 +2,10 @@ import { AwsServiceError } from '../../protocol/serviceError.js';
 import type { JsonService, RequestContext } from '../../protocol/types.js';
 import type { EventSink, ResettableService, ServiceOptions } from '../contracts.js';
 import { cloudTrailEvent } from './cloudTrailRecord.js';
-import { FaultInjector, type FaultRule } from './faultInjection.js';
 import { OPERATIONS } from './operations.js';
 import { RedshiftServerlessErrorCode, redshiftError } from './serviceErrors.js';
 import { RedshiftServerlessStore } from './store.js';
 import { validateInput } from './validations.js';
-
-export type { FaultRule, InjectableFault } from './faultInjection.js';
-export { InjectableFault as RedshiftServerlessFault } from './faultInjection.js';
 
 export interface RedshiftServerlessServiceOptions extends ServiceOptions {
   /** Where CloudTrail records of write calls go (the local EventBridge). */
@@ -37,14 +33,14 @@ export interface RedshiftServerlessService extends JsonService, ResettableServic
    * the rule of that pattern and ends the window of matching namespaces.
    */
   markBusy(namePattern: string, seconds: number): void;
-  /** Calls received per operation (failed ones included) since the last reset. */
+  /**
+   * Calls received per operation (failed ones included) since the last reset. Calls the edge
+   * server's fault rules answer never reach the service and are not counted here.
+   */
   callCounts(): Record<string, number>;
   snapshotCopyConfigurations(): readonly SnapshotCopyConfigurationView[];
   /** How many copy configurations were ever created per namespace name (deletions do not lower it). */
   createCounts(): Record<string, number>;
-  /** Makes the next `count` matching calls fail with `errorCode` before they run. */
-  injectFault(rule: FaultRule): void;
-  clearFaults(): void;
 }
 
 /** Creates the local Redshift Serverless service (state in memory, time from `options.clock`). */
@@ -56,7 +52,6 @@ export function createRedshiftServerlessService(
     throw new RangeError(`deletionSeconds must be a non-negative number, got ${deletionSeconds}`);
   }
   const store = new RedshiftServerlessStore(options.clock, options.account, deletionSeconds * 1000);
-  const faults = new FaultInjector();
   const counts = new Map<string, number>();
 
   function handle(operationName: string, input: Record<string, unknown>, ctx: RequestContext): unknown {
@@ -70,8 +65,6 @@ export function createRedshiftServerlessService(
     }
     const at = store.now();
     try {
-      const fault = faults.take(operationName);
-      if (fault !== undefined) throw fault;
       validateInput(operation.rules, input);
       const output = operation.action(store, input, ctx);
       if (operation.write) {
@@ -110,7 +103,6 @@ export function createRedshiftServerlessService(
     handle,
     reset() {
       store.reset();
-      faults.clear();
       counts.clear();
     },
     markBusy(namePattern, seconds) {
@@ -131,7 +123,5 @@ export function createRedshiftServerlessService(
         createdAt: configuration.createdAt,
       })),
     createCounts: () => store.createCounts(),
-    injectFault: (rule) => faults.add(rule),
-    clearFaults: () => faults.clear(),
   };
 }
