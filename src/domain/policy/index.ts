@@ -1,0 +1,19 @@
+export { AWS_REGIONS, AwsPartition, type AwsRegion, isAwsRegion, partitionOf } from './awsRegions.js';
+export { formatPolicyIssue, type PolicyIssue, PolicyValidationError } from './errors.js';
+export { matchGlob } from './matchGlob.js';
+export { type ParsePolicyOptions, parsePolicy } from './parsePolicy.js';
+export { ANY_TAG_VALUE, type PolicySubject, resolvePolicy } from './resolvePolicy.js';
+export {
+  type CopyRule,
+  type CopyTarget,
+  ExistingConfigurationMode,
+  INDEFINITE_RETENTION,
+  type Policy,
+  type PolicyDecision,
+  type PolicyRule,
+  type RuleMatch,
+  type SkipRule,
+} from './types.js';
+export { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './validateCopyTarget.js';
+export { validatePolicy } from './validatePolicy.js';
+export { DEFAULT_ON_EXISTING, RULE_NAME_PATTERN } from './validatePolicyRule.js';
