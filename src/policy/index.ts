@@ -1,0 +1,2 @@
+export { PolicyFileError } from './errors.js';
+export { loadPolicyFile, loadPolicyFileSync } from './loadPolicyFile.js';
