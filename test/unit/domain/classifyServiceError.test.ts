@@ -1,0 +1,268 @@
+import { IdempotencyAlreadyInProgressError } from '@aws-lambda-powertools/idempotency';
+import {
+  AccessDeniedException,
+  ConflictException,
+  InternalServerException,
+  ResourceNotFoundException,
+  ServiceQuotaExceededException,
+  ThrottlingException,
+  ValidationException,
+} from '@aws-sdk/client-redshift-serverless';
+import { describe, expect, it } from 'vitest';
+import {
+  classifyServiceError,
+  ErrorDisposition,
+  isKnownTransientError,
+  MAX_CLASSIFIED_MESSAGE_LENGTH,
+} from '../../../src/domain/classifyServiceError.js';
+import { CopyAutopilotError } from '../../../src/domain/errors.js';
+import { InvalidRequestError, MalformedBodyError, UnknownEventError } from '../../../src/events/errors.js';
+
+const $metadata = { httpStatusCode: 400, requestId: 'req-1', attempts: 1, totalRetryDelay: 0 };
+
+/** A Node socket error as the SDK's HTTP handler surfaces it: a plain Error with a `code`. */
+function socketError(code: string): Error {
+  return Object.assign(new Error(`connect ${code} 127.0.0.1:4566`), { code });
+}
+
+/** Stands in for the policy module's error: classified by name, whatever its constructor takes. */
+class PolicyValidationError extends CopyAutopilotError {
+  public constructor(message: string) {
+    super(message);
+    this.name = 'PolicyValidationError';
+  }
+}
+
+describe('Function: classifyServiceError', () => {
+  it.each([
+    [
+      'ConflictException',
+      new ConflictException({ message: 'Operation in progress on namespace', $metadata }),
+    ],
+    [
+      'InternalServerException',
+      new InternalServerException({ message: 'Internal error', $metadata: { httpStatusCode: 500 } }),
+    ],
+    ['ThrottlingException', new ThrottlingException({ message: 'Rate exceeded', $metadata })],
+  ])('retries the SDK’s %s', (errorName, error) => {
+    // Act
+    const classification = classifyServiceError(error);
+
+    // Assess
+    expect(classification).toStrictEqual({
+      disposition: ErrorDisposition.Retry,
+      errorName,
+      message: error.message,
+    });
+  });
+
+  it.each([
+    ['ValidationException', new ValidationException({ message: 'Retention period is invalid', $metadata })],
+    ['AccessDeniedException', new AccessDeniedException({ message: 'User is not authorized', $metadata })],
+    [
+      'ServiceQuotaExceededException',
+      new ServiceQuotaExceededException({ message: 'Quota exceeded', $metadata }),
+    ],
+    [
+      'ResourceNotFoundException',
+      new ResourceNotFoundException({
+        message: 'Namespace not found',
+        resourceName: 'prod-sales',
+        $metadata,
+      }),
+    ],
+  ])('dead-letters the SDK’s %s at once', (errorName, error) => {
+    // Act
+    const classification = classifyServiceError(error);
+
+    // Assess
+    expect(classification).toStrictEqual({
+      disposition: ErrorDisposition.DeadLetter,
+      errorName,
+      message: error.message,
+    });
+  });
+
+  it.each(['TooManyRequestsException', 'RequestLimitExceeded', 'ServiceUnavailable'])(
+    'retries throttling and availability errors known only by name (%s)',
+    (name) => {
+      // Act
+      const classification = classifyServiceError({ name, message: 'slow down', $metadata });
+
+      // Assess
+      expect(classification).toMatchObject({ disposition: 'retry', errorName: name });
+      expect(isKnownTransientError({ name })).toBe(true);
+    },
+  );
+
+  it.each([
+    ['a 5xx status', { name: 'BadGatewayException', $metadata: { httpStatusCode: 502 } }],
+    ['a 500 with no name the table knows', { name: 'UnknownError', $metadata: { httpStatusCode: 500 } }],
+    ['a server fault', { name: 'SomeServerSideException', $fault: 'server', $metadata: {} }],
+  ])('retries %s', (_case, error) => {
+    // Act
+    const classification = classifyServiceError(error);
+
+    // Assess
+    expect(classification.disposition).toBe('retry');
+    expect(isKnownTransientError(error)).toBe(true);
+  });
+
+  it.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'])(
+    'retries the network error %s, named by its code',
+    (code) => {
+      // Act
+      const classification = classifyServiceError(socketError(code));
+
+      // Assess
+      expect(classification).toStrictEqual({
+        disposition: 'retry',
+        errorName: code,
+        message: `connect ${code} 127.0.0.1:4566`,
+      });
+      expect(isKnownTransientError(socketError(code))).toBe(true);
+    },
+  );
+
+  it.each(['TimeoutError', 'AbortError'])('retries the SDK’s %s', (name) => {
+    // Prepare
+    const error = Object.assign(new Error('Request aborted'), { name });
+
+    // Act
+    const classification = classifyServiceError(error);
+
+    // Assess
+    expect(classification).toMatchObject({ disposition: 'retry', errorName: name });
+    expect(isKnownTransientError(error)).toBe(true);
+  });
+
+  it('retries IdempotencyAlreadyInProgressError: another delivery of the event is in flight', () => {
+    // Prepare
+    const error = new IdempotencyAlreadyInProgressError('There is already an execution in progress');
+
+    // Act
+    const classification = classifyServiceError(error);
+
+    // Assess
+    expect(classification).toMatchObject({
+      disposition: 'retry',
+      errorName: 'IdempotencyAlreadyInProgressError',
+    });
+    expect(isKnownTransientError(error)).toBe(true);
+  });
+
+  it.each([
+    ['MalformedBodyError', new MalformedBodyError('Malformed body: not JSON')],
+    ['UnknownEventError', new UnknownEventError('Unknown event: source "aws.ec2"', { source: 'aws.ec2' })],
+    ['InvalidRequestError', new InvalidRequestError('Invalid request: detail.account …', 'detail.account')],
+    ['PolicyValidationError', new PolicyValidationError('Invalid policy (1 issue): rules[0].copyTo.region')],
+  ])('dead-letters our %s at once', (errorName, error) => {
+    // Act
+    const classification = classifyServiceError(error);
+
+    // Assess
+    expect(classification).toStrictEqual({ disposition: 'dead-letter', errorName, message: error.message });
+  });
+
+  it('dead-letters an error known only by our error names, even outside our class hierarchy', () => {
+    // Act
+    const classification = classifyServiceError({ name: 'PolicyValidationError', message: 'bad policy' });
+
+    // Assess
+    expect(classification.disposition).toBe('dead-letter');
+  });
+
+  it('follows the deadLetter flag of our own errors', () => {
+    // Prepare
+    class NamespaceGoneError extends CopyAutopilotError {
+      public readonly deadLetter = true;
+    }
+    class RetryLaterError extends CopyAutopilotError {
+      public readonly deadLetter = false;
+    }
+
+    // Act
+    const gone = classifyServiceError(new NamespaceGoneError('gone'));
+    const later = classifyServiceError(
+      new RetryLaterError('later', { cause: new ValidationException({ message: 'x', $metadata }) }),
+    );
+
+    // Assess
+    expect(gone.disposition).toBe('dead-letter');
+    expect(later.disposition).toBe('retry');
+  });
+
+  it('classifies one of our wrapping errors by the SDK error it wraps', () => {
+    // Prepare
+    const conflict = new ConflictException({ message: 'Operation in progress', $metadata });
+    const denied = new AccessDeniedException({ message: 'Not authorized', $metadata });
+
+    // Act
+    const wrappedConflict = classifyServiceError(
+      new CopyAutopilotError('ensure failed', { cause: conflict }),
+    );
+    const wrappedDenied = classifyServiceError(new CopyAutopilotError('ensure failed', { cause: denied }));
+
+    // Assess
+    expect(wrappedConflict).toStrictEqual({
+      disposition: 'retry',
+      errorName: 'ConflictException',
+      message: 'Operation in progress',
+    });
+    expect(wrappedDenied).toMatchObject({ disposition: 'dead-letter', errorName: 'AccessDeniedException' });
+    expect(isKnownTransientError(new CopyAutopilotError('ensure failed', { cause: conflict }))).toBe(true);
+  });
+
+  it.each([
+    ['a plain Error', new Error('boom'), 'Error', 'boom'],
+    ['a TypeError', new TypeError('x is not a function'), 'TypeError', 'x is not a function'],
+    [
+      'a 4xx the table does not list',
+      { name: 'UnrecognizedClientException', $fault: 'client' },
+      'UnrecognizedClientException',
+      '(no message)',
+    ],
+    ['a thrown string', 'something broke', 'UnknownError', 'something broke'],
+    ['null', null, 'UnknownError', 'null'],
+    ['undefined', undefined, 'UnknownError', 'undefined'],
+    ['our base error with no cause', new CopyAutopilotError('odd'), 'CopyAutopilotError', 'odd'],
+  ])(
+    'retries an unknown error (%s): redrive dead-letters it after maxReceiveCount',
+    (_case, error, errorName, message) => {
+      // Act
+      const classification = classifyServiceError(error);
+
+      // Assess
+      expect(classification).toStrictEqual({ disposition: 'retry', errorName, message });
+      expect(isKnownTransientError(error)).toBe(false);
+    },
+  );
+
+  it('does not throw on an object whose string conversion throws', () => {
+    // Prepare
+    const hostile = Object.create(null) as object;
+
+    // Act
+    const classification = classifyServiceError(hostile);
+
+    // Assess
+    expect(classification).toStrictEqual({
+      disposition: 'retry',
+      errorName: 'UnknownError',
+      message: '(no message)',
+    });
+  });
+
+  it('truncates the message to 256 characters and the name to 64', () => {
+    // Prepare
+    const error = Object.assign(new Error('m'.repeat(10_000)), { name: `${'N'.repeat(100)}Exception` });
+
+    // Act
+    const classification = classifyServiceError(error);
+
+    // Assess
+    expect(classification.message).toHaveLength(MAX_CLASSIFIED_MESSAGE_LENGTH);
+    expect(classification.message.endsWith('…')).toBe(true);
+    expect(classification.errorName).toHaveLength(64);
+  });
+});
