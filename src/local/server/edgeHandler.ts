@@ -12,7 +12,7 @@ import {
 } from '../protocol/jsonProtocol.js';
 import { queryError, queryParams } from '../protocol/queryProtocol.js';
 import { DEFAULT_MAX_BODY_BYTES, readBody } from '../protocol/readBody.js';
-import { regionFromRequest } from '../protocol/regionFromRequest.js';
+import { credentialScopeOf } from '../protocol/regionFromRequest.js';
 import { type Route, routeRequest } from '../protocol/routeRequest.js';
 import { AwsServiceError } from '../protocol/serviceError.js';
 import type { JsonService, RequestContext } from '../protocol/types.js';
@@ -31,10 +31,7 @@ export interface QueryResponse {
 /** A service that speaks the query protocol (form-encoded `Action=`); only SQS here. */
 export interface QueryService {
   readonly targetPrefix: string;
-  handleQuery(
-    params: URLSearchParams,
-    ctx: RequestContext & { readonly baseUrl: string },
-  ): Promise<QueryResponse> | QueryResponse;
+  handleQuery(params: URLSearchParams, ctx: EdgeRequestContext): Promise<QueryResponse> | QueryResponse;
 }
 
 /** One line of the optional request log (`local serve` prints these). */
@@ -46,6 +43,15 @@ export interface EdgeLogEntry {
   readonly call: string;
   readonly region: string;
   readonly statusCode: number;
+}
+
+/** The context every local service gets from the edge. */
+export interface EdgeRequestContext extends RequestContext {
+  /** `http://<Host header>`: what SQS builds queue URLs from, so they work for the caller. */
+  readonly baseUrl: string;
+  readonly accessKeyId?: string;
+  readonly userAgent?: string;
+  readonly sourceIp?: string;
 }
 
 export interface EdgeHandlerOptions {
@@ -119,13 +125,24 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
     return decision.error === undefined ? undefined : faultError(decision.error);
   };
 
-  const contextFor = (req: IncomingMessage, region: string, requestId: string) => ({
-    region,
-    account: options.account,
-    requestId,
-    clock: options.clock,
-    baseUrl: `http://${req.headers.host ?? 'localhost'}`,
-  });
+  /**
+   * The request context services see; besides RequestContext it carries what CloudTrail
+   * records of a caller (access key id, user agent, source IP) and the base URL SQS builds
+   * queue URLs from.
+   */
+  const contextFor = (req: IncomingMessage, url: URL, requestId: string): EdgeRequestContext => {
+    const scope = credentialScopeOf(req.headers, url.searchParams);
+    return {
+      region: scope.region,
+      account: options.account,
+      requestId,
+      clock: options.clock,
+      baseUrl: `http://${req.headers.host ?? 'localhost'}`,
+      ...(scope.accessKeyId === undefined ? {} : { accessKeyId: scope.accessKeyId }),
+      ...(req.headers['user-agent'] === undefined ? {} : { userAgent: req.headers['user-agent'] }),
+      ...(req.socket.remoteAddress === undefined ? {} : { sourceIp: req.socket.remoteAddress }),
+    };
+  };
 
   const handleJson = async (
     req: IncomingMessage,
@@ -147,7 +164,7 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
   const handleQuery = async (
     req: IncomingMessage,
     url: URL,
-    ctx: RequestContext & { readonly baseUrl: string },
+    ctx: EdgeRequestContext,
   ): Promise<HttpResponse> => {
     try {
       const params = queryParams(url.searchParams, await readBody(req, maxBodyBytes));
@@ -219,7 +236,7 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
     res: ServerResponse,
     url: URL,
     route: Route,
-    ctx: RequestContext & { readonly baseUrl: string },
+    ctx: EdgeRequestContext,
   ): Promise<HttpResponse | undefined> => {
     switch (route.kind) {
       case 'control':
@@ -257,8 +274,8 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
     const requestId = newRequestId();
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = routeRequest(req.method ?? 'GET', url.pathname, req.headers, url.searchParams);
-    const region = regionFromRequest(req.headers, url.searchParams);
-    const ctx = contextFor(req, region, requestId);
+    const ctx = contextFor(req, url, requestId);
+    const { region } = ctx;
     if (options.log !== undefined) {
       const log = options.log;
       res.once('finish', () => {
