@@ -1,0 +1,58 @@
+import { AwsServiceError } from '../../../protocol/serviceError.js';
+import type { RequestContext } from '../../../protocol/types.js';
+import { DEFAULT_BUS, type EventBridgeStore, type EventBusRecord } from '../eventBridgeStore.js';
+import { busNameOf, constraintError, findBus, optionalString, page, requireString } from '../validations.js';
+
+const BUS_NAME_PATTERN = /^[/.\-_A-Za-z0-9]+$/;
+
+const describe = (bus: EventBusRecord): Record<string, unknown> => ({
+  Name: bus.name,
+  Arn: bus.arn,
+  ...(bus.description === undefined ? {} : { Description: bus.description }),
+  CreationTime: bus.creationTime / 1000,
+  LastModifiedTime: bus.creationTime / 1000,
+});
+
+export function createEventBus(store: EventBridgeStore, input: Record<string, unknown>, ctx: RequestContext) {
+  const name = requireString(input, 'Name', 'name');
+  if (name.length > 256 || !BUS_NAME_PATTERN.test(name)) {
+    throw constraintError(
+      name,
+      'name',
+      'Member must satisfy regular expression pattern: [/\\.\\-_A-Za-z0-9]+',
+    );
+  }
+  const buses = store.buses(ctx.region);
+  if (buses.has(name)) {
+    throw new AwsServiceError('ResourceAlreadyExistsException', `Event bus ${name} already exists.`);
+  }
+  const bus = store.newBus(ctx.region, name, optionalString(input, 'Description'));
+  buses.set(name, bus);
+  return { EventBusArn: bus.arn, ...(bus.description === undefined ? {} : { Description: bus.description }) };
+}
+
+export function deleteEventBus(store: EventBridgeStore, input: Record<string, unknown>, ctx: RequestContext) {
+  const name = requireString(input, 'Name', 'name');
+  if (name === DEFAULT_BUS) {
+    throw new AwsServiceError('ValidationException', 'Cannot delete event bus default.');
+  }
+  store.buses(ctx.region).delete(name);
+  return {};
+}
+
+export function describeEventBus(
+  store: EventBridgeStore,
+  input: Record<string, unknown>,
+  ctx: RequestContext,
+) {
+  return describe(findBus(store, ctx.region, busNameOf(input.Name)));
+}
+
+export function listEventBuses(store: EventBridgeStore, input: Record<string, unknown>, ctx: RequestContext) {
+  const prefix = optionalString(input, 'NamePrefix') ?? '';
+  const buses = [...store.buses(ctx.region).values()]
+    .filter((bus) => bus.name.startsWith(prefix))
+    .sort((left, right) => left.name.localeCompare(right.name));
+  const { items, nextToken } = page(buses, input);
+  return { EventBuses: items.map(describe), ...(nextToken === undefined ? {} : { NextToken: nextToken }) };
+}
