@@ -1,0 +1,146 @@
+import { AwsServiceError } from '../../protocol/serviceError.js';
+import type { JsonService, RequestContext } from '../../protocol/types.js';
+import type { ResettableService, ServiceOptions } from '../contracts.js';
+import { advanceMessageMoveTasks } from './actions/moveTaskActions.js';
+import { sqsActions } from './actions/sqsActions.js';
+import { parseQueryInput } from './queryRequest.js';
+import { serializeQueryError, serializeQueryResponse } from './queryResponse.js';
+import type { SqsActionContext } from './sqsAction.js';
+import { sqsErrors } from './sqsErrors.js';
+import { SqsStore } from './sqsStore.js';
+import { isSqsOperation, validateSqsInput } from './validations.js';
+
+/** Where queue URLs point when the edge server did not say which host the request came to. */
+export const DEFAULT_SQS_BASE_URL = 'http://localhost:4566';
+
+/** A message as `peek` shows it: what a test or a report wants to see, without receiving it. */
+export interface PeekedMessage {
+  readonly body: string;
+  readonly receiveCount: number;
+  /** System attributes (SentTimestamp, ApproximateReceiveCount, DeadLetterQueueSourceArn, …) and `MessageId`. */
+  readonly attributes: Record<string, string>;
+}
+
+export interface QueryResponse {
+  readonly statusCode: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/** The local SQS: both wire protocols over one store, plus the in-process doors other services use. */
+export interface SqsService extends JsonService, ResettableService {
+  /** JSON protocol (`X-Amz-Target: AmazonSQS.<Operation>`); returns the response body or throws AwsServiceError. */
+  handle(
+    operation: string,
+    input: Record<string, unknown>,
+    ctx: RequestContext & { baseUrl?: string },
+  ): Promise<unknown>;
+  /**
+   * Query protocol (form-encoded `Action=…`, API 2012-11-05, XML out). Errors come back as
+   * `<ErrorResponse>` bodies, never thrown. `path` is the request path: old clients POST to the
+   * queue URL and leave QueueUrl out of the form.
+   */
+  handleQuery(
+    params: URLSearchParams,
+    ctx: RequestContext & { baseUrl: string; path?: string },
+  ): Promise<QueryResponse>;
+  /** EventBridge → SQS target delivery. Throws AwsServiceError (QueueDoesNotExist) when the queue is missing. */
+  deliverToQueueArn(queueArn: string, body: string): void;
+  /** Every message in the named queue (any region), visible or not, without changing anything. */
+  peek(queueName: string): readonly PeekedMessage[];
+}
+
+/**
+ * Creates the local SQS service. Time comes from `options.clock`, so visibility timeouts, delays,
+ * retention and move-task rates follow a ManualClock in tests; long polls wait in real time.
+ */
+export function createSqsService(options: ServiceOptions): SqsService {
+  const store = new SqsStore(options.clock, options.account);
+
+  const run = async (
+    operation: string,
+    input: Record<string, unknown>,
+    ctx: SqsActionContext,
+  ): Promise<Record<string, unknown>> => {
+    if (!isSqsOperation(operation)) throw sqsErrors.invalidAction(operation);
+    validateSqsInput(operation, input);
+    store.expireMessages();
+    advanceMessageMoveTasks(store);
+    return sqsActions[operation](store, input, ctx);
+  };
+
+  return {
+    targetPrefix: 'AmazonSQS',
+    contentType: 'application/x-amz-json-1.0',
+
+    handle(operation, input, ctx) {
+      return run(operation, input, {
+        region: ctx.region,
+        baseUrl: ctx.baseUrl ?? DEFAULT_SQS_BASE_URL,
+        protocol: 'json',
+      });
+    },
+
+    async handleQuery(params, ctx) {
+      const action = params.get('Action');
+      try {
+        if (action === null || action === '') throw sqsErrors.missingParameter('Action');
+        if (!isSqsOperation(action)) throw sqsErrors.invalidAction(action);
+        const input = parseQueryInput(action, params);
+        if (input.QueueUrl === undefined && ctx.path !== undefined && /^\/[^/]+\/[^/]+\/?$/.test(ctx.path)) {
+          input.QueueUrl = ctx.path;
+        }
+        const output = await run(action, input, {
+          region: ctx.region,
+          baseUrl: ctx.baseUrl,
+          protocol: 'query',
+        });
+        return {
+          statusCode: 200,
+          contentType: 'text/xml',
+          body: serializeQueryResponse(action, output, ctx.requestId),
+        };
+      } catch (error) {
+        const serviceError =
+          error instanceof AwsServiceError
+            ? error
+            : new AwsServiceError('InternalError', 'We encountered an internal error. Please try again.', {
+                statusCode: 500,
+                queryCode: 'InternalError',
+              });
+        return {
+          statusCode: serviceError.statusCode,
+          contentType: 'text/xml',
+          body: serializeQueryError(serviceError, ctx.requestId),
+        };
+      }
+    },
+
+    deliverToQueueArn(queueArn, body) {
+      const queue = store.queueByArn(queueArn);
+      if (queue === undefined) throw sqsErrors.queueDoesNotExist();
+      store.enqueue(queue, { body, delaySeconds: Number(queue.attributes.DelaySeconds) });
+    },
+
+    peek(queueName) {
+      const queue = store.allQueues().find((candidate) => candidate.name === queueName);
+      if (queue === undefined) throw sqsErrors.queueDoesNotExist();
+      return queue.messages.map((message) => ({
+        body: message.body,
+        receiveCount: message.receiveCount,
+        attributes: {
+          MessageId: message.messageId,
+          ...message.systemAttributes,
+          ApproximateReceiveCount: String(message.receiveCount),
+          ...(message.firstReceivedAt === undefined
+            ? {}
+            : { ApproximateFirstReceiveTimestamp: String(message.firstReceivedAt) }),
+        },
+      }));
+    },
+
+    reset() {
+      store.reset();
+    },
+  };
+}

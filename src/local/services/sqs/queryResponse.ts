@@ -1,0 +1,101 @@
+import type { AwsServiceError } from '../../protocol/serviceError.js';
+import type { SqsOperation } from './validations.js';
+
+const XMLNS = 'http://queue.amazonaws.com/doc/2012-11-05/';
+
+/**
+ * Escapes text for XML. `\r` is written as a character reference because XML parsers turn a raw
+ * CR into LF, and a message body must come back byte for byte (its MD5 is checked).
+ */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#xD;');
+}
+
+/** Output members that are flattened lists in XML, and the element each item is written as. */
+const LIST_ELEMENTS: Readonly<Record<string, string>> = {
+  QueueUrls: 'QueueUrl',
+  queueUrls: 'QueueUrl',
+  Messages: 'Message',
+  Failed: 'BatchResultErrorEntry',
+  Results: 'ListMessageMoveTasksResultEntry',
+};
+
+/** Output members that are flattened maps in XML: element name and key element name. */
+const MAP_ELEMENTS: Readonly<Record<string, { element: string; key: string }>> = {
+  Attributes: { element: 'Attribute', key: 'Name' },
+  MessageAttributes: { element: 'MessageAttribute', key: 'Name' },
+  Tags: { element: 'Tag', key: 'Key' },
+};
+
+function element(name: string, value: unknown, listElements: Readonly<Record<string, string>>): string {
+  if (value === undefined || value === null) return '';
+  const listElement = listElements[name];
+  if (Array.isArray(value) && listElement !== undefined) {
+    return value.map((item) => element(listElement, item, listElements)).join('');
+  }
+  const map = MAP_ELEMENTS[name];
+  if (map !== undefined && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(
+        ([key, entry]) =>
+          `<${map.element}><${map.key}>${escapeXml(key)}</${map.key}>${element('Value', entry, listElements)}</${map.element}>`,
+      )
+      .join('');
+  }
+  if (typeof value === 'object') {
+    const children = Object.entries(value as Record<string, unknown>)
+      .map(([child, childValue]) => element(child, childValue, listElements))
+      .join('');
+    return `<${name}>${children}</${name}>`;
+  }
+  return `<${name}>${escapeXml(String(value))}</${name}>`;
+}
+
+/** `<XResponse><XResult>…</XResult><ResponseMetadata>…` as SQS's query API answers. */
+export function serializeQueryResponse(
+  operation: SqsOperation,
+  output: Readonly<Record<string, unknown>>,
+  requestId: string,
+): string {
+  const listElements = { ...LIST_ELEMENTS, Successful: `${operation}ResultEntry` };
+  const members = Object.entries(output)
+    .map(([name, value]) => element(name, value, listElements))
+    .join('');
+  const result =
+    members === '' && Object.keys(output).length === 0 && !hasResult(operation)
+      ? ''
+      : `<${operation}Result>${members}</${operation}Result>`;
+  return (
+    `<?xml version="1.0"?><${operation}Response xmlns="${XMLNS}">${result}` +
+    `<ResponseMetadata><RequestId>${escapeXml(requestId)}</RequestId></ResponseMetadata></${operation}Response>`
+  );
+}
+
+/** Operations whose response has a Result element even when it is empty (e.g. no messages received). */
+function hasResult(operation: SqsOperation): boolean {
+  return ![
+    'DeleteQueue',
+    'SetQueueAttributes',
+    'PurgeQueue',
+    'DeleteMessage',
+    'ChangeMessageVisibility',
+    'TagQueue',
+    'UntagQueue',
+  ].includes(operation);
+}
+
+/** `<ErrorResponse><Error><Type>Sender</Type><Code>…` with the query-protocol code. */
+export function serializeQueryError(error: AwsServiceError, requestId: string): string {
+  const type = error.senderFault ? 'Sender' : 'Receiver';
+  return (
+    `<?xml version="1.0"?><ErrorResponse xmlns="${XMLNS}"><Error><Type>${type}</Type>` +
+    `<Code>${escapeXml(error.queryCode ?? error.code)}</Code><Message>${escapeXml(error.message)}</Message>` +
+    `<Detail/></Error><RequestId>${escapeXml(requestId)}</RequestId></ErrorResponse>`
+  );
+}
