@@ -57,7 +57,9 @@ class ValidatePolicyPlugin {
     }
     this.validated = true;
     const rules = Array.isArray(policy?.rules) ? policy.rules.length : 0;
-    this.log?.notice?.(`Copy policy ${path.relative(this.serverless.serviceDir, policyPath)} is valid (${rules} rules)`);
+    this.log?.notice?.(
+      `Copy policy ${path.relative(this.serverless.serviceDir, policyPath)} is valid (${rules} rules)`,
+    );
   }
 }
 

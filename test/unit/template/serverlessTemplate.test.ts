@@ -1,0 +1,726 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backoffSeconds } from '../../../src/domain/backoff.js';
+import { METRICS_NAMESPACE, MetricName } from '../../../src/observability/metricNames.js';
+
+/**
+ * The packaged CloudFormation template (`osls package`, offline, no AWS credentials) is what
+ * reaches an account and what the local cloud deploys, so these tests read it rather than
+ * serverless.yml.
+ */
+
+const run = promisify(execFile);
+const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+const OSLS = join(REPO_ROOT, 'node_modules/.bin/osls');
+const PACKAGE_TIMEOUT_MS = 120_000;
+
+/**
+ * Every action allowed on Resource '*' in the worker's identity policies, and why. Any other
+ * action on '*' fails the test; so does an entry here that the template no longer needs.
+ */
+const JUSTIFIED_WILDCARD_ACTIONS: Readonly<Record<string, string>> = {
+  'redshift-serverless:UpdateSnapshotCopyConfiguration':
+    'defines no resource type in the Service Authorization Reference: IAM accepts only *',
+  'redshift-serverless:ListNamespaces': 'defines no resource type (a List action): IAM accepts only *',
+  'sts:GetCallerIdentity': 'has no resource: it only returns the caller identity',
+};
+
+interface Resource {
+  readonly Type: string;
+  readonly Condition?: string;
+  readonly Properties?: Record<string, unknown>;
+}
+
+interface Template {
+  readonly Conditions?: Record<string, unknown>;
+  readonly Resources: Record<string, Resource>;
+  readonly Outputs?: Record<string, unknown>;
+}
+
+interface Statement {
+  readonly Sid?: string;
+  readonly Effect: 'Allow' | 'Deny';
+  readonly Principal?: unknown;
+  readonly Action: string | readonly string[];
+  readonly Resource: unknown;
+  readonly Condition?: unknown;
+}
+
+interface PackageResult {
+  readonly exitCode: number;
+  readonly output: string;
+  readonly template?: Template;
+  readonly zipEntries?: readonly string[];
+}
+
+/** The parent's environment minus anything that could reach an AWS account. */
+function offlineEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!name.startsWith('AWS_')) env[name] = value;
+  }
+  return {
+    ...env,
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+    AWS_CONFIG_FILE: '/nonexistent/config',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
+
+async function packageService(
+  outputDir: string,
+  params: Record<string, string> = {},
+): Promise<PackageResult> {
+  const args = ['package', '--stage', 'test', '--region', 'us-east-1', '--package', outputDir];
+  for (const [name, value] of Object.entries(params)) args.push(`--param=${name}=${value}`);
+  try {
+    const { stdout, stderr } = await run(OSLS, args, {
+      cwd: REPO_ROOT,
+      env: offlineEnvironment(),
+      timeout: PACKAGE_TIMEOUT_MS,
+    });
+    const template = JSON.parse(
+      await readFile(join(outputDir, 'cloudformation-template-update-stack.json'), 'utf8'),
+    ) as Template;
+    const { stdout: listing } = await run('unzip', ['-Z1', join(outputDir, 'copyWorker.zip')]);
+    return {
+      exitCode: 0,
+      output: stdout + stderr,
+      template,
+      zipEntries: listing.split('\n').filter(Boolean),
+    };
+  } catch (error) {
+    const failure = error as { code?: number; stdout?: string; stderr?: string };
+    return {
+      exitCode: typeof failure.code === 'number' ? failure.code : 1,
+      output: `${failure.stdout ?? ''}${failure.stderr ?? ''}`,
+    };
+  }
+}
+
+function packaged(result: PackageResult): { template: Template; zipEntries: readonly string[] } {
+  if (!result.template || !result.zipEntries) throw new Error(`osls package failed:\n${result.output}`);
+  return { template: result.template, zipEntries: result.zipEntries };
+}
+
+function resourcesOfType(template: Template, type: string): [string, Resource][] {
+  return Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
+}
+
+function propertiesOf<T>(template: Template, logicalId: string): T {
+  const resource = template.Resources[logicalId];
+  if (!resource) throw new Error(`no resource ${logicalId} in the template`);
+  return (resource.Properties ?? {}) as T;
+}
+
+/** Evaluates the conditions osls emits once params are resolved: Fn::Not / Fn::Equals on literals. */
+function evaluateCondition(template: Template, name: string): boolean {
+  const evaluate = (expression: unknown): boolean => {
+    const [[fn, argument] = []] = Object.entries(expression as Record<string, unknown>);
+    if (fn === 'Fn::Not') return !evaluate((argument as unknown[])[0]);
+    if (fn === 'Fn::Equals') {
+      const [left, right] = argument as unknown[];
+      if (typeof left !== 'string' || typeof right !== 'string') throw new Error(`non-literal ${name}`);
+      return left === right;
+    }
+    throw new Error(`condition ${name} uses ${String(fn)}, which this test does not evaluate`);
+  };
+  const expression = template.Conditions?.[name];
+  if (expression === undefined) throw new Error(`no condition ${name}`);
+  return evaluate(expression);
+}
+
+function isActive(template: Template, resource: Resource): boolean {
+  return resource.Condition === undefined || evaluateCondition(template, resource.Condition);
+}
+
+/** Identity-policy statements of every IAM role and policy the stack would create. */
+function identityStatements(template: Template): Statement[] {
+  const documents: { Statement: Statement[] }[] = [];
+  for (const [, role] of resourcesOfType(template, 'AWS::IAM::Role')) {
+    if (!isActive(template, role)) continue;
+    const policies = (role.Properties?.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[];
+    documents.push(...policies.map((policy) => policy.PolicyDocument));
+  }
+  for (const [, policy] of resourcesOfType(template, 'AWS::IAM::Policy')) {
+    if (isActive(template, policy)) {
+      documents.push((policy.Properties as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument);
+    }
+  }
+  return documents.flatMap((document) => document.Statement);
+}
+
+function asList<T>(value: T | readonly T[]): readonly T[] {
+  return Array.isArray(value) ? value : [value as T];
+}
+
+const getAtt = (logicalId: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [logicalId, attribute] });
+
+/** Rules whose targets include the requests queue. */
+function queueRules(template: Template): [string, Resource][] {
+  return resourcesOfType(template, 'AWS::Events::Rule').filter(([, rule]) =>
+    ((rule.Properties?.Targets ?? []) as { Arn: unknown }[]).some(
+      (target) => JSON.stringify(target.Arn) === JSON.stringify(getAtt('RequestsQueue')),
+    ),
+  );
+}
+
+interface EventPattern {
+  readonly source: string[];
+  readonly 'detail-type': string[];
+  readonly detail?: Record<string, unknown>;
+}
+
+interface Alarm {
+  readonly Namespace: string;
+  readonly MetricName: string;
+  readonly Dimensions: { Name: string; Value: unknown }[];
+  readonly Threshold: number;
+  readonly ComparisonOperator: string;
+  readonly AlarmActions: unknown[];
+}
+
+describe('serverless.yml: packaged CloudFormation template', () => {
+  let workDir: string;
+  let defaults: { template: Template; zipEntries: readonly string[] };
+  let crossAccount: { template: Template; zipEntries: readonly string[] };
+  let invalidPolicy: PackageResult;
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'copy-autopilot-package-'));
+    // One at a time: serverless-esbuild builds in the service's .esbuild folder.
+    defaults = packaged(await packageService(join(workDir, 'defaults')));
+    crossAccount = packaged(
+      await packageService(join(workDir, 'cross-account'), {
+        memberRoleName: 'copy-autopilot-member',
+        organizationId: 'o-exampleorgid',
+        alarmEmail: 'oncall@example.com',
+        policyFile: 'test/fixtures/policies/minimal.yml',
+      }),
+    );
+    invalidPolicy = await packageService(join(workDir, 'invalid'), {
+      policyFile: 'test/fixtures/policies/invalid.yml',
+    });
+  }, 4 * PACKAGE_TIMEOUT_MS);
+
+  afterAll(async () => {
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  describe('EventBridge rules', () => {
+    it('matches successful CreateNamespace calls only', () => {
+      // Prepare
+      const { EventPattern } = propertiesOf<{ EventPattern: EventPattern }>(
+        defaults.template,
+        'NamespaceCreatedRule',
+      );
+
+      // Assess
+      expect(EventPattern).toEqual({
+        source: ['aws.redshift-serverless'],
+        'detail-type': ['AWS API Call via CloudTrail'],
+        detail: {
+          eventSource: ['redshift-serverless.amazonaws.com'],
+          eventName: ['CreateNamespace'],
+          errorCode: [{ exists: false }],
+        },
+      });
+    });
+
+    it('matches operator Snapshot Copy Requested events', () => {
+      // Prepare
+      const { EventPattern } = propertiesOf<{ EventPattern: EventPattern }>(
+        defaults.template,
+        'SnapshotCopyRequestedRule',
+      );
+
+      // Assess
+      expect(EventPattern).toEqual({
+        source: ['copy-autopilot'],
+        'detail-type': ['Snapshot Copy Requested'],
+      });
+    });
+
+    it('matches successful TagResource/UntagResource calls on namespace ARNs only', () => {
+      // Prepare
+      const { EventPattern } = propertiesOf<{ EventPattern: EventPattern }>(
+        defaults.template,
+        'NamespaceTagsChangedRule',
+      );
+      const requestParameters = EventPattern.detail?.requestParameters as
+        | { resourceArn: { wildcard: string }[] }
+        | undefined;
+      const [filter] = requestParameters?.resourceArn ?? [];
+      const escapeRegExp = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      const wildcard = new RegExp(`^${(filter?.wildcard ?? '').split('*').map(escapeRegExp).join('.*')}$`);
+
+      // Assess
+      expect(EventPattern.source).toEqual(['aws.redshift-serverless']);
+      expect(EventPattern.detail?.eventName).toEqual(['TagResource', 'UntagResource']);
+      expect(EventPattern.detail?.errorCode).toEqual([{ exists: false }]);
+      expect(filter?.wildcard.startsWith('arn:aws:redshift-serverless:')).toBe(true);
+      expect(wildcard.test('arn:aws:redshift-serverless:us-east-1:111111111111:namespace/0d1f-4c2b')).toBe(
+        true,
+      );
+      expect(wildcard.test('arn:aws:redshift-serverless:us-east-1:111111111111:workgroup/0d1f-4c2b')).toBe(
+        false,
+      );
+      expect(wildcard.test('arn:aws:redshift:us-east-1:111111111111:namespace:0d1f')).toBe(false);
+    });
+
+    it('targets the requests queue from every event rule, with a retry policy and a dead-letter queue', () => {
+      // Prepare
+      const rules = resourcesOfType(defaults.template, 'AWS::Events::Rule');
+
+      // Assess
+      expect(rules.map(([logicalId]) => logicalId).sort()).toEqual([
+        'NamespaceCreatedRule',
+        'NamespaceTagsChangedRule',
+        'SnapshotCopyRequestedRule',
+      ]);
+      for (const [, rule] of rules) {
+        const targets = rule.Properties?.Targets as Record<string, unknown>[];
+        expect(targets).toHaveLength(1);
+        expect(targets[0]).toMatchObject({
+          Arn: getAtt('RequestsQueue'),
+          DeadLetterConfig: { Arn: getAtt('RequestsDeadLetterQueue') },
+          RetryPolicy: {
+            MaximumRetryAttempts: expect.any(Number),
+            MaximumEventAgeInSeconds: expect.any(Number),
+          },
+        });
+      }
+    });
+
+    it('lets exactly the rules send to each queue (aws:SourceArn)', () => {
+      // Prepare
+      const expected = queueRules(defaults.template)
+        .map(([logicalId]) => JSON.stringify(getAtt(logicalId)))
+        .sort();
+
+      for (const [queue, policy] of [
+        ['RequestsQueue', 'RequestsQueuePolicy'],
+        ['RequestsDeadLetterQueue', 'RequestsDeadLetterQueuePolicy'],
+      ] as const) {
+        // Act
+        const { Queues, PolicyDocument } = propertiesOf<{
+          Queues: unknown[];
+          PolicyDocument: { Statement: Statement[] };
+        }>(defaults.template, policy);
+        const allows = PolicyDocument.Statement.filter((statement) => statement.Effect === 'Allow');
+
+        // Assess
+        expect(Queues).toEqual([{ Ref: queue }]);
+        expect(allows).toHaveLength(1);
+        expect(allows[0]).toMatchObject({
+          Principal: { Service: 'events.amazonaws.com' },
+          Action: 'sqs:SendMessage',
+          Resource: getAtt(queue),
+        });
+        const condition = allows[0]?.Condition as { ArnEquals: Record<string, unknown[]> } | undefined;
+        const sourceArns = condition?.ArnEquals['aws:SourceArn'] ?? [];
+        expect(sourceArns.map((arn) => JSON.stringify(arn)).sort()).toEqual(expected);
+      }
+    });
+  });
+
+  describe('queues', () => {
+    it('redrives to the DLQ after a retry budget of about an hour of backoff', () => {
+      // Prepare
+      const { RedrivePolicy } = propertiesOf<{
+        RedrivePolicy: { deadLetterTargetArn: unknown; maxReceiveCount: number };
+      }>(defaults.template, 'RequestsQueue');
+      const options = { baseSeconds: 5, maxSeconds: 900 };
+      const budget = (random: () => number) => {
+        let seconds = 0;
+        for (let receive = 1; receive <= RedrivePolicy.maxReceiveCount; receive++) {
+          seconds += backoffSeconds(receive, options, random);
+        }
+        return seconds;
+      };
+
+      // Act
+      const shortest = budget(() => 0);
+      const typical = budget(() => 0.5);
+      const longest = budget(() => 1 - Number.EPSILON);
+
+      // Assess
+      expect(RedrivePolicy.deadLetterTargetArn).toEqual(getAtt('RequestsDeadLetterQueue'));
+      expect(RedrivePolicy.maxReceiveCount).toBe(12);
+      expect(shortest).toBeGreaterThanOrEqual(30 * 60);
+      expect(typical).toBeGreaterThanOrEqual(50 * 60);
+      expect(typical).toBeLessThanOrEqual(70 * 60);
+      expect(longest).toBeLessThanOrEqual(90 * 60);
+    });
+
+    it('passes the backoff the retry budget was sized for to the worker', () => {
+      // Prepare
+      const { Environment } = propertiesOf<{ Environment: { Variables: Record<string, unknown> } }>(
+        defaults.template,
+        'CopyWorkerLambdaFunction',
+      );
+
+      // Assess
+      expect(Environment.Variables).toMatchObject({ BACKOFF_BASE_SECONDS: '5', BACKOFF_MAX_SECONDS: '900' });
+    });
+
+    it('sets the visibility timeout to at least six times the worker timeout', () => {
+      // Prepare
+      const { VisibilityTimeout } = propertiesOf<{ VisibilityTimeout: number }>(
+        defaults.template,
+        'RequestsQueue',
+      );
+      const { Timeout } = propertiesOf<{ Timeout: number }>(defaults.template, 'CopyWorkerLambdaFunction');
+
+      // Assess
+      expect(VisibilityTimeout).toBeGreaterThanOrEqual(6 * Timeout);
+    });
+
+    it('encrypts both queues at rest', () => {
+      for (const queue of ['RequestsQueue', 'RequestsDeadLetterQueue']) {
+        // Act
+        const properties = propertiesOf<{ SqsManagedSseEnabled?: boolean; KmsMasterKeyId?: unknown }>(
+          defaults.template,
+          queue,
+        );
+
+        // Assess
+        expect(properties.SqsManagedSseEnabled === true || properties.KmsMasterKeyId !== undefined).toBe(
+          true,
+        );
+      }
+    });
+
+    it('keeps dead letters for 14 days, longer than the requests queue keeps requests', () => {
+      // Prepare
+      const dlq = propertiesOf<{ MessageRetentionPeriod: number }>(
+        defaults.template,
+        'RequestsDeadLetterQueue',
+      );
+      const requests = propertiesOf<{ MessageRetentionPeriod: number }>(defaults.template, 'RequestsQueue');
+
+      // Assess
+      expect(dlq.MessageRetentionPeriod).toBe(1_209_600);
+      expect(dlq.MessageRetentionPeriod).toBeGreaterThan(requests.MessageRetentionPeriod);
+    });
+  });
+
+  describe('idempotency table', () => {
+    it('is on-demand, expires records on `expiration` and is encrypted', () => {
+      // Prepare
+      const table = propertiesOf<Record<string, unknown>>(defaults.template, 'IdempotencyTable');
+
+      // Assess
+      expect(table).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
+        SSESpecification: { SSEEnabled: true },
+      });
+    });
+  });
+
+  describe('copy worker', () => {
+    it('runs on nodejs22.x arm64 with the environment the handler reads', () => {
+      // Prepare
+      const worker = propertiesOf<{
+        Handler: string;
+        Runtime: string;
+        Architectures: string[];
+        Environment: { Variables: Record<string, unknown> };
+      }>(defaults.template, 'CopyWorkerLambdaFunction');
+
+      // Assess
+      expect(worker.Handler).toBe('src/handlers/copyWorker.handler');
+      expect(worker.Runtime).toBe('nodejs22.x');
+      expect(worker.Architectures).toEqual(['arm64']);
+      expect(worker.Environment.Variables).toMatchObject({
+        POLICY_FILE: 'copy-policy.yml',
+        IDEMPOTENCY_TABLE_NAME: { Ref: 'IdempotencyTable' },
+        DEAD_LETTER_QUEUE_URL: { Ref: 'RequestsDeadLetterQueue' },
+        MEMBER_ROLE_NAME: '',
+        IDEMPOTENCY_TTL_SECONDS: '86400',
+        POWERTOOLS_SERVICE_NAME: 'copy-autopilot',
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      });
+    });
+
+    it('consumes the requests queue in small batches with partial batch responses and capped concurrency', () => {
+      // Prepare
+      const [mapping, ...others] = resourcesOfType(defaults.template, 'AWS::Lambda::EventSourceMapping');
+      const properties = mapping?.[1].Properties as Record<string, unknown>;
+
+      // Assess
+      expect(others).toHaveLength(0);
+      expect(properties).toMatchObject({
+        EventSourceArn: getAtt('RequestsQueue'),
+        BatchSize: 10,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: expect.any(Number) },
+      });
+      expect(properties.MaximumBatchingWindowInSeconds).toBeGreaterThan(0);
+    });
+
+    it('bundles the policy file with the function at the path POLICY_FILE names', () => {
+      // Assess
+      expect(defaults.zipEntries).toContain('copy-policy.yml');
+      expect(defaults.zipEntries).toContain('src/handlers/copyWorker.mjs');
+      expect(crossAccount.zipEntries).toContain('test/fixtures/policies/minimal.yml');
+      expect(
+        propertiesOf<{ Environment: { Variables: Record<string, unknown> } }>(
+          crossAccount.template,
+          'CopyWorkerLambdaFunction',
+        ).Environment.Variables.POLICY_FILE,
+      ).toBe('test/fixtures/policies/minimal.yml');
+    });
+  });
+
+  describe('IAM', () => {
+    it('names every action: no `*` and no `service:*`', () => {
+      for (const template of [defaults.template, crossAccount.template]) {
+        // Act
+        const actions = identityStatements(template).flatMap((statement) => asList(statement.Action));
+
+        // Assess
+        expect(actions.length).toBeGreaterThan(0);
+        expect(actions.filter((action) => action === '*' || action.endsWith(':*'))).toEqual([]);
+      }
+    });
+
+    it('allows Resource `*` only for the justified actions', () => {
+      for (const template of [defaults.template, crossAccount.template]) {
+        // Act
+        const wildcardActions = identityStatements(template)
+          .filter((statement) => asList(statement.Resource as unknown).includes('*'))
+          .flatMap((statement) => asList(statement.Action));
+
+        // Assess
+        expect([...new Set(wildcardActions)].sort()).toEqual(Object.keys(JUSTIFIED_WILDCARD_ACTIONS).sort());
+      }
+    });
+
+    it('grants the worker the calls it makes, on the resources it makes them on', () => {
+      // Prepare
+      const statements = identityStatements(defaults.template);
+      const resourcesFor = (action: string) =>
+        statements
+          .filter((statement) => statement.Effect === 'Allow' && asList(statement.Action).includes(action))
+          .flatMap((statement) => asList(statement.Resource as unknown))
+          .map((resource) => JSON.stringify(resource));
+      const namespaces = JSON.stringify({
+        'Fn::Sub': 'arn:${AWS::Partition}:redshift-serverless:*:${AWS::AccountId}:namespace/*',
+      });
+
+      // Assess
+      for (const action of [
+        'redshift-serverless:GetNamespace',
+        'redshift-serverless:ListTagsForResource',
+        'redshift-serverless:ListSnapshotCopyConfigurations',
+        'redshift-serverless:CreateSnapshotCopyConfiguration',
+      ]) {
+        expect(resourcesFor(action)).toEqual([namespaces]);
+      }
+      expect(resourcesFor('sqs:ChangeMessageVisibility')).toEqual([JSON.stringify(getAtt('RequestsQueue'))]);
+      expect(resourcesFor('sqs:ReceiveMessage')).toContain(JSON.stringify(getAtt('RequestsQueue')));
+      expect(resourcesFor('sqs:SendMessage')).toEqual([JSON.stringify(getAtt('RequestsDeadLetterQueue'))]);
+      for (const action of [
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+      ]) {
+        expect(resourcesFor(action)).toEqual([JSON.stringify(getAtt('IdempotencyTable'))]);
+      }
+      for (const action of ['kms:CreateGrant', 'kms:DescribeKey']) {
+        expect(resourcesFor(action)).toEqual([
+          JSON.stringify({ 'Fn::Sub': 'arn:${AWS::Partition}:kms:*:${AWS::AccountId}:key/*' }),
+        ]);
+      }
+    });
+
+    it('has no sts:AssumeRole when memberRoleName is empty', () => {
+      // Act
+      const assumes = identityStatements(defaults.template).filter(
+        (statement) => statement.Effect === 'Allow' && asList(statement.Action).includes('sts:AssumeRole'),
+      );
+
+      // Assess
+      expect(assumes).toEqual([]);
+    });
+
+    it('may assume only the member role name in other accounts when memberRoleName is set', () => {
+      // Act
+      const assumes = identityStatements(crossAccount.template).filter(
+        (statement) => statement.Effect === 'Allow' && asList(statement.Action).includes('sts:AssumeRole'),
+      );
+      const worker = propertiesOf<{ Environment: { Variables: Record<string, unknown> } }>(
+        crossAccount.template,
+        'CopyWorkerLambdaFunction',
+      );
+
+      // Assess
+      expect(assumes).toHaveLength(1);
+      expect(assumes[0]?.Resource).toEqual({
+        'Fn::Sub': 'arn:${AWS::Partition}:iam::*:role/copy-autopilot-member',
+      });
+      expect(worker.Environment.Variables.MEMBER_ROLE_NAME).toBe('copy-autopilot-member');
+      expect(
+        propertiesOf<{ Roles: unknown[] }>(crossAccount.template, 'WorkerAssumeMemberRolePolicy').Roles,
+      ).toEqual([{ Ref: 'IamRoleLambdaExecution' }]);
+    });
+
+    it('opens the default bus to the organization only when organizationId is set', () => {
+      // Prepare
+      const busPolicy = (template: Template) =>
+        resourcesOfType(template, 'AWS::Events::EventBusPolicy').filter(([, resource]) =>
+          isActive(template, resource),
+        );
+
+      // Act
+      const withoutOrganization = busPolicy(defaults.template);
+      const withOrganization = busPolicy(crossAccount.template);
+
+      // Assess
+      expect(withoutOrganization).toEqual([]);
+      expect(withOrganization).toHaveLength(1);
+      expect(withOrganization[0]?.[1].Properties?.Statement).toMatchObject({
+        Effect: 'Allow',
+        Action: 'events:PutEvents',
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-exampleorgid' } },
+      });
+    });
+  });
+
+  describe('alarms', () => {
+    const alarms = (template: Template) =>
+      resourcesOfType(template, 'AWS::CloudWatch::Alarm').map(
+        ([, resource]) => resource.Properties as unknown as Alarm,
+      );
+    const dimension = (alarm: Alarm, name: string) =>
+      alarm.Dimensions.find((candidate) => candidate.Name === name)?.Value;
+
+    it('alarms on dead letters, old requests, worker errors and throttles, and each rule failing', () => {
+      // Prepare
+      const all = alarms(defaults.template);
+      const ruleNames = queueRules(defaults.template).map(([, rule]) => rule.Properties?.Name);
+      const find = (namespace: string, metric: string) =>
+        all.filter((alarm) => alarm.Namespace === namespace && alarm.MetricName === metric);
+
+      // Assess
+      const [dlqDepth] = find('AWS/SQS', 'ApproximateNumberOfMessagesVisible');
+      expect(dimension(dlqDepth as Alarm, 'QueueName')).toBe('copy-autopilot-test-requests-dlq');
+      expect(dlqDepth).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+      const [oldest] = find('AWS/SQS', 'ApproximateAgeOfOldestMessage');
+      expect(dimension(oldest as Alarm, 'QueueName')).toBe('copy-autopilot-test-requests');
+      for (const metric of ['Errors', 'Throttles']) {
+        const [alarm] = find('AWS/Lambda', metric);
+        expect(dimension(alarm as Alarm, 'FunctionName')).toBe('copy-autopilot-test-copyWorker');
+      }
+      const failedInvocations = find('AWS/Events', 'FailedInvocations').map((alarm) =>
+        dimension(alarm, 'RuleName'),
+      );
+      expect(failedInvocations.sort()).toEqual([...ruleNames].sort());
+      expect(ruleNames).toHaveLength(3);
+    });
+
+    it('sends every alarm to the alarm topic', () => {
+      for (const alarm of alarms(defaults.template)) {
+        expect(alarm.AlarmActions).toEqual([{ Ref: 'AlarmTopic' }]);
+      }
+    });
+
+    it('encrypts the alarm topic with a key CloudWatch may use', () => {
+      // Prepare
+      const topic = propertiesOf<{ KmsMasterKeyId: unknown }>(defaults.template, 'AlarmTopic');
+      const key = propertiesOf<{ KeyPolicy: { Statement: Statement[] } }>(defaults.template, 'AlarmTopicKey');
+      const forCloudWatch = key.KeyPolicy.Statement.find(
+        (statement) =>
+          JSON.stringify(statement.Principal) === JSON.stringify({ Service: 'cloudwatch.amazonaws.com' }),
+      );
+
+      // Assess
+      expect(topic.KmsMasterKeyId).toEqual({ Ref: 'AlarmTopicKey' });
+      expect(forCloudWatch?.Action).toEqual(['kms:Decrypt', 'kms:GenerateDataKey*']);
+    });
+
+    it('subscribes the alarm email only when one is given', () => {
+      // Prepare
+      const subscription = (template: Template) => template.Resources.AlarmEmailSubscription as Resource;
+
+      // Assess
+      expect(isActive(defaults.template, subscription(defaults.template))).toBe(false);
+      expect(isActive(crossAccount.template, subscription(crossAccount.template))).toBe(true);
+      expect(subscription(crossAccount.template).Properties).toMatchObject({
+        Protocol: 'email',
+        Endpoint: 'oncall@example.com',
+        TopicArn: { Ref: 'AlarmTopic' },
+      });
+    });
+  });
+
+  describe('dashboard', () => {
+    const dashboardBody = (template: Template): string => {
+      const { DashboardBody } = propertiesOf<{ DashboardBody: { 'Fn::Sub': string } }>(template, 'Dashboard');
+      return DashboardBody['Fn::Sub'].replaceAll('${AWS::Region}', 'us-east-1');
+    };
+
+    it('is valid JSON once CloudFormation substitutes the region', () => {
+      // Act
+      const body = JSON.parse(dashboardBody(defaults.template)) as { widgets: unknown[] };
+
+      // Assess
+      expect(body.widgets.length).toBeGreaterThan(5);
+    });
+
+    it('charts every copy-autopilot metric in its namespace', () => {
+      // Prepare
+      const body = dashboardBody(defaults.template);
+
+      // Assess
+      for (const name of Object.values(MetricName)) {
+        expect(body).toContain(`Namespace=\\"${METRICS_NAMESPACE}\\" MetricName=\\"${name}\\"`);
+      }
+      expect(body).toMatch(/MetricName=\\"TimeToProtection\\"', 'p50'/);
+      expect(body).toMatch(/MetricName=\\"TimeToProtection\\"', 'p99'/);
+    });
+
+    it('charts the rules, the queues and the worker', () => {
+      // Prepare
+      const body = dashboardBody(defaults.template);
+      const ruleNames = queueRules(defaults.template).map(([, rule]) => String(rule.Properties?.Name));
+
+      // Assess
+      for (const ruleName of ruleNames) {
+        expect(body).toContain(`["AWS/Events", "MatchedEvents", "RuleName", "${ruleName}"`);
+        expect(body).toContain(`["AWS/Events", "Invocations", "RuleName", "${ruleName}"`);
+      }
+      for (const metric of ['ApproximateNumberOfMessagesVisible', 'ApproximateAgeOfOldestMessage']) {
+        expect(body).toContain(`["AWS/SQS", "${metric}", "QueueName", "copy-autopilot-test-requests"`);
+      }
+      expect(body).toContain(
+        '["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", "copy-autopilot-test-requests-dlq"',
+      );
+      for (const metric of ['Invocations', 'Errors', 'Duration', 'ConcurrentExecutions']) {
+        expect(body).toContain(
+          `["AWS/Lambda", "${metric}", "FunctionName", "copy-autopilot-test-copyWorker"`,
+        );
+      }
+    });
+  });
+
+  describe('policy validation at build time', () => {
+    it('fails packaging with the validator message when the policy is invalid', () => {
+      // Assess
+      expect(invalidPolicy.exitCode).not.toBe(0);
+      expect(invalidPolicy.output).toContain('Invalid copy policy test/fixtures/policies/invalid.yml');
+      expect(invalidPolicy.output).toContain('unknown region "mars-north-1"');
+      expect(invalidPolicy.output).toContain('duplicate rule name');
+    });
+  });
+});
