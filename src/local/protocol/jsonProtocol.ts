@@ -32,7 +32,8 @@ export const jsonError = (
     headers['x-amzn-query-error'] =
       `${error.queryCode ?? error.code};${error.senderFault ? 'Sender' : 'Receiver'}`;
   }
-  const type = style.typeNamespace ? `${style.typeNamespace}#${error.code}` : error.code;
+  const type =
+    style.typeNamespace && !error.code.includes('#') ? `${style.typeNamespace}#${error.code}` : error.code;
   return {
     statusCode: error.statusCode,
     headers,

@@ -31,7 +31,11 @@ export interface QueryResponse {
 /** A service that speaks the query protocol (form-encoded `Action=`); only SQS here. */
 export interface QueryService {
   readonly targetPrefix: string;
-  handleQuery(params: URLSearchParams, ctx: EdgeRequestContext): Promise<QueryResponse> | QueryResponse;
+  /** `ctx.path` is the request path: old clients POST to the queue URL and leave QueueUrl out. */
+  handleQuery(
+    params: URLSearchParams,
+    ctx: EdgeRequestContext & { readonly path: string },
+  ): Promise<QueryResponse> | QueryResponse;
 }
 
 /** One line of the optional request log (`local serve` prints these). */
@@ -79,8 +83,6 @@ const DYNAMODB_SERVICE = 'DynamoDB_20120810';
 const DYNAMODB_CONTENT_TYPE = 'application/x-amz-json-1.0';
 const DYNAMODB_STYLE: JsonErrorStyle = { typeNamespace: DYNAMODB_ERROR_NAMESPACE };
 const DEFAULT_JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
-// SQS queue URLs are http://host/<account>/<queue>: a query request sent there names its queue by URL.
-const QUEUE_PATH = /^\/\d{12}\/[^/]+\/?$/;
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -168,9 +170,6 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
   ): Promise<HttpResponse> => {
     try {
       const params = queryParams(url.searchParams, await readBody(req, maxBodyBytes));
-      if (!params.has('QueueUrl') && QUEUE_PATH.test(url.pathname)) {
-        params.set('QueueUrl', `${ctx.baseUrl}${url.pathname.replace(/\/$/, '')}`);
-      }
       const action = params.get('Action');
       const service = options.queryService;
       if (service === undefined) {
@@ -181,7 +180,7 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
       }
       const injected = await applyFaults(service.targetPrefix, action, Object.fromEntries(params));
       if (injected !== undefined) throw injected;
-      const result = await service.handleQuery(params, ctx);
+      const result = await service.handleQuery(params, { ...ctx, path: url.pathname });
       return {
         statusCode: result.statusCode,
         headers: { 'Content-Type': result.contentType },

@@ -48,11 +48,11 @@ export const startEdge = async () => {
     account,
     events: { emit: (e) => emitted.push(e) },
   });
-  const queryCalls: { params: URLSearchParams; baseUrl: string }[] = [];
+  const queryCalls: { params: URLSearchParams; baseUrl: string; path?: string }[] = [];
   const queryService: QueryService = {
     targetPrefix: 'AmazonSQS',
     handleQuery(params, ctx) {
-      queryCalls.push({ params, baseUrl: ctx.baseUrl });
+      queryCalls.push({ params, baseUrl: ctx.baseUrl, path: ctx.path });
       return { statusCode: 200, contentType: 'text/xml', body: `<Echo>${params.get('Action')}</Echo>` };
     },
   };

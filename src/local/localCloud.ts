@@ -1,0 +1,164 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import dynalite from 'dynalite';
+import { FaultInjector } from './faults/faultInjector.js';
+import { AwsServiceError } from './protocol/serviceError.js';
+import { createControlApi } from './server/controlApi.js';
+import { invokeDynalite } from './server/dynaliteBridge.js';
+import { createEdgeHandler, type EdgeLogEntry } from './server/edgeHandler.js';
+import { TimeToLiveSettings } from './server/timeToLive.js';
+import { LOCAL_ACCOUNT_ID } from './services/contracts.js';
+import { createEventBridgeService, type EventBridgeService } from './services/events/index.js';
+import {
+  createRedshiftServerlessService,
+  type RedshiftServerlessService,
+} from './services/redshiftServerless/index.js';
+import { createSqsService, type SqsService } from './services/sqs/index.js';
+import { type Clock, systemClock } from './store/clock.js';
+
+export type { EdgeLogEntry } from './server/edgeHandler.js';
+
+export interface LocalCloudOptions {
+  /** Time for every service and for fault windows; the system clock by default. */
+  readonly clock?: Clock;
+  /** The single account the cloud answers as; `000000000000` by default. */
+  readonly account?: string;
+  /** Called once per request after it is answered (`local serve` prints these); silent by default. */
+  readonly log?: (entry: EdgeLogEntry) => void;
+  /** Random source for fault rules with a `probability`; inject a seeded one for reproducible chaos. */
+  readonly random?: () => number;
+  /** How fault latency waits; real time by default (tests inject a recorder). */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** How long a new DynamoDB table stays CREATING; 0 by default so deploys need no waiting. */
+  readonly dynamoDbTableTransitionMs?: number;
+}
+
+/** The local cloud: every service behind one HTTP server that never listens by itself. */
+export interface LocalCloud {
+  /** The edge server, not listening: `listen()` it, or hand it to a test harness. */
+  readonly server: Server;
+  readonly sqs: SqsService;
+  readonly events: EventBridgeService;
+  readonly redshift: RedshiftServerlessService;
+  /** The in-process dynalite server (replaced by `reset()`). */
+  readonly dynamodb: Server;
+  readonly faults: FaultInjector;
+  /** Forgets all state: every service, DynamoDB tables, TTL settings and fault rules. */
+  reset(): void;
+  listen(port?: number, host?: string): Promise<{ url: string }>;
+  /** Stops listening and drops open keep-alive connections; a no-op when not listening. */
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the local services the way AWS wires them behind the scenes: Redshift Serverless
+ * write calls become CloudTrail events on the local EventBridge, whose SQS targets deliver to
+ * the local SQS. Creating it is cheap (no I/O); nothing listens until `listen()`.
+ */
+export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud => {
+  const clock = options.clock ?? systemClock;
+  const account = options.account ?? LOCAL_ACCOUNT_ID;
+  const startedAt = clock.now();
+  const transitionMs = options.dynamoDbTableTransitionMs ?? 0;
+  const newDynalite = (): Server =>
+    dynalite({ createTableMs: transitionMs, deleteTableMs: transitionMs, updateTableMs: transitionMs });
+
+  const sqs = createSqsService({ clock, account });
+  const events = createEventBridgeService({
+    clock,
+    account,
+    delivery: { deliver: (targetArn, message) => sqs.deliverToQueueArn(targetArn, message) },
+  });
+  const redshift = createRedshiftServerlessService({ clock, account, events });
+  let dynamodb = newDynalite();
+  const faults = new FaultInjector({ clock, random: options.random });
+
+  const timeToLive = new TimeToLiveSettings(async (tableName) => {
+    const reply = await invokeDynalite(dynamodb, 'DescribeTable', { TableName: tableName });
+    const table = reply.body.Table as { CreationDateTime?: number } | undefined;
+    if (reply.statusCode !== 200 || table === undefined) {
+      const type = String(reply.body.__type ?? 'ResourceNotFoundException');
+      throw new AwsServiceError(
+        type.slice(type.indexOf('#') + 1),
+        String(reply.body.message ?? 'Requested resource not found'),
+        { statusCode: reply.statusCode === 200 ? 400 : reply.statusCode },
+      );
+    }
+    return table.CreationDateTime ?? 0;
+  });
+
+  const resetServices = (): void => {
+    sqs.reset();
+    events.reset();
+    redshift.reset();
+    timeToLive.reset();
+    // dynalite has no reset: a fresh in-memory instance is the cheapest empty database.
+    dynamodb = newDynalite();
+  };
+
+  const control = createControlApi({
+    faults,
+    health: () => ({
+      services: ['sqs', 'events', 'redshift-serverless', 'dynamodb'],
+      account,
+      uptime: Math.max(0, (clock.now() - startedAt) / 1000),
+    }),
+    reset: resetServices,
+    markBusy: (namePattern, seconds) => redshift.markBusy(namePattern, seconds),
+    stats: () => ({
+      redshiftCalls: redshift.callCounts(),
+      createCounts: redshift.createCounts(),
+      ruleStats: events.ruleStats(),
+    }),
+  });
+
+  const server = createServer(
+    { keepAliveTimeout: 5_000 },
+    createEdgeHandler({
+      account,
+      clock,
+      services: [sqs, events, redshift],
+      queryService: sqs,
+      dynamodb: () => dynamodb,
+      timeToLive,
+      faults,
+      control,
+      sleep: options.sleep,
+      log: options.log,
+    }),
+  );
+
+  return {
+    server,
+    sqs,
+    events,
+    redshift,
+    get dynamodb() {
+      return dynamodb;
+    },
+    faults,
+    reset() {
+      resetServices();
+      faults.reset();
+    },
+    listen(port = 4566, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address() as AddressInfo;
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve({ url: `http://${shownHost}:${address.port}` });
+        });
+      });
+    },
+    close() {
+      if (!server.listening) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // SDK clients keep connections alive; without this close() waits for them to time out.
+        server.closeAllConnections();
+      });
+    },
+  };
+};
