@@ -1,0 +1,103 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { ClientCache } from '../aws/clientCache.js';
+import { loadWorkerConfig, type WorkerConfig } from '../config/workerConfig.js';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../observability/metricNames.js';
+import { loadPolicyFileSync } from '../policy/loadPolicyFile.js';
+import type { PolicyState } from '../worker/handleCopyRequest.js';
+import { createIdempotentEnsure } from '../worker/idempotentEnsure.js';
+import { processCopyRecord } from '../worker/processCopyRecord.js';
+
+/** Everything the worker talks to; the module-level handler builds them from the environment. */
+export interface CopyWorkerDeps {
+  readonly config: WorkerConfig;
+  readonly policy: PolicyState;
+  readonly clients: ClientCache;
+  readonly dynamoDb: DynamoDBClient;
+  readonly logger?: Logger;
+  readonly metrics?: Metrics;
+  /** Jitter source for retry delays. */
+  readonly random?: () => number;
+  readonly now?: () => number;
+}
+
+export type CopyWorkerHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+
+/**
+ * The copy worker: one SQS batch in, partial batch response out. Records are processed in
+ * parallel and independently: one bad record never fails its batch.
+ */
+export function createCopyWorker(deps: CopyWorkerDeps): CopyWorkerHandler {
+  const logger = deps.logger ?? new Logger({ serviceName: SERVICE_NAME });
+  const metrics = deps.metrics ?? new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
+  const idempotency = createIdempotentEnsure({
+    dynamoDb: deps.dynamoDb,
+    tableName: deps.config.idempotencyTableName,
+    expiresAfterSeconds: deps.config.idempotencyTtlSeconds,
+  });
+  const processor = new BatchProcessor(EventType.SQS);
+  const recordDeps = {
+    policy: deps.policy,
+    redshiftServerless: (account: string, region: string) => deps.clients.redshiftServerless(account, region),
+    ensure: idempotency.ensure,
+    backoff: deps.config.backoff,
+    sqs: deps.clients.sqs(),
+    deadLetterQueueUrl: deps.config.deadLetterQueueUrl,
+    logger,
+    metrics,
+    ...(deps.config.endpointUrl === undefined ? {} : { endpointUrl: deps.config.endpointUrl }),
+    ...(deps.random === undefined ? {} : { random: deps.random }),
+    ...(deps.now === undefined ? {} : { now: deps.now }),
+  };
+  const recordHandler = (record: SQSRecord) => processCopyRecord(record, recordDeps);
+
+  const handleBatch = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    // Lets an in-progress idempotency record expire with this invocation if it times out.
+    idempotency.config.registerLambdaContext(context);
+    return processPartialResponse(event, recordHandler, processor, {
+      context,
+      // A batch whose every record is retried must still answer with its item failures (each
+      // already has its backoff): throwing would make the whole batch reappear at once.
+      throwOnFullBatchFailure: false,
+    });
+  };
+
+  return middy(handleBatch)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }));
+}
+
+/** Loads the policy once; a broken policy does not crash the function, it dead-letters records. */
+export function loadPolicyState(path: string): PolicyState {
+  try {
+    return { kind: 'valid', policy: loadPolicyFileSync(path) };
+  } catch (error) {
+    return { kind: 'invalid', error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+/** The production wiring, from the Lambda environment. */
+export function createCopyWorkerFromEnvironment(env: NodeJS.ProcessEnv): CopyWorkerHandler {
+  // A missing variable is a broken deployment: failing the cold start says so loudest.
+  const config = loadWorkerConfig(env);
+  const clients = new ClientCache({
+    homeRegion: config.region,
+    ...(config.accountId === undefined ? {} : { ownAccountId: config.accountId }),
+    ...(config.memberRoleName === undefined ? {} : { memberRoleName: config.memberRoleName }),
+    ...(config.endpointUrl === undefined ? {} : { endpointUrl: config.endpointUrl }),
+  });
+  const dynamoDb = new DynamoDBClient({
+    region: config.region,
+    ...(config.endpointUrl === undefined ? {} : { endpoint: config.endpointUrl }),
+  });
+  return createCopyWorker({ config, policy: loadPolicyState(config.policyFile), clients, dynamoDb });
+}
+
+/** Lambda entry point: configuration, policy and clients are built once per execution environment. */
+export const handler: CopyWorkerHandler = createCopyWorkerFromEnvironment(process.env);

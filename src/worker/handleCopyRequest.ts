@@ -1,0 +1,186 @@
+import type { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
+import { RedshiftServerlessAdapter } from '../aws/redshiftServerlessAdapter.js';
+import { type BackoffOptions, backoffSeconds } from '../domain/backoff.js';
+import { classifyServiceError, ErrorDisposition } from '../domain/classifyServiceError.js';
+import { type CopyRequest, isNamedNamespace, type NamespaceRef, type Tags } from '../domain/namespaceRef.js';
+import { DeadLetterReason, type OutcomeContext, type RecordOutcome } from '../domain/outcome.js';
+import { type Policy, type PolicyValidationError, resolvePolicy } from '../domain/policy/index.js';
+import { EventParseError } from '../events/errors.js';
+import { parseCopyRequest } from '../events/parseCopyRequest.js';
+import type { IdempotentEnsure } from './idempotentEnsure.js';
+
+/** The policy as loaded at cold start: usable, or the reason every request is dead-lettered. */
+export type PolicyState =
+  | { readonly kind: 'valid'; readonly policy: Policy }
+  | { readonly kind: 'invalid'; readonly error: PolicyValidationError | Error };
+
+export interface HandleCopyRequestDeps {
+  readonly policy: PolicyState;
+  readonly redshiftServerless: (account: string, region: string) => Promise<RedshiftServerlessClient>;
+  readonly ensure: IdempotentEnsure;
+  readonly backoff: BackoffOptions;
+  /** Jitter source for backoff; injectable so tests can pin it. */
+  readonly random?: () => number;
+}
+
+export interface CopyRequestRecord {
+  /** The SQS body: the whole EventBridge event. */
+  readonly body: string;
+  /** SQS ApproximateReceiveCount: 1 on the first delivery. */
+  readonly receiveCount: number;
+}
+
+/** How a namespace was found: its reference and the tags the policy should see. */
+interface ResolvedNamespace {
+  readonly ref: NamespaceRef;
+  readonly tags: Tags;
+}
+
+/**
+ * One SQS record, start to end: parse → namespace reference → live tags → policy → ensure.
+ * Never throws: every failure becomes a `retry` or `dead-lettered` outcome, which the handler
+ * carries out (visibility change, DLQ send). Only the ensure step runs inside the idempotent
+ * unit; a skip or an unmatched namespace needs no protection against duplicates.
+ */
+export async function handleCopyRequest(
+  record: CopyRequestRecord,
+  deps: HandleCopyRequestDeps,
+): Promise<RecordOutcome> {
+  let context: OutcomeContext = {};
+  try {
+    const parsed = parseCopyRequest(record.body);
+    if (parsed.kind === 'ignored') {
+      return { kind: 'ignored', eventId: parsed.eventId, reason: parsed.reason };
+    }
+    const { request } = parsed;
+    context = contextOf(request);
+
+    if (deps.policy.kind === 'invalid') {
+      const { error } = deps.policy;
+      // The message lists every issue (PolicyValidationError formats them all).
+      return deadLetter(context, DeadLetterReason.PolicyInvalid, error.name, error.message);
+    }
+
+    const client = await deps.redshiftServerless(request.namespace.account, request.namespace.region);
+    const adapter = new RedshiftServerlessAdapter(client, request.namespace);
+    const resolved = await resolveNamespace(adapter, request);
+    if (resolved === undefined) {
+      // Named by ARN and absent from ListNamespaces: deleted since, or never ours to see.
+      return deadLetter(
+        context,
+        DeadLetterReason.NamespaceNotFound,
+        'NamespaceNotFound',
+        `No namespace in ${request.namespace.account}/${request.namespace.region} has ARN ${context.namespace}`,
+      );
+    }
+    const { ref, tags } = resolved;
+    context = { ...context, namespace: ref.name };
+
+    const decision = resolvePolicy(deps.policy.policy, {
+      name: ref.name,
+      account: ref.account,
+      region: ref.region,
+      tags,
+    });
+    switch (decision.kind) {
+      case 'unmatched':
+        return { ...context, kind: 'unmatched' };
+      case 'skip':
+        return { ...context, rule: decision.rule.name, kind: 'skipped' };
+      case 'invalid':
+        return deadLetter(
+          { ...context, rule: decision.rule.name },
+          DeadLetterReason.PolicyInvalid,
+          'PolicyRuleNotApplicable',
+          decision.message,
+        );
+      case 'copy':
+        break;
+    }
+    context = { ...context, rule: decision.rule.name };
+    const result = await deps.ensure(
+      {
+        eventId: request.eventId,
+        account: ref.account,
+        region: ref.region,
+        namespace: ref.name,
+        destination: decision.target.region,
+        kmsKeyId: decision.target.kmsKeyId ?? null,
+        retentionDays: decision.target.retentionDays,
+      },
+      { port: adapter, onExisting: decision.rule.onExisting },
+    );
+    return { ...context, ...result };
+  } catch (error) {
+    return failureOutcome(error, context, record.receiveCount, deps);
+  }
+}
+
+function contextOf(request: CopyRequest): OutcomeContext {
+  const ns = request.namespace;
+  return {
+    eventId: request.eventId,
+    namespace: isNamedNamespace(ns) ? ns.name : ns.arn,
+    account: ns.account,
+    region: ns.region,
+    requestedAt: request.requestedAt,
+  };
+}
+
+/**
+ * The namespace's name and the tags the policy should judge it by. Live tags win: the event's
+ * tags are as of creation and may have changed since. They stand in only while the namespace
+ * is not visible yet (a CloudTrail event can outrun the API's consistency).
+ */
+async function resolveNamespace(
+  adapter: RedshiftServerlessAdapter,
+  request: CopyRequest,
+): Promise<ResolvedNamespace | undefined> {
+  const eventTags = request.eventTags ?? {};
+  if (!isNamedNamespace(request.namespace)) {
+    const ref = await adapter.findNamespaceByArn(request.namespace.arn);
+    if (ref === undefined) return undefined;
+    return { ref, tags: (await adapter.listTags(request.namespace.arn)) ?? eventTags };
+  }
+  const ref = request.namespace;
+  const arn = ref.arn ?? (await adapter.getNamespace(ref.name))?.arn;
+  const liveTags = arn === undefined ? undefined : await adapter.listTags(arn);
+  return { ref: arn === undefined ? ref : { ...ref, arn }, tags: liveTags ?? eventTags };
+}
+
+function deadLetter(
+  context: OutcomeContext,
+  reason: string,
+  errorName: string,
+  message: string,
+): RecordOutcome {
+  return { ...context, kind: 'dead-lettered', reason, errorName, message };
+}
+
+function failureOutcome(
+  error: unknown,
+  context: OutcomeContext,
+  receiveCount: number,
+  deps: HandleCopyRequestDeps,
+): RecordOutcome {
+  const classification = classifyServiceError(error);
+  if (error instanceof EventParseError) {
+    const withId = error.eventId === undefined ? context : { ...context, eventId: error.eventId };
+    return deadLetter(withId, error.reason, classification.errorName, classification.message);
+  }
+  if (classification.disposition === ErrorDisposition.DeadLetter) {
+    return deadLetter(
+      context,
+      DeadLetterReason.NonRetryableError,
+      classification.errorName,
+      classification.message,
+    );
+  }
+  return {
+    ...context,
+    kind: 'retry',
+    errorName: classification.errorName,
+    message: classification.message,
+    delaySeconds: backoffSeconds(receiveCount, deps.backoff, deps.random),
+  };
+}

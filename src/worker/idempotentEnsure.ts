@@ -1,0 +1,88 @@
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { EnsureOutcome } from '../domain/outcome.js';
+import type { ExistingConfigurationMode } from '../domain/policy/types.js';
+import { type CopyConfigurationPort, ensureCopyConfiguration } from './ensureCopyConfiguration.js';
+
+/**
+ * The idempotency key: the EventBridge event id plus the desired state. Never the SQS message
+ * id: EventBridge may deliver one event twice as two SQS messages. A new event for the same
+ * namespace (an operator's trigger after someone deleted the configuration, a sweep) has
+ * another id and runs again; a changed policy changes the desired state and runs again too.
+ */
+export interface DesiredState {
+  readonly eventId: string;
+  readonly account: string;
+  readonly region: string;
+  readonly namespace: string;
+  readonly destination: string;
+  /** null, not absent, so the hashed payload always has the same keys. */
+  readonly kmsKeyId: string | null;
+  readonly retentionDays: number;
+}
+
+/** What the idempotent unit needs besides its key; not hashed. */
+export interface EnsureContext {
+  readonly port: CopyConfigurationPort;
+  readonly onExisting: ExistingConfigurationMode;
+}
+
+/** An ensure result, marked `duplicate` when it was replayed from the idempotency store. */
+export type IdempotentEnsureResult = EnsureOutcome & { readonly duplicate?: boolean };
+
+export type IdempotentEnsure = (
+  desired: DesiredState,
+  context: EnsureContext,
+) => Promise<IdempotentEnsureResult>;
+
+export interface IdempotentEnsureOptions {
+  readonly dynamoDb: DynamoDBClient;
+  readonly tableName: string;
+  readonly expiresAfterSeconds: number;
+}
+
+/** The idempotent unit plus its config, whose Lambda context the handler registers per invocation. */
+export interface IdempotentEnsureUnit {
+  readonly ensure: IdempotentEnsure;
+  readonly config: IdempotencyConfig;
+}
+
+/**
+ * Wraps `ensureCopyConfiguration` with Powertools idempotency persisted in DynamoDB (default
+ * attribute names `id`, `expiration`, …). A failed run deletes its in-progress record, so a
+ * retry after ConflictException runs again; a second delivery while the first runs gets
+ * IdempotencyAlreadyInProgressError, which the worker retries.
+ */
+export function createIdempotentEnsure(options: IdempotentEnsureOptions): IdempotentEnsureUnit {
+  const persistenceStore = new DynamoDBPersistenceLayer({
+    tableName: options.tableName,
+    awsSdkV3Client: options.dynamoDb,
+  });
+  const config = new IdempotencyConfig({
+    expiresAfterSeconds: options.expiresAfterSeconds,
+    // Replays are reported but not counted again.
+    responseHook: (response) =>
+      typeof response === 'object' && response !== null && !Array.isArray(response)
+        ? { ...response, duplicate: true }
+        : response,
+  });
+  const run = async (desired: DesiredState, context: EnsureContext): Promise<IdempotentEnsureResult> =>
+    ensureCopyConfiguration(context.port, {
+      namespaceName: desired.namespace,
+      target: {
+        region: desired.destination,
+        ...(desired.kmsKeyId === null ? {} : { kmsKeyId: desired.kmsKeyId }),
+        retentionDays: desired.retentionDays,
+      },
+      onExisting: context.onExisting,
+    });
+  const ensure = makeIdempotent(run, {
+    persistenceStore,
+    config,
+    // Stable across function renames and stages: the table is per stage already.
+    keyPrefix: 'copy-autopilot.ensureCopyConfiguration',
+    dataIndexArgument: 0,
+  });
+  return { ensure, config };
+}
