@@ -156,7 +156,7 @@ describe('Local SQS: queues', () => {
   it('refuses unknown and out-of-range attributes', async () => {
     // Act
     const unknown = sqs.client.send(
-      new CreateQueueCommand({ QueueName: 'x', Attributes: { Colour: 'blue' } }),
+      new CreateQueueCommand({ QueueName: 'x', Attributes: { Colour: 'blue' } as Record<string, string> }),
     );
     const outOfRange = sqs.client.send(
       new CreateQueueCommand({ QueueName: 'x', Attributes: { VisibilityTimeout: '43201' } }),
