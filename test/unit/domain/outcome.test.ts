@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  logLevelFor,
+  metricFor,
+  type RecordOutcome,
+  timeToProtectionSeconds,
+} from '../../../src/domain/outcome.js';
+
+const PROTECTED: RecordOutcome = {
+  kind: 'protected',
+  configurationId: 'cfg-1',
+  destination: 'us-west-2',
+  requestedAt: '2026-11-25T09:15:40Z',
+};
+
+describe('Function: metricFor', () => {
+  it('counts retries by error name and dead letters by reason', () => {
+    // Act
+    const retried = metricFor({
+      kind: 'retry',
+      errorName: 'ConflictException',
+      message: 'busy',
+      delaySeconds: 5,
+    });
+    const deadLettered = metricFor({
+      kind: 'dead-lettered',
+      reason: 'PolicyInvalid',
+      errorName: 'X',
+      message: 'm',
+    });
+
+    // Assess
+    expect(retried).toEqual({ name: 'Retried', dimensions: { ErrorName: 'ConflictException' } });
+    expect(deadLettered).toEqual({ name: 'DeadLettered', dimensions: { Reason: 'PolicyInvalid' } });
+  });
+
+  it('counts nothing for ignored records and replayed duplicates', () => {
+    // Act & Assess
+    expect(metricFor({ kind: 'ignored', reason: 'CreateNamespace failed' })).toBeUndefined();
+    expect(metricFor({ ...PROTECTED, duplicate: true })).toBeUndefined();
+    expect(metricFor(PROTECTED)).toEqual({ name: 'Protected' });
+  });
+});
+
+describe('Function: logLevelFor', () => {
+  it('warns on drift and retries and errs on dead letters', () => {
+    // Act & Assess
+    expect(logLevelFor({ kind: 'unmatched' })).toBe('info');
+    expect(logLevelFor({ kind: 'retry', errorName: 'E', message: 'm', delaySeconds: 1 })).toBe('warn');
+    expect(logLevelFor({ kind: 'dead-lettered', reason: 'R', errorName: 'E', message: 'm' })).toBe('error');
+  });
+});
+
+describe('Function: timeToProtectionSeconds', () => {
+  it('measures from the event time for a created configuration only', () => {
+    // Prepare
+    const now = Date.parse('2026-11-25T09:16:10Z');
+
+    // Act & Assess
+    expect(timeToProtectionSeconds(PROTECTED, now)).toBe(30);
+    expect(timeToProtectionSeconds({ ...PROTECTED, duplicate: true }, now)).toBeUndefined();
+    expect(
+      timeToProtectionSeconds({ kind: 'skipped', requestedAt: PROTECTED.requestedAt }, now),
+    ).toBeUndefined();
+  });
+});
