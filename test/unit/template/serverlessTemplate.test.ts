@@ -192,7 +192,7 @@ describe('serverless.yml: packaged CloudFormation template', () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'copy-autopilot-package-'));
-    // One at a time: serverless-esbuild builds in the service's .esbuild folder.
+    // One at a time: each run bundles the worker, and CI machines have two cores.
     defaults = packaged(await packageService(join(workDir, 'defaults')));
     crossAccount = packaged(
       await packageService(join(workDir, 'cross-account'), {
