@@ -1,0 +1,159 @@
+import {
+  BatchEntryIdsNotDistinct,
+  ChangeMessageVisibilityBatchCommand,
+  CreateQueueCommand,
+  DeleteMessageBatchCommand,
+  EmptyBatchRequest,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  TooManyEntriesInBatchRequest,
+} from '@aws-sdk/client-sqs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type SqsOnly, startSqsOnly } from './startSqsOnly.js';
+
+describe('Local SQS: batch operations', () => {
+  let sqs: SqsOnly;
+  let queueUrl: string;
+  beforeEach(async () => {
+    sqs = await startSqsOnly();
+    queueUrl = (await sqs.client.send(new CreateQueueCommand({ QueueName: 'batch' }))).QueueUrl ?? '';
+  });
+  afterEach(async () => {
+    await sqs.close();
+  });
+
+  it('sends a batch and reports a bad entry as Failed while the others go through', async () => {
+    // Act
+    const result = await sqs.client.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: [
+          {
+            Id: 'ok-1',
+            MessageBody: 'one',
+            MessageAttributes: { k: { DataType: 'String', StringValue: 'v' } },
+          },
+          { Id: 'bad', MessageBody: 'two', MessageAttributes: { k: { DataType: 'Date', StringValue: 'v' } } },
+          { Id: 'ok_2', MessageBody: 'three', DelaySeconds: 0 },
+        ],
+      }),
+    );
+
+    // Assess
+    expect(result.Successful?.map((entry) => entry.Id)).toEqual(['ok-1', 'ok_2']);
+    expect(result.Successful?.[0]?.MD5OfMessageAttributes).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.Failed).toEqual([
+      expect.objectContaining({ Id: 'bad', SenderFault: true, Code: 'InvalidParameterValue' }),
+    ]);
+    expect(sqs.service.peek('batch').map((message) => message.body)).toEqual(['one', 'three']);
+  });
+
+  it('refuses a batch with duplicate ids, no entries, too many entries or a bad id', async () => {
+    // Act
+    const duplicate = sqs.client.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: [
+          { Id: 'same', MessageBody: 'a' },
+          { Id: 'same', MessageBody: 'b' },
+        ],
+      }),
+    );
+    const empty = sqs.client.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: [] }));
+    const tooMany = sqs.client.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: Array.from({ length: 11 }, (_, i) => ({ Id: `m${i}`, MessageBody: 'x' })),
+      }),
+    );
+    const badId = sqs.client.send(
+      new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: [{ Id: 'no spaces', MessageBody: 'x' }] }),
+    );
+
+    // Assess
+    await expect(duplicate).rejects.toBeInstanceOf(BatchEntryIdsNotDistinct);
+    await expect(duplicate).rejects.toMatchObject({ message: 'Id same repeated.' });
+    await expect(empty).rejects.toBeInstanceOf(EmptyBatchRequest);
+    await expect(tooMany).rejects.toBeInstanceOf(TooManyEntriesInBatchRequest);
+    await expect(tooMany).rejects.toMatchObject({
+      message: 'Maximum number of entries per request are 10. You have sent 11.',
+    });
+    await expect(badId).rejects.toMatchObject({ name: 'InvalidBatchEntryId' });
+    expect(sqs.service.peek('batch')).toEqual([]);
+  });
+
+  it('deletes a batch and reports an invalid receipt handle as Failed', async () => {
+    // Prepare
+    await sqs.client.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: [
+          { Id: 'a', MessageBody: 'a' },
+          { Id: 'b', MessageBody: 'b' },
+        ],
+      }),
+    );
+    const { Messages = [] } = await sqs.client.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }),
+    );
+
+    // Act
+    const result = await sqs.client.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: [
+          ...Messages.map((message, i) => ({ Id: `d${i}`, ReceiptHandle: message.ReceiptHandle })),
+          { Id: 'bogus', ReceiptHandle: 'garbage' },
+        ],
+      }),
+    );
+
+    // Assess
+    expect(result.Successful?.map((entry) => entry.Id)).toEqual(['d0', 'd1']);
+    expect(result.Failed).toEqual([
+      {
+        Id: 'bogus',
+        SenderFault: true,
+        Code: 'ReceiptHandleIsInvalid',
+        Message: 'The input receipt handle "garbage" is not a valid receipt handle.',
+      },
+    ]);
+    expect(sqs.service.peek('batch')).toEqual([]);
+  });
+
+  it('changes visibility in a batch, entry by entry', async () => {
+    // Prepare
+    await sqs.client.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: [
+          { Id: 'a', MessageBody: 'a' },
+          { Id: 'b', MessageBody: 'b' },
+        ],
+      }),
+    );
+    const { Messages = [] } = await sqs.client.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }),
+    );
+
+    // Act
+    const result = await sqs.client.send(
+      new ChangeMessageVisibilityBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: [
+          { Id: 'now', ReceiptHandle: Messages[0]?.ReceiptHandle, VisibilityTimeout: 0 },
+          { Id: 'later', ReceiptHandle: Messages[1]?.ReceiptHandle, VisibilityTimeout: 600 },
+          { Id: 'bad', ReceiptHandle: Messages[1]?.ReceiptHandle, VisibilityTimeout: 50_000 },
+        ],
+      }),
+    );
+    const visible = await sqs.client.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }),
+    );
+
+    // Assess
+    expect(result.Successful?.map((entry) => entry.Id)).toEqual(['now', 'later']);
+    expect(result.Failed?.map((entry) => [entry.Id, entry.Code])).toEqual([['bad', 'InvalidParameterValue']]);
+    expect(visible.Messages?.map((message) => message.Body)).toEqual(['a']);
+  });
+});
