@@ -3,7 +3,8 @@ import type { FaultErrorName, FaultErrorSpec } from './faultErrors.js';
 /**
  * What a caller asks for: make calls to `service` (an `X-Amz-Target` prefix such as
  * `RedshiftServerless`, `AmazonSQS`, `AWSEvents` or `DynamoDB_20120810`) fail or slow down.
- * Aliases `DynamoDB`, `SQS` and `EventBridge` are accepted. Without `count`, `seconds` or `untilMs` a rule stays until removed.
+ * Aliases `DynamoDB`, `SQS` and `EventBridge` are accepted. Without `count`, `seconds` or
+ * `untilMs` a rule stays until removed.
  */
 export interface FaultRuleInput {
   readonly service: string;

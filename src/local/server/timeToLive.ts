@@ -64,10 +64,10 @@ export class TimeToLiveSettings {
         "1 validation error detected: Value at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have length between 1 and 255",
       );
     }
-    const current = await this.#current(tableName);
+    const { current, tableCreatedAt } = await this.#lookUp(tableName);
     if (enabled) {
       if (current !== undefined) throw validationError('TimeToLive is already enabled');
-      this.#byTable.set(tableName, { attributeName, tableCreatedAt: await this.#describeTable(tableName) });
+      this.#byTable.set(tableName, { attributeName, tableCreatedAt });
     } else {
       if (current === undefined) throw validationError('TimeToLive is already disabled');
       this.#byTable.delete(tableName);
@@ -76,7 +76,7 @@ export class TimeToLiveSettings {
   }
 
   public async describe(input: Record<string, unknown>): Promise<unknown> {
-    const current = await this.#current(requireTableName(input));
+    const { current } = await this.#lookUp(requireTableName(input));
     return {
       TimeToLiveDescription:
         current === undefined
@@ -89,9 +89,12 @@ export class TimeToLiveSettings {
     this.#byTable.clear();
   }
 
-  async #current(tableName: string): Promise<TableTtl | undefined> {
-    const createdAt = await this.#describeTable(tableName);
+  /** The table's setting, if it belongs to the table that exists now (throws when there is none). */
+  async #lookUp(tableName: string): Promise<{ current?: TableTtl; tableCreatedAt: number }> {
+    const tableCreatedAt = await this.#describeTable(tableName);
     const setting = this.#byTable.get(tableName);
-    return setting?.tableCreatedAt === createdAt ? setting : undefined;
+    return setting?.tableCreatedAt === tableCreatedAt
+      ? { current: setting, tableCreatedAt }
+      : { tableCreatedAt };
   }
 }
