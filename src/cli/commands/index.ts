@@ -1,6 +1,8 @@
 import type { Command } from '../command.js';
 import { localDemo } from './localDemo.js';
 import { localServe } from './localServe.js';
+import { plan } from './plan.js';
+import { policyCheck } from './policyCheck.js';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [localServe, localDemo];
+export const commands: readonly Command[] = [localServe, localDemo, policyCheck, plan];

@@ -1,0 +1,326 @@
+import { ListNamespacesCommand, RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
+import { RedshiftServerlessAdapter } from '../../aws/redshiftServerlessAdapter.js';
+import { evaluateCompliance, type InventoriedNamespace } from '../../domain/compliance/evaluateCompliance.js';
+import type { CopyConfiguration } from '../../domain/copyConfiguration.js';
+import { namespaceArnPattern, type Tags } from '../../domain/namespaceRef.js';
+import { planCopyConfiguration } from '../../domain/planCopyConfiguration.js';
+import { PolicyValidationError } from '../../domain/policy/errors.js';
+import { resolvePolicy } from '../../domain/policy/resolvePolicy.js';
+import type { CopyTarget, Policy } from '../../domain/policy/types.js';
+import {
+  AWS_OPTIONS_USAGE,
+  awsClientConfig,
+  awsOptions,
+  type OutputFormat,
+  outputFormat,
+} from '../awsOptions.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
+import { DEFAULT_POLICY_FILE, printPolicyIssues, readPolicyFile } from '../policyFileOption.js';
+import { describeCopyTarget, describeRetention } from '../policyRuleView.js';
+import type { Printer } from '../printer.js';
+import { sdkClientConfig } from '../sdkClientConfig.js';
+
+/** What `plan` says about one namespace. */
+export interface PlanEntry {
+  readonly namespace: string;
+  readonly account?: string;
+  readonly region: string;
+  readonly tags: Tags;
+  /** The policy's decision: copy, skip, unmatched or invalid. */
+  readonly decision: string;
+  readonly rule?: string;
+  readonly target?: CopyTarget;
+  /** What a request for this namespace would do: create, update-retention, nothing, … */
+  readonly action: string;
+  readonly detail: string;
+  /** The CreateSnapshotCopyConfiguration input a request would send, when it would create one. */
+  readonly create?: Record<string, unknown>;
+  /** Live mode: the namespace's copy configurations as AWS reports them. */
+  readonly existing?: readonly CopyConfiguration[];
+}
+
+const NAMESPACE_NAME = /^[a-z0-9-]{3,64}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+
+/**
+ * `copy-autopilot plan`: what the policy wants for a namespace, without touching it. With
+ * `--namespace` nothing calls AWS; without it, every namespace of the region is listed (with
+ * its live tags and copy configurations) and planned the way the copy worker would.
+ */
+export const plan: Command = {
+  path: ['plan'],
+  summary: 'show which rule matches a namespace and what a request would create',
+  usage: [
+    'copy-autopilot plan --namespace NAME [--tags k=v,…] [--account A] [--region R] [--policy FILE]',
+    'copy-autopilot plan --region R [--policy FILE] [aws options]',
+    '',
+    'With --namespace: resolves the policy for that namespace as described (no AWS call) and prints',
+    'the matching rule and the copy configuration a request would create.',
+    'Without it: lists every namespace in the region (ListNamespaces, tags, copy configurations)',
+    'and prints, for each, the rule, the verdict and what a request would do. Reads only.',
+    'Exits 1 when a matching rule cannot apply to a namespace (the worker would dead-letter it).',
+    '',
+    '  --namespace NAME  the namespace name',
+    '  --tags k=v,…      its tags (offline mode)',
+    '  --account A       its account id (offline mode; rules restricted to accounts need it)',
+    `  --policy FILE     policy file (default: ${DEFAULT_POLICY_FILE})`,
+    AWS_OPTIONS_USAGE,
+  ].join('\n'),
+  options: {
+    ...awsOptions,
+    namespace: { type: 'string' },
+    tags: { type: 'string' },
+    account: { type: 'string' },
+    policy: { type: 'string', default: DEFAULT_POLICY_FILE },
+  },
+  run: async ({ values }, { printer, cwd, env }) => {
+    const output = outputFormat(values);
+    const policyFile = String(values.policy ?? DEFAULT_POLICY_FILE);
+    let policy: Policy;
+    try {
+      policy = await readPolicyFile(policyFile, cwd);
+    } catch (error) {
+      if (!(error instanceof PolicyValidationError)) throw error;
+      printPolicyIssues(error, printer, output);
+      return 1;
+    }
+
+    const namespace = typeof values.namespace === 'string' ? values.namespace : undefined;
+    let entries: PlanEntry[];
+    if (namespace === undefined) {
+      if (values.tags !== undefined || values.account !== undefined) {
+        throw new UsageError(
+          '--tags and --account describe one namespace',
+          'pass --namespace NAME with them',
+        );
+      }
+      const config = sdkClientConfig(awsClientConfig(values, env), env);
+      const client = new RedshiftServerlessClient(config);
+      try {
+        const namespaces = await listLiveNamespaces(client, config.region);
+        entries = [];
+        for (const live of namespaces) {
+          printer.status(`planning ${live.name} (${entries.length + 1}/${namespaces.length})`);
+          const adapter = new RedshiftServerlessAdapter(client, live);
+          entries.push(planLive(policy, live, await adapter.listCopyConfigurations(live.name)));
+        }
+      } finally {
+        client.destroy();
+      }
+    } else {
+      entries = [planOffline(policy, describedNamespace(namespace, values, env))];
+    }
+    printPlan(entries, printer, output, namespace === undefined);
+    return entries.some((entry) => entry.decision === 'invalid') ? 1 : 0;
+  },
+};
+
+function describedNamespace(
+  name: string,
+  values: Readonly<Record<string, unknown>>,
+  env: Readonly<Record<string, string | undefined>>,
+): { name: string; account?: string; region: string; tags: Tags } {
+  if (!NAMESPACE_NAME.test(name)) {
+    throw new UsageError(`--namespace ${name}: a namespace name is 3–64 characters of a-z, 0-9 and "-"`);
+  }
+  const region =
+    (typeof values.region === 'string' && values.region !== '' ? values.region : undefined) ??
+    env.AWS_REGION ??
+    env.AWS_DEFAULT_REGION;
+  if (!region) {
+    throw new UsageError('the namespace needs a region', 'pass --region, or set AWS_REGION');
+  }
+  const account = typeof values.account === 'string' ? values.account : undefined;
+  if (account !== undefined && !ACCOUNT_ID.test(account)) {
+    throw new UsageError(`--account ${account}: an account id is 12 digits`);
+  }
+  const tags = parseTags(typeof values.tags === 'string' ? values.tags : '');
+  return { name, region, tags, ...(account === undefined ? {} : { account }) };
+}
+
+/** `k=v,k2=v2` → tags. A value may contain `=`; a key may not be empty. */
+export function parseTags(text: string): Tags {
+  const tags: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    if (pair.trim() === '') continue;
+    const at = pair.indexOf('=');
+    const key = (at === -1 ? pair : pair.slice(0, at)).trim();
+    if (at === -1 || key === '') {
+      throw new UsageError(`--tags: "${pair}" is not key=value`, 'e.g. --tags dr-tier=gold,team=data');
+    }
+    tags[key] = pair.slice(at + 1).trim();
+  }
+  return tags;
+}
+
+/** Offline: the decision alone; whether a configuration already exists is not known. */
+function planOffline(
+  policy: Policy,
+  subject: { name: string; account?: string; region: string; tags: Tags },
+): PlanEntry {
+  // An unknown account matches no rule restricted to accounts, which is what the worker would
+  // do with a namespace outside them; the note below says so.
+  const decision = resolvePolicy(policy, { ...subject, account: subject.account ?? '' });
+  const base = { namespace: subject.name, region: subject.region, tags: subject.tags };
+  const withAccount = subject.account === undefined ? {} : { account: subject.account };
+  switch (decision.kind) {
+    case 'unmatched':
+      return {
+        ...base,
+        ...withAccount,
+        decision: 'unmatched',
+        action: 'nothing',
+        detail: 'no rule matches: left alone',
+      };
+    case 'skip':
+      return {
+        ...base,
+        ...withAccount,
+        decision: 'skip',
+        rule: decision.rule.name,
+        action: 'nothing',
+        detail: `rule "${decision.rule.name}" says skip`,
+      };
+    case 'invalid':
+      return {
+        ...base,
+        ...withAccount,
+        decision: 'invalid',
+        rule: decision.rule.name,
+        target: decision.rule.copyTo,
+        action: 'dead-letter',
+        detail: decision.message,
+      };
+    case 'copy':
+      return {
+        ...base,
+        ...withAccount,
+        decision: 'copy',
+        rule: decision.rule.name,
+        target: decision.target,
+        action: 'create',
+        detail: `${describeCopyTarget(decision.target)} (unless it already has one; onExisting: ${decision.rule.onExisting})`,
+        create: createInput(subject.name, decision.target),
+      };
+  }
+}
+
+/** Live: the verdict `status` would give, and what the worker would do about it. */
+function planLive(
+  policy: Policy,
+  live: InventoriedNamespace,
+  existing: readonly CopyConfiguration[],
+): PlanEntry {
+  const result = evaluateCompliance(live, existing, policy);
+  const decision = resolvePolicy(policy, live);
+  const base = {
+    namespace: live.name,
+    account: live.account,
+    region: live.region,
+    tags: live.tags,
+    existing,
+    detail: result.detail,
+    ...(result.rule === undefined ? {} : { rule: result.rule }),
+    ...(result.desired === undefined ? {} : { target: result.desired }),
+  };
+  if (decision.kind !== 'copy' || result.verdict === 'skipped') {
+    return {
+      ...base,
+      decision: decision.kind,
+      action: decision.kind === 'invalid' ? 'dead-letter' : 'nothing',
+    };
+  }
+  const action = planCopyConfiguration(existing, {
+    target: decision.target,
+    onExisting: decision.rule.onExisting,
+  });
+  switch (action.kind) {
+    case 'create':
+      return { ...base, decision: 'copy', action: 'create', create: createInput(live.name, decision.target) };
+    case 'update-retention':
+      return {
+        ...base,
+        decision: 'copy',
+        action: `update retention to ${describeRetention(action.retentionDays)}`,
+      };
+    case 'drift':
+      return { ...base, decision: 'copy', action: 'report drift' };
+    case 'none':
+    case 'keep':
+      return { ...base, decision: 'copy', action: 'nothing' };
+  }
+}
+
+function createInput(namespaceName: string, target: CopyTarget): Record<string, unknown> {
+  return {
+    namespaceName,
+    destinationRegion: target.region,
+    ...(target.kmsKeyId === undefined ? {} : { destinationKmsKeyId: target.kmsKeyId }),
+    snapshotRetentionPeriod: target.retentionDays,
+  };
+}
+
+/** Every namespace of the client's region, with its live tags (ListNamespaces, ListTagsForResource). */
+async function listLiveNamespaces(
+  client: RedshiftServerlessClient,
+  region: string,
+): Promise<InventoriedNamespace[]> {
+  const found: InventoriedNamespace[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await client.send(new ListNamespacesCommand({ maxResults: 100, nextToken }));
+    for (const ns of page.namespaces ?? []) {
+      if (ns.namespaceName === undefined || ns.namespaceArn === undefined) continue;
+      const account = namespaceArnPattern.exec(ns.namespaceArn)?.[2] ?? '';
+      const adapter = new RedshiftServerlessAdapter(client, { account, region });
+      const tags = (await adapter.listTags(ns.namespaceArn)) ?? {};
+      found.push({
+        name: ns.namespaceName,
+        account,
+        region,
+        arn: ns.namespaceArn,
+        tags,
+        ...(ns.status === undefined ? {} : { status: ns.status }),
+      });
+    }
+    nextToken = page.nextToken;
+  } while (nextToken !== undefined && nextToken !== '');
+  return found;
+}
+
+function printPlan(
+  entries: readonly PlanEntry[],
+  printer: Printer,
+  output: OutputFormat,
+  live: boolean,
+): void {
+  if (output === 'json') {
+    printer.json(live ? entries : entries[0]);
+    return;
+  }
+  if (live) {
+    if (entries.length === 0) {
+      printer.note('no namespaces in this region');
+      return;
+    }
+    printer.table(
+      entries.map((entry) => ({ ...entry, rule: entry.rule ?? '-' })),
+      ['namespace', 'account', 'rule', 'decision', 'action', 'detail'],
+    );
+    return;
+  }
+  const [entry] = entries;
+  if (entry === undefined) return;
+  printer.table(
+    [{ ...entry, account: entry.account ?? '(not given)', rule: entry.rule ?? '-' }],
+    ['namespace', 'region', 'account', 'rule', 'decision', 'action', 'detail'],
+  );
+  if (entry.create !== undefined) {
+    printer.line();
+    printer.line(`CreateSnapshotCopyConfiguration ${JSON.stringify(entry.create)}`);
+  }
+  if (entry.account === undefined) {
+    printer.note('no --account: rules restricted to accounts were not considered');
+  }
+}

@@ -1,0 +1,50 @@
+import { PolicyValidationError } from '../../domain/policy/errors.js';
+import { outputFormat } from '../awsOptions.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
+import { DEFAULT_POLICY_FILE, printPolicyIssues, readPolicyFile } from '../policyFileOption.js';
+import { ruleRow } from '../policyRuleView.js';
+
+/**
+ * `copy-autopilot policy check [FILE]`: the validator the build and the Lambda use, on a file.
+ * Exit 0 and the rules as understood, or exit 1 and every issue, one line each.
+ */
+export const policyCheck: Command = {
+  path: ['policy', 'check'],
+  summary: 'validate a policy file and show its rules as understood',
+  usage: [
+    `copy-autopilot policy check [FILE] [--output table|json]`,
+    '',
+    `Validates FILE (default: ${DEFAULT_POLICY_FILE}) with the same validator as the deploy and`,
+    'the copy worker. Valid: prints the rules in the order they are tried (first match wins).',
+    'Invalid: prints every issue as file:line:column: rule, field and message, and exits 1.',
+    '',
+    '  --output F        table (default) or json',
+  ].join('\n'),
+  options: { output: { type: 'string', default: 'table' } },
+  allowPositionals: true,
+  run: async ({ values, positionals }, { printer, cwd }) => {
+    if (positionals.length > 1) {
+      throw new UsageError(
+        `expected at most one policy file, got ${positionals.length}: ${positionals.join(' ')}`,
+      );
+    }
+    const output = outputFormat(values);
+    const file = positionals[0] ?? DEFAULT_POLICY_FILE;
+    try {
+      const policy = await readPolicyFile(file, cwd);
+      if (output === 'json') {
+        printer.json({ file, valid: true, rules: policy.rules });
+      } else {
+        printer.table(policy.rules.map(ruleRow), ['name', 'match', 'action', 'onExisting']);
+        const count = policy.rules.length === 1 ? '1 rule' : `${policy.rules.length} rules`;
+        printer.note(`${file}: valid (${count}; first match wins, unmatched namespaces are left alone)`);
+      }
+      return 0;
+    } catch (error) {
+      if (!(error instanceof PolicyValidationError)) throw error;
+      printPolicyIssues(error, printer, output);
+      return 1;
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import { isAbsolute, resolve } from 'node:path';
+import { formatPolicyIssue, PolicyValidationError } from '../domain/policy/errors.js';
+import type { Policy } from '../domain/policy/types.js';
+import { PolicyFileError } from '../policy/errors.js';
+import { loadPolicyFile } from '../policy/loadPolicyFile.js';
+import type { OutputFormat } from './awsOptions.js';
+import { UsageError } from './errors.js';
+import type { Printer } from './printer.js';
+
+/** The policy serverless.yml bundles by default (`params.default.policyFile`). */
+export const DEFAULT_POLICY_FILE = 'copy-policy.yml';
+
+/**
+ * Loads a policy named on the command line, relative to the working directory. A file that
+ * cannot be read is the caller's mistake (UsageError); an invalid one throws
+ * PolicyValidationError for the command to print with {@link printPolicyIssues}.
+ */
+export async function readPolicyFile(file: string, cwd: string): Promise<Policy> {
+  try {
+    return await loadPolicyFile(isAbsolute(file) ? file : resolve(cwd, file));
+  } catch (error) {
+    if (error instanceof PolicyFileError) {
+      throw new UsageError(error.message, 'pass the policy file to use, e.g. --policy copy-policy.yml');
+    }
+    if (error instanceof PolicyValidationError) {
+      // Name the file as the user typed it: `copy-policy.yml:12:5:` is what an editor links.
+      throw new PolicyValidationError(error.issues, { source: file, cause: error });
+    }
+    throw error;
+  }
+}
+
+/** Every issue, one line each (`file:line:col: rule "x" (rules[1]): field: message`), then a count. */
+export function printPolicyIssues(
+  error: PolicyValidationError,
+  printer: Printer,
+  output: OutputFormat,
+): void {
+  if (output === 'json') {
+    printer.json({
+      file: error.source,
+      valid: false,
+      issues: error.issues.map((issue) => ({ ...issue, text: formatPolicyIssue(issue, error.source) })),
+    });
+    return;
+  }
+  for (const issue of error.issues) printer.line(formatPolicyIssue(issue, error.source));
+  const count = error.issues.length === 1 ? '1 issue' : `${error.issues.length} issues`;
+  printer.note(`${error.source ?? 'policy'}: invalid (${count})`);
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { policyCheck } from '../../../../src/cli/commands/policyCheck.js';
+import { runCli } from '../../../../src/cli/run.js';
+import { memoryContext } from './cliContext.js';
+
+const commands = [policyCheck];
+
+describe('Command: policy check', () => {
+  it('exits 0 and prints every rule of a valid file as understood', async () => {
+    // Prepare
+    const { printer, context } = memoryContext();
+
+    // Act
+    const code = await runCli(['policy', 'check', 'test/fixtures/policies/minimal.yml'], commands, context);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(printer.out[0]).toMatch(/^NAME\s+MATCH\s+ACTION\s+ONEXISTING$/);
+    expect(printer.out[1]).toMatch(
+      /^everything\s+\(everything\)\s+copy to us-west-2, 7 days, AWS-owned key\s+report$/,
+    );
+    expect(printer.err.join('\n')).toContain('valid (1 rule');
+  });
+
+  it('checks copy-policy.yml in the working directory when no file is given', async () => {
+    // Prepare
+    const { printer, context } = memoryContext();
+
+    // Act
+    const code = await runCli(['policy', 'check'], commands, context);
+
+    // Assess
+    expect(code).toBe(0);
+    const table = printer.out.join('\n');
+    expect(table).toMatch(/sandboxes-stay-local\s+namespace=sandbox-\*\s+skip\s+-/);
+    expect(table).toMatch(
+      /production-west-coast\s+namespace=prod-\* tags=\{dr-tier=gold\} sourceRegions=\[us-west-2\]\s+copy to us-east-2, 30 days, AWS-owned key\s+update/,
+    );
+  });
+
+  it('exits 1 and prints every issue with its line, rule and field', async () => {
+    // Prepare
+    const { printer, context } = memoryContext();
+
+    // Act
+    const code = await runCli(['policy', 'check', 'test/fixtures/policies/invalid.yml'], commands, context);
+
+    // Assess
+    expect(code).toBe(1);
+    const file = 'test/fixtures/policies/invalid.yml';
+    expect(printer.out).toHaveLength(3);
+    expect(printer.out[0]).toMatch(
+      new RegExp(`^${file}:7:\\d+: rule "production" \\(rules\\[0\\]\\): copyTo.retentionDays: `),
+    );
+    expect(printer.out[1]).toMatch(
+      new RegExp(`^${file}:8:\\d+: rule "production" \\(rules\\[1\\]\\): name: .*duplicate`, 'i'),
+    );
+    expect(printer.out[2]).toMatch(new RegExp(`^${file}:10:\\d+: .*copyTo.region: .*mars-north-1`));
+    expect(printer.err.join('\n')).toContain('invalid (3 issues)');
+  });
+
+  it('prints the issues as JSON with --output json', async () => {
+    // Prepare
+    const { printer, context } = memoryContext();
+
+    // Act
+    const code = await runCli(
+      ['policy', 'check', 'test/fixtures/policies/invalid.yml', '--output', 'json'],
+      commands,
+      context,
+    );
+
+    // Assess
+    expect(code).toBe(1);
+    const report = JSON.parse(printer.out.join('\n')) as { valid: boolean; issues: { path: string }[] };
+    expect(report.valid).toBe(false);
+    expect(report.issues.map((issue) => issue.path)).toEqual([
+      'rules[0].copyTo.retentionDays',
+      'rules[1].name',
+      'rules[1].copyTo.region',
+    ]);
+  });
+
+  it('prints the rules as JSON with --output json', async () => {
+    // Prepare
+    const { printer, context } = memoryContext();
+
+    // Act
+    const code = await runCli(
+      ['policy', 'check', 'test/fixtures/policies/minimal.yml', '--output', 'json'],
+      commands,
+      context,
+    );
+
+    // Assess
+    expect(code).toBe(0);
+    expect(JSON.parse(printer.out.join('\n'))).toEqual({
+      file: 'test/fixtures/policies/minimal.yml',
+      valid: true,
+      rules: [
+        {
+          name: 'everything',
+          match: {},
+          copyTo: { region: 'us-west-2', retentionDays: 7 },
+          onExisting: 'report',
+        },
+      ],
+    });
+  });
+
+  it('exits 2 with a resolution when the file cannot be read', async () => {
+    // Prepare
+    const { printer, context } = memoryContext();
+
+    // Act
+    const code = await runCli(['policy', 'check', 'no-such-policy.yml'], commands, context);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(printer.err.join('\n')).toContain('no such file');
+  });
+
+  it('describes itself on --help', async () => {
+    // Prepare
+    const { printer, context } = memoryContext();
+
+    // Act
+    const code = await runCli(['policy', 'check', '--help'], commands, context);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(printer.out.join('\n')).toContain('copy-autopilot policy check [FILE]');
+  });
+});
