@@ -1,0 +1,94 @@
+import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { RequestOrigin } from '../../domain/namespaceRef.js';
+import { DetailType, EventSource } from '../../events/constants.js';
+import { AWS_OPTIONS_USAGE, awsClientConfig, awsOptions, outputFormat } from '../awsOptions.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
+import { sdkClientConfig } from '../sdkClientConfig.js';
+
+const NAMESPACE_NAME = /^[a-z0-9-]{3,64}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+const DEFAULT_BUS = 'default';
+
+/**
+ * The PutEvents entry of a manual request. Region and account default to the envelope's (the
+ * bus it is put on), so only an account other than the bus's needs saying.
+ */
+export function snapshotCopyRequestedEntry(request: {
+  readonly namespaceName: string;
+  readonly account?: string;
+  readonly bus: string;
+}): PutEventsRequestEntry {
+  return {
+    Source: EventSource.CopyAutopilot,
+    DetailType: DetailType.SnapshotCopyRequested,
+    EventBusName: request.bus,
+    Detail: JSON.stringify({
+      namespaceName: request.namespaceName,
+      ...(request.account === undefined ? {} : { account: request.account }),
+      origin: RequestOrigin.Manual,
+    }),
+  };
+}
+
+/** `copy-autopilot trigger NAME`: asks the automation to (re)check one namespace now. */
+export const trigger: Command = {
+  path: ['trigger'],
+  summary: 'put a "Snapshot Copy Requested" event for a namespace on the bus',
+  usage: [
+    'copy-autopilot trigger NAME [--bus B] [--account A] [aws options]',
+    '',
+    `Puts an event (source ${EventSource.CopyAutopilot}, detail-type "${DetailType.SnapshotCopyRequested}")`,
+    'on the bus; the copy-requested rule sends it to the requests queue and the worker ensures the',
+    "namespace's copy configuration. Prints the event id (the worker logs it as correlation id).",
+    '',
+    '  --bus B           event bus name or ARN (default: default)',
+    "  --account A       the namespace's account, when it is not the bus's (a member account)",
+    AWS_OPTIONS_USAGE,
+  ].join('\n'),
+  options: {
+    ...awsOptions,
+    bus: { type: 'string', default: DEFAULT_BUS },
+    account: { type: 'string' },
+  },
+  allowPositionals: true,
+  run: async ({ values, positionals }, { printer, env }) => {
+    const output = outputFormat(values);
+    if (positionals.length !== 1) {
+      throw new UsageError('expected one namespace name', 'e.g. copy-autopilot trigger prod-orders');
+    }
+    const namespaceName = positionals[0] as string;
+    if (!NAMESPACE_NAME.test(namespaceName)) {
+      throw new UsageError(`${namespaceName}: a namespace name is 3–64 characters of a-z, 0-9 and "-"`);
+    }
+    const account = typeof values.account === 'string' ? values.account : undefined;
+    if (account !== undefined && !ACCOUNT_ID.test(account)) {
+      throw new UsageError(`--account ${account}: an account id is 12 digits`);
+    }
+    const bus = typeof values.bus === 'string' && values.bus !== '' ? values.bus : DEFAULT_BUS;
+    const config = sdkClientConfig(awsClientConfig(values, env), env);
+
+    const client = new EventBridgeClient(config);
+    try {
+      const entry = snapshotCopyRequestedEntry({ namespaceName, bus, ...(account ? { account } : {}) });
+      const response = await client.send(new PutEventsCommand({ Entries: [entry] }));
+      const [result] = response.Entries ?? [];
+      // PutEvents answers 200 with per-entry errors: a refused entry is only visible here.
+      if ((response.FailedEntryCount ?? 0) > 0 || result?.EventId === undefined) {
+        const reason = `${result?.ErrorCode ?? 'UnknownError'}: ${result?.ErrorMessage ?? 'no event id returned'}`;
+        if (output === 'json') printer.json({ namespaceName, bus, error: reason });
+        printer.note(`error: the event for ${namespaceName} was not accepted on bus ${bus}: ${reason}`);
+        return 1;
+      }
+      if (output === 'json') {
+        printer.json({ eventId: result.EventId, namespaceName, bus, region: config.region });
+      } else {
+        printer.line(result.EventId);
+        printer.note(`requested a snapshot copy check for ${namespaceName} on bus ${bus} (${config.region})`);
+      }
+      return 0;
+    } finally {
+      client.destroy();
+    }
+  },
+};
