@@ -3,6 +3,9 @@ import { commands } from './commands/index.js';
 import { createStreamPrinter } from './printer.js';
 import { runCli } from './run.js';
 
+// The SDK warns on every run that Node 20 support ends in 2027; the README says so once instead.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const interrupted = new Promise<void>((resolve) => {
   process.once('SIGINT', () => resolve());
   process.once('SIGTERM', () => resolve());

@@ -1,14 +1,14 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { ClientCache } from '../aws/clientCache.js';
 import { loadWorkerConfig, type WorkerConfig } from '../config/workerConfig.js';
-import { METRICS_NAMESPACE, SERVICE_NAME } from '../observability/metricNames.js';
+import { METRICS_NAMESPACE, MetricName, SERVICE_NAME } from '../observability/metricNames.js';
 import { loadPolicyFileSync } from '../policy/loadPolicyFile.js';
 import type { PolicyState } from '../worker/handleCopyRequest.js';
 import { createIdempotentEnsure } from '../worker/idempotentEnsure.js';
@@ -60,6 +60,9 @@ export function createCopyWorker(deps: CopyWorkerDeps): CopyWorkerHandler {
   const handleBatch = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     // Lets an in-progress idempotency record expire with this invocation if it times out.
     idempotency.config.registerLambdaContext(context);
+    // Also keeps Powertools from warning "No application metrics to publish" on batches whose
+    // only metrics are per-record single metrics (retries, dead letters).
+    metrics.addMetric(MetricName.RecordsReceived, MetricUnit.Count, event.Records.length);
     return processPartialResponse(event, recordHandler, processor, {
       context,
       // A batch whose every record is retried must still answer with its item failures (each

@@ -7,6 +7,8 @@ export const METRICS_NAMESPACE = 'CopyAutopilot';
 export const SERVICE_NAME = 'copy-autopilot';
 
 export const MetricName = {
+  /** Records in the batches the worker received (every invocation publishes at least this). */
+  RecordsReceived: 'RecordsReceived',
   /** A copy configuration was created. */
   Protected: 'Protected',
   /** The desired configuration already existed; nothing was written. */

@@ -5,6 +5,8 @@ import { localDemo } from './localDemo.js';
 import { localServe } from './localServe.js';
 import { plan } from './plan.js';
 import { policyCheck } from './policyCheck.js';
+import { status } from './status.js';
+import { sweep } from './sweep.js';
 import { trigger } from './trigger.js';
 
 /** Every CLI command, in the order `--help` lists them. */
@@ -13,6 +15,8 @@ export const commands: readonly Command[] = [
   localDemo,
   policyCheck,
   plan,
+  status,
+  sweep,
   trigger,
   dlqList,
   dlqRedrive,

@@ -1,8 +1,8 @@
-import { ListNamespacesCommand, RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
-import { RedshiftServerlessAdapter } from '../../aws/redshiftServerlessAdapter.js';
+import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
+import { inventoryNamespaces } from '../../aws/namespaceInventory.js';
 import { evaluateCompliance, type InventoriedNamespace } from '../../domain/compliance/evaluateCompliance.js';
 import type { CopyConfiguration } from '../../domain/copyConfiguration.js';
-import { namespaceArnPattern, type Tags } from '../../domain/namespaceRef.js';
+import type { Tags } from '../../domain/namespaceRef.js';
 import { planCopyConfiguration } from '../../domain/planCopyConfiguration.js';
 import { PolicyValidationError } from '../../domain/policy/errors.js';
 import { resolvePolicy } from '../../domain/policy/resolvePolicy.js';
@@ -42,6 +42,8 @@ export interface PlanEntry {
 
 const NAMESPACE_NAME = /^[a-z0-9-]{3,64}$/;
 const ACCOUNT_ID = /^\d{12}$/;
+/** Namespaces whose tags and copy configurations are read at once: gentle on the API's rate limits. */
+const INVENTORY_CONCURRENCY = 4;
 
 /**
  * `copy-autopilot plan`: what the policy wants for a namespace, without touching it. With
@@ -98,13 +100,7 @@ export const plan: Command = {
       const config = sdkClientConfig(awsClientConfig(values, env), env);
       const client = new RedshiftServerlessClient(config);
       try {
-        const namespaces = await listLiveNamespaces(client, config.region);
-        entries = [];
-        for (const live of namespaces) {
-          printer.status(`planning ${live.name} (${entries.length + 1}/${namespaces.length})`);
-          const adapter = new RedshiftServerlessAdapter(client, live);
-          entries.push(planLive(policy, live, await adapter.listCopyConfigurations(live.name)));
-        }
+        entries = await planRegion(policy, client, config.region, printer);
       } finally {
         client.destroy();
       }
@@ -261,32 +257,41 @@ function createInput(namespaceName: string, target: CopyTarget): Record<string, 
   };
 }
 
-/** Every namespace of the client's region, with its live tags (ListNamespaces, ListTagsForResource). */
-async function listLiveNamespaces(
+/**
+ * Every namespace of the region, planned as its tags and copy configurations stand. A namespace
+ * whose details could not be read is listed with the error rather than failing the whole plan.
+ */
+async function planRegion(
+  policy: Policy,
   client: RedshiftServerlessClient,
   region: string,
-): Promise<InventoriedNamespace[]> {
-  const found: InventoriedNamespace[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await client.send(new ListNamespacesCommand({ maxResults: 100, nextToken }));
-    for (const ns of page.namespaces ?? []) {
-      if (ns.namespaceName === undefined || ns.namespaceArn === undefined) continue;
-      const account = namespaceArnPattern.exec(ns.namespaceArn)?.[2] ?? '';
-      const adapter = new RedshiftServerlessAdapter(client, { account, region });
-      const tags = (await adapter.listTags(ns.namespaceArn)) ?? {};
-      found.push({
-        name: ns.namespaceName,
-        account,
-        region,
-        arn: ns.namespaceArn,
-        tags,
-        ...(ns.status === undefined ? {} : { status: ns.status }),
-      });
+  printer: Printer,
+): Promise<PlanEntry[]> {
+  const entries: PlanEntry[] = [];
+  for await (const event of inventoryNamespaces({ client, region, concurrency: INVENTORY_CONCURRENCY })) {
+    switch (event.kind) {
+      case 'listed':
+        printer.status(`listed ${event.discovered} namespace(s)${event.complete ? '' : '…'}`);
+        break;
+      case 'namespace':
+        entries.push(planLive(policy, event.namespace, event.configurations));
+        break;
+      case 'gone':
+        printer.note(`${event.namespace.name}: deleted while planning`);
+        break;
+      case 'failed':
+        entries.push({
+          namespace: event.namespace.name,
+          region,
+          tags: {},
+          decision: 'unknown',
+          action: 'unknown',
+          detail: `could not read its tags or copy configurations: ${event.error.name}: ${event.error.message}`,
+        });
+        break;
     }
-    nextToken = page.nextToken;
-  } while (nextToken !== undefined && nextToken !== '');
-  return found;
+  }
+  return entries.sort((a, b) => a.namespace.localeCompare(b.namespace));
 }
 
 function printPlan(

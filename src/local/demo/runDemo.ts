@@ -44,8 +44,14 @@ interface OutcomeLine {
  * namespace for every path through the automation, waits for each to settle, and checks the
  * result against what the policy promises.
  */
-export async function runDemo(options: DemoOptions): Promise<DemoReport> {
+export async function runDemo(demoOptions: DemoOptions): Promise<DemoReport> {
   const started = performance.now();
+  // Every progress line carries the seconds since start: the demo is also a latency story.
+  const options: DemoOptions = {
+    ...demoOptions,
+    progress: (line) =>
+      demoOptions.progress(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)}s] ${line}`),
+  };
   const outcomes: OutcomeLine[] = [];
   const onLog = (line: CapturedLine) => {
     const parsed = outcomeLine(line.record);
@@ -75,7 +81,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     await waitUntil(() => outcomes.filter((line) => line.namespace === 'marketing').length >= 3, 10_000);
     return await buildReport(automation, created, protectedAt, outcomes, filteredFailedCalls, started);
   } finally {
+    options.progress('stopping the local cloud');
     await automation.close();
+    options.progress('stopped');
   }
 }
 

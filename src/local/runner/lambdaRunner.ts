@@ -13,6 +13,22 @@ import { type BatchReport, SqsEventSource } from './sqsEventSource.js';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
+/**
+ * One execution environment: a fresh instance of the handler module. Lambda never runs two
+ * invocations in one environment at once, and handlers rely on that (module-level metrics
+ * buffers, batch processors, logger keys), so concurrent invocations get separate instances.
+ */
+interface ExecutionEnvironment {
+  readonly handler: Handler;
+  busy: boolean;
+}
+
+interface FunctionPool {
+  readonly environments: ExecutionEnvironment[];
+  readonly waiting: (() => void)[];
+  loading: number;
+}
+
 export class HandlerLoadError extends CopyAutopilotError {
   public constructor(message: string, options?: ErrorOptions) {
     super(message, options);
@@ -51,7 +67,7 @@ export interface LambdaRunnerOptions {
  */
 export class LambdaRunner {
   readonly #options: LambdaRunnerOptions;
-  readonly #handlers = new Map<string, Promise<Handler>>();
+  readonly #pools = new Map<string, FunctionPool>();
   readonly #sources: SqsEventSource[] = [];
   readonly #timers: NodeJS.Timeout[] = [];
   readonly #invocations: InvocationRecord[] = [];
@@ -114,24 +130,28 @@ export class LambdaRunner {
     trigger: InvocationRecord['trigger'] = 'direct',
   ): Promise<unknown> {
     const fn = this.#function(functionName);
-    const handler = await this.#handler(fn);
+    const environment = await this.#acquire(fn);
     const started = performance.now();
     try {
-      const result = await handler(event, createLambdaContext(fn));
+      const result = await environment.handler(event, createLambdaContext(fn));
       this.#record({ functionName, trigger, durationMs: performance.now() - started });
       return result;
     } catch (error) {
       this.#record({ functionName, trigger, durationMs: performance.now() - started, error: String(error) });
       throw error;
+    } finally {
+      this.#release(fn, environment);
     }
   }
 
   async #invokeBatch(functionName: string, event: SQSEvent): Promise<SQSBatchResponse | undefined> {
     const fn = this.#function(functionName);
-    const handler = await this.#handler(fn);
+    const environment = await this.#acquire(fn);
     const started = performance.now();
     try {
-      const response = (await handler(event, createLambdaContext(fn))) as SQSBatchResponse | undefined;
+      const response = (await environment.handler(event, createLambdaContext(fn))) as
+        | SQSBatchResponse
+        | undefined;
       this.#record({
         functionName,
         trigger: 'sqs',
@@ -148,7 +168,55 @@ export class LambdaRunner {
         error: String(error),
       });
       throw error;
+    } finally {
+      this.#release(fn, environment);
     }
+  }
+
+  /** An idle environment of the function, a new one while under its concurrency, or the next freed. */
+  async #acquire(fn: LocalFunction): Promise<ExecutionEnvironment> {
+    let pool = this.#pools.get(fn.name);
+    if (!pool) {
+      pool = { environments: [], waiting: [], loading: 0 };
+      this.#pools.set(fn.name, pool);
+    }
+    for (;;) {
+      const idle = pool.environments.find((environment) => !environment.busy);
+      if (idle) {
+        idle.busy = true;
+        return idle;
+      }
+      if (pool.environments.length + pool.loading < this.#concurrencyOf(fn)) {
+        pool.loading += 1;
+        try {
+          const environment: ExecutionEnvironment = {
+            handler: await this.#load(fn, pool.environments.length + pool.loading),
+            busy: true,
+          };
+          pool.environments.push(environment);
+          return environment;
+        } finally {
+          pool.loading -= 1;
+        }
+      }
+      const current = pool;
+      await new Promise<void>((resolve) => current.waiting.push(resolve));
+    }
+  }
+
+  #release(fn: LocalFunction, environment: ExecutionEnvironment): void {
+    environment.busy = false;
+    this.#pools.get(fn.name)?.waiting.shift()?.();
+  }
+
+  #concurrencyOf(fn: LocalFunction): number {
+    const mappings = this.#options.deployment.eventSourceMappings.filter(
+      (mapping) => mapping.functionName === fn.name,
+    );
+    return Math.max(
+      1,
+      mappings.reduce((sum, mapping) => sum + mapping.maximumConcurrency, 0),
+    );
   }
 
   #record(record: InvocationRecord): void {
@@ -162,16 +230,7 @@ export class LambdaRunner {
     return fn;
   }
 
-  #handler(fn: LocalFunction): Promise<Handler> {
-    let loading = this.#handlers.get(fn.name);
-    if (!loading) {
-      loading = this.#load(fn);
-      this.#handlers.set(fn.name, loading);
-    }
-    return loading;
-  }
-
-  async #load(fn: LocalFunction): Promise<Handler> {
+  async #load(fn: LocalFunction, instance: number): Promise<Handler> {
     const separator = fn.handler.lastIndexOf('.');
     const modulePath = fn.handler.slice(0, separator);
     const exportName = fn.handler.slice(separator + 1);
@@ -187,7 +246,10 @@ export class LambdaRunner {
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
       LAMBDA_TASK_ROOT: this.#options.serviceDir,
     });
-    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    // A query string makes the module loader evaluate the handler module afresh: a new
+    // execution environment with its own module-level state.
+    const url = `${pathToFileURL(file).href}?environment=${instance}`;
+    const module = (await import(url)) as Record<string, unknown>;
     const handler = module[exportName];
     if (typeof handler !== 'function')
       throw new HandlerLoadError(`${fn.name}: ${file} exports no ${exportName}`);
