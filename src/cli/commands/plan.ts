@@ -61,7 +61,8 @@ export const plan: Command = {
     'the matching rule and the copy configuration a request would create.',
     'Without it: lists every namespace in the region (ListNamespaces, tags, copy configurations)',
     'and prints, for each, the rule, the verdict and what a request would do. Reads only.',
-    'Exits 1 when a matching rule cannot apply to a namespace (the worker would dead-letter it).',
+    'Exits 1 when a matching rule cannot apply to a namespace (the worker would dead-letter it),',
+    'or when a namespace could not be read.',
     '',
     '  --namespace NAME  the namespace name',
     '  --tags k=v,…      its tags (offline mode)',
@@ -108,7 +109,7 @@ export const plan: Command = {
       entries = [planOffline(policy, describedNamespace(namespace, values, env))];
     }
     printPlan(entries, printer, output, namespace === undefined);
-    return entries.some((entry) => entry.decision === 'invalid') ? 1 : 0;
+    return entries.some((entry) => entry.decision === 'invalid' || entry.decision === 'unknown') ? 1 : 0;
   },
 };
 

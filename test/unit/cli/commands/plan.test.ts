@@ -208,4 +208,22 @@ describe('Command: plan (every namespace of a region, local cloud)', () => {
       detail: 'as the policy wants',
     });
   });
+
+  it('prints one row per live namespace, in name order, as a table', async () => {
+    // Prepare
+    await redshift.send(new CreateNamespaceCommand({ namespaceName: 'sandbox-joe' }));
+    await redshift.send(new CreateNamespaceCommand({ namespaceName: 'analytics' }));
+    const { printer, context } = memoryContext({ env: { AWS_ENDPOINT_URL: url } });
+
+    // Act
+    const code = await runCli(['plan', '--region', 'us-east-1'], commands, context);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(printer.out[0]).toMatch(/^NAMESPACE\s+ACCOUNT\s+RULE\s+DECISION\s+ACTION\s+DETAIL$/);
+    expect(printer.out[1]).toMatch(
+      /^analytics\s+000000000000\s+everything-else\s+copy\s+create\s+no copy configuration/,
+    );
+    expect(printer.out[2]).toMatch(/^sandbox-joe\s+000000000000\s+sandboxes-stay-local\s+skip\s+nothing/);
+  });
 });
