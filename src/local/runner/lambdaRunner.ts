@@ -56,6 +56,11 @@ export interface LambdaRunnerOptions {
   readonly onInvocation?: (record: InvocationRecord) => void;
   /** Shows functions' JSON output on the terminal as well. */
   readonly echoLogs?: boolean;
+  /**
+   * Variables that win over the functions' own (a test's policy file, a benchmark's fixed
+   * backoff); what serverless.yml says is otherwise what runs.
+   */
+  readonly environmentOverrides?: Readonly<Record<string, string>>;
   /** Runs `rate(...)` schedules this many times faster (demos and tests); 1 = real time. */
   readonly scheduleSpeedup?: number;
 }
@@ -241,11 +246,17 @@ export class LambdaRunner {
     if (!file) throw new HandlerLoadError(`${fn.name}: handler module ${modulePath} not found`);
     // Functions share this process, so their environments are merged; Powertools and the SDK
     // read it when the module loads, which is why it is set before the import.
-    Object.assign(process.env, this.#options.runtimeEnvironment, fn.environment, {
-      AWS_LAMBDA_FUNCTION_NAME: fn.name,
-      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
-      LAMBDA_TASK_ROOT: this.#options.serviceDir,
-    });
+    Object.assign(
+      process.env,
+      this.#options.runtimeEnvironment,
+      fn.environment,
+      this.#options.environmentOverrides,
+      {
+        AWS_LAMBDA_FUNCTION_NAME: fn.name,
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
+        LAMBDA_TASK_ROOT: this.#options.serviceDir,
+      },
+    );
     // A query string makes the module loader evaluate the handler module afresh: a new
     // execution environment with its own module-level state.
     const url = `${pathToFileURL(file).href}?environment=${instance}`;

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { createLocalCloud, type LocalCloud } from '../localCloud.js';
+import { createLocalCloud, type LocalCloud, type LocalCloudOptions } from '../localCloud.js';
 import { LOCAL_ACCOUNT_ID } from '../services/contracts.js';
 import { deployTemplate, type LocalDeployment } from './cloudFormation/deployTemplate.js';
 import { LambdaRunner, type LambdaRunnerOptions } from './lambdaRunner.js';
@@ -20,6 +20,9 @@ export interface LocalAutomationOptions {
   readonly onInvocation?: LambdaRunnerOptions['onInvocation'];
   readonly echoLogs?: boolean;
   readonly scheduleSpeedup?: number;
+  readonly environmentOverrides?: LambdaRunnerOptions['environmentOverrides'];
+  /** Called once per request the local cloud answers (request counting, `local serve` traces). */
+  readonly cloudLog?: LocalCloudOptions['log'];
   /** Called between the steps, for progress output. */
   readonly onStep?: (step: string) => void;
 }
@@ -63,7 +66,10 @@ export function createLocalClients(url: string, region: string): LocalClients {
 export async function startLocalAutomation(options: LocalAutomationOptions): Promise<LocalAutomation> {
   const region = options.region ?? 'us-east-1';
   const step = options.onStep ?? (() => undefined);
-  const cloud = createLocalCloud({ account: LOCAL_ACCOUNT_ID });
+  const cloud = createLocalCloud({
+    account: LOCAL_ACCOUNT_ID,
+    ...(options.cloudLog ? { log: options.cloudLog } : {}),
+  });
   const { url } = await cloud.listen(options.port ?? 4566, options.host ?? '127.0.0.1');
   try {
     step(`local cloud listening on ${url}`);
@@ -106,6 +112,7 @@ export async function startLocalAutomation(options: LocalAutomationOptions): Pro
       onInvocation: options.onInvocation,
       echoLogs: options.echoLogs,
       scheduleSpeedup: options.scheduleSpeedup,
+      environmentOverrides: options.environmentOverrides,
     });
     runner.start();
     return {
