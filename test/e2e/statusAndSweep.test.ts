@@ -25,7 +25,7 @@ import { runCli } from '../../src/cli/run.js';
 import type { SweepConfig } from '../../src/config/sweepConfig.js';
 import { parsePolicy } from '../../src/domain/policy/parsePolicy.js';
 import { parseCopyRequest } from '../../src/events/parseCopyRequest.js';
-import { createSweepHandler } from '../../src/handlers/sweep.js';
+import { createSweepHandler, SweepIncompleteError } from '../../src/handlers/sweep.js';
 import { createLocalCloud, type LocalCloud } from '../../src/local/localCloud.js';
 
 const REGION = 'us-east-1';
@@ -385,5 +385,34 @@ describe('Handler: sweep (scheduled) on the local cloud', () => {
       .filter((line) => line.includes('"_aws"'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(emf).toContainEqual(expect.objectContaining({ SweepEnqueued: 1, SweepNamespacesSeen: 3 }));
+  });
+
+  it('fails the invocation, after counting, when EventBridge does not accept the requests', async () => {
+    // Prepare
+    await createNamespaces('analytics-old');
+    const output: string[] = [];
+    // Error lines go to stderr, EMF to stdout, as in Lambda.
+    for (const stream of [process.stdout, process.stderr]) {
+      vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        output.push(String(chunk));
+        return true;
+      });
+    }
+    const handler = createSweepHandler({
+      config: { ...config, eventBusName: 'no-such-bus' },
+      policy: parsePolicy(POLICY_TEXT),
+      redshift,
+      eventBridge,
+    });
+
+    // Act
+    const invocation = handler(scheduledEvent(), lambdaContext());
+
+    // Assess
+    await expect(invocation).rejects.toThrow(SweepIncompleteError);
+    vi.restoreAllMocks();
+    const lines = output.flatMap((chunk) => chunk.split('\n')).filter((line) => line.startsWith('{'));
+    expect(lines.some((line) => line.includes('request not accepted by EventBridge'))).toBe(true);
+    expect(lines).toContainEqual(expect.stringContaining('"SweepEnqueued":0'));
   });
 });
