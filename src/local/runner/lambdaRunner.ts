@@ -21,12 +21,16 @@ type Handler = (event: unknown, context: Context) => Promise<unknown>;
 interface ExecutionEnvironment {
   readonly handler: Handler;
   busy: boolean;
+  /** Killed (a simulated crash): never reused. */
+  dead?: boolean;
 }
 
 interface FunctionPool {
   readonly environments: ExecutionEnvironment[];
   readonly waiting: (() => void)[];
   loading: number;
+  /** Environments ever started: numbers each module instance (a killed one's is never reused). */
+  started: number;
 }
 
 export class HandlerLoadError extends CopyAutopilotError {
@@ -63,6 +67,33 @@ export interface LambdaRunnerOptions {
   readonly environmentOverrides?: Readonly<Record<string, string>>;
   /** Runs `rate(...)` schedules this many times faster (demos and tests); 1 = real time. */
   readonly scheduleSpeedup?: number;
+  /**
+   * Every function's timeout, instead of the template's (chaos runs and tests): the Lambda
+   * context's deadline, hence how long an in-progress idempotency record blocks a retry.
+   */
+  readonly functionTimeoutSeconds?: number;
+  /**
+   * Chaos runs: asked after each SQS batch a function handled. `true` kills the execution
+   * environment before Lambda receives the response, as a crashed runtime would: the response
+   * is lost, the event source deletes nothing (the batch reappears after its visibility
+   * timeout) and the environment is discarded (the next invocation starts cold).
+   */
+  readonly crashAfterBatch?: (
+    functionName: string,
+    event: SQSEvent,
+    response: SQSBatchResponse | undefined,
+  ) => boolean;
+}
+
+/** The runtime "died" after the handler returned and before its response reached Lambda. */
+export class SimulatedCrashError extends CopyAutopilotError {
+  public readonly functionName: string;
+
+  public constructor(functionName: string) {
+    super(`${functionName}: execution environment killed before the response was returned (simulated crash)`);
+    this.name = 'SimulatedCrashError';
+    this.functionName = functionName;
+  }
 }
 
 /**
@@ -157,6 +188,10 @@ export class LambdaRunner {
       const response = (await environment.handler(event, createLambdaContext(fn))) as
         | SQSBatchResponse
         | undefined;
+      if (this.#options.crashAfterBatch?.(functionName, event, response)) {
+        environment.dead = true;
+        throw new SimulatedCrashError(functionName);
+      }
       this.#record({
         functionName,
         trigger: 'sqs',
@@ -182,7 +217,7 @@ export class LambdaRunner {
   async #acquire(fn: LocalFunction): Promise<ExecutionEnvironment> {
     let pool = this.#pools.get(fn.name);
     if (!pool) {
-      pool = { environments: [], waiting: [], loading: 0 };
+      pool = { environments: [], waiting: [], loading: 0, started: 0 };
       this.#pools.set(fn.name, pool);
     }
     for (;;) {
@@ -193,9 +228,10 @@ export class LambdaRunner {
       }
       if (pool.environments.length + pool.loading < this.#concurrencyOf(fn)) {
         pool.loading += 1;
+        pool.started += 1;
         try {
           const environment: ExecutionEnvironment = {
-            handler: await this.#load(fn, pool.environments.length + pool.loading),
+            handler: await this.#load(fn, pool.started),
             busy: true,
           };
           pool.environments.push(environment);
@@ -211,7 +247,9 @@ export class LambdaRunner {
 
   #release(fn: LocalFunction, environment: ExecutionEnvironment): void {
     environment.busy = false;
-    this.#pools.get(fn.name)?.waiting.shift()?.();
+    const pool = this.#pools.get(fn.name);
+    if (environment.dead && pool) pool.environments.splice(pool.environments.indexOf(environment), 1);
+    pool?.waiting.shift()?.();
   }
 
   #concurrencyOf(fn: LocalFunction): number {
@@ -232,7 +270,8 @@ export class LambdaRunner {
   #function(name: string): LocalFunction {
     const fn = this.#options.deployment.functions[name];
     if (!fn) throw new HandlerLoadError(`no function named ${name} in this deployment`);
-    return fn;
+    const timeoutSeconds = this.#options.functionTimeoutSeconds;
+    return timeoutSeconds === undefined ? fn : { ...fn, timeoutSeconds };
   }
 
   async #load(fn: LocalFunction, instance: number): Promise<Handler> {

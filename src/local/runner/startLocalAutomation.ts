@@ -21,6 +21,8 @@ export interface LocalAutomationOptions {
   readonly echoLogs?: boolean;
   readonly scheduleSpeedup?: number;
   readonly environmentOverrides?: LambdaRunnerOptions['environmentOverrides'];
+  readonly functionTimeoutSeconds?: LambdaRunnerOptions['functionTimeoutSeconds'];
+  readonly crashAfterBatch?: LambdaRunnerOptions['crashAfterBatch'];
   /** Called once per request the local cloud answers (request counting, `local serve` traces). */
   readonly cloudLog?: LocalCloudOptions['log'];
   /** Called between the steps, for progress output. */
@@ -113,6 +115,8 @@ export async function startLocalAutomation(options: LocalAutomationOptions): Pro
       echoLogs: options.echoLogs,
       scheduleSpeedup: options.scheduleSpeedup,
       environmentOverrides: options.environmentOverrides,
+      functionTimeoutSeconds: options.functionTimeoutSeconds,
+      crashAfterBatch: options.crashAfterBatch,
     });
     runner.start();
     return {
