@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Policy } from '../domain/policy/types.js';
 import { PolicyFileError } from '../policy/errors.js';
 import { loadPolicyFile } from '../policy/loadPolicyFile.js';
-import { awsClientConfig } from './awsOptions.js';
+import { AWS_OPTIONS_USAGE, awsClientConfig } from './awsOptions.js';
 import type { CommandContext, OptionsConfig } from './command.js';
 import { UsageError } from './errors.js';
 
@@ -18,6 +18,11 @@ export const REGION_SELECTION_USAGE =
   '  --policy FILE     policy file (default: copy-policy.yml)\n' +
   '  --region R        a region to look at; repeat for more (default: AWS_REGION)\n' +
   '  --regions a,b     the same, comma-separated';
+
+/** The shared AWS options' help, less its --region line: these commands take several regions. */
+export const AWS_OPTIONS_USAGE_EXCEPT_REGION = AWS_OPTIONS_USAGE.split('\n')
+  .filter((line) => !line.trimStart().startsWith('--region '))
+  .join('\n');
 
 /** The regions named by --region (repeated) and --regions; empty = the default region. */
 export function selectedRegions(values: Readonly<Record<string, unknown>>): string[] {

@@ -4,12 +4,13 @@ import { ComplianceVerdict, isCompliant } from '../../domain/compliance/evaluate
 import { PolicyValidationError } from '../../domain/policy/errors.js';
 import { type AssessedNamespace, assessNamespaces } from '../../sweep/assessNamespaces.js';
 import { advanceProgress, INITIAL_PROGRESS } from '../../sweep/sweepProgress.js';
-import { AWS_OPTIONS_USAGE, awsClientConfig, awsOptions, outputFormat } from '../awsOptions.js';
+import { awsClientConfig, awsOptions, outputFormat } from '../awsOptions.js';
 import type { Command } from '../command.js';
 import { describeCopy } from '../copyDescription.js';
 import { createProgressReporter } from '../progressBar.js';
 import { sdkClientOptions } from '../sdkClientOptions.js';
 import {
+  AWS_OPTIONS_USAGE_EXCEPT_REGION,
   loadCommandPolicy,
   positiveIntegerOption,
   positiveNumberOption,
@@ -45,7 +46,7 @@ export const status: Command = {
     REGION_SELECTION_USAGE,
     '  --concurrency N   namespaces read at once (default 8)',
     '  --rate N          Redshift Serverless calls per second (default 10)',
-    AWS_OPTIONS_USAGE,
+    AWS_OPTIONS_USAGE_EXCEPT_REGION,
   ].join('\n'),
   options: {
     ...awsOptions,

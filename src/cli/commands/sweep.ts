@@ -3,11 +3,12 @@ import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { PolicyValidationError } from '../../domain/policy/errors.js';
 import type { Policy } from '../../domain/policy/types.js';
 import { type SweepSummary, sweepRegion } from '../../sweep/sweepRegion.js';
-import { AWS_OPTIONS_USAGE, awsClientConfig, awsOptions, outputFormat } from '../awsOptions.js';
+import { awsClientConfig, awsOptions, outputFormat } from '../awsOptions.js';
 import type { Command, CommandContext } from '../command.js';
 import { createProgressReporter } from '../progressBar.js';
 import { sdkClientOptions } from '../sdkClientOptions.js';
 import {
+  AWS_OPTIONS_USAGE_EXCEPT_REGION,
   loadCommandPolicy,
   positiveIntegerOption,
   positiveNumberOption,
@@ -38,7 +39,7 @@ export const sweep: Command = {
     '  --bus NAME|ARN    event bus the stack listens on, in each swept region (default: default);',
     '                    an ARN names one bus for all regions',
     '  --yes             do not ask for confirmation',
-    AWS_OPTIONS_USAGE,
+    AWS_OPTIONS_USAGE_EXCEPT_REGION,
   ].join('\n'),
   options: {
     ...awsOptions,
