@@ -78,7 +78,7 @@ describe('Local SQS: queues', () => {
       VisibilityTimeout: '30',
       DelaySeconds: '5',
       MessageRetentionPeriod: '3600',
-      MaximumMessageSize: '262144',
+      MaximumMessageSize: '1048576',
       ReceiveMessageWaitTimeSeconds: '0',
       SqsManagedSseEnabled: 'true',
     });

@@ -40,7 +40,8 @@ const jsonDocument = (name: string, value: string): string => {
  */
 export const SETTABLE_QUEUE_ATTRIBUTES: Readonly<Record<string, QueueAttributeRule>> = {
   DelaySeconds: { defaultValue: '0', normalise: integerBetween(0, 900) },
-  MaximumMessageSize: { defaultValue: '262144', normalise: integerBetween(1024, 1_048_576) },
+  // 1 MiB since August 2025, when SQS raised the payload limit (the SDK's CreateQueue docs say so).
+  MaximumMessageSize: { defaultValue: '1048576', normalise: integerBetween(1024, 1_048_576) },
   MessageRetentionPeriod: { defaultValue: '345600', normalise: integerBetween(60, 1_209_600) },
   ReceiveMessageWaitTimeSeconds: { defaultValue: '0', normalise: integerBetween(0, 20) },
   VisibilityTimeout: { defaultValue: '30', normalise: integerBetween(0, 43_200) },
