@@ -1,0 +1,179 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import type { Benchmark, BenchmarkResult, Figure } from './benchmark.js';
+import { buildHandler, HandlerBuild } from './handlerBuilds.js';
+import { type PackagedFunction, packagedFunctions } from './packagedFunctions.js';
+import { median, ratio, summarize } from './stats.js';
+
+const run = promisify(execFile);
+
+export const COLD_START_GOAL_MS = 150;
+
+/**
+ * Runs in the fresh process: times the dynamic import of the handler module, which builds the
+ * worker's configuration, policy, logger, metrics and SDK clients at module scope, as a Lambda
+ * init does. `sinceStartMs` adds Node's own boot (performance.now() counts from process start).
+ */
+const PROBE = `
+const started = performance.now();
+const module = await import(process.env.BENCH_HANDLER_URL);
+const imported = performance.now();
+if (typeof module[process.env.BENCH_HANDLER_EXPORT] !== 'function') throw new Error('no handler export');
+process.stdout.write(JSON.stringify({ importMs: imported - started, sinceStartMs: imported }) + '\\n');
+process.exit(0);
+`;
+
+interface Variant {
+  readonly label: string;
+  readonly file: string;
+  readonly how: string;
+}
+
+/**
+ * Cold start: a fresh `node` per sample imports the handler with the function's environment
+ * (from the packaged template; resources it references get placeholder values) and dummy
+ * credentials. Variants are run round-robin so machine noise falls on each alike: the package
+ * as deployed, the same with minify: true, and the unbundled baseline (our code in one file,
+ * dependencies loaded from node_modules on disk).
+ */
+export const coldStart: Benchmark = {
+  name: 'coldStart',
+  run: async ({ serviceDir, quick, progress }): Promise<BenchmarkResult> => {
+    const { functions, esbuild } = await packagedFunctions(serviceDir);
+    const rounds = quick ? 5 : 15;
+    const figures: Figure[] = [];
+    const details: Record<string, unknown> = { rounds };
+    for (const fn of functions) {
+      const minified = await buildHandler(serviceDir, fn, esbuild, HandlerBuild.Minified);
+      const unbundled = await buildHandler(serviceDir, fn, esbuild, HandlerBuild.Unbundled);
+      const variants: Variant[] = [
+        { label: 'as deployed', file: join(fn.taskRoot, fn.handlerModule), how: 'packaged bundle' },
+        { label: 'minify: true', file: minified.file, how: 'bundle built with minify: true' },
+        { label: 'unbundled', file: unbundled.file, how: 'dependencies from node_modules' },
+      ];
+      const environment = functionEnvironment(fn);
+      const policyFile = environment.POLICY_FILE;
+      if (policyFile !== undefined && !existsSync(join(fn.taskRoot, policyFile))) {
+        // A cold start without its policy would be faster and wrong: refuse to measure it.
+        throw new Error(`${fn.name}: ${policyFile} is not in the package`);
+      }
+      const samples = new Map<string, { importMs: number; sinceStartMs: number }[]>(
+        variants.map((variant) => [variant.label, []]),
+      );
+      progress(`${fn.name}: ${rounds} rounds × ${variants.length} fresh processes`);
+      for (let round = 0; round < rounds; round += 1) {
+        for (const variant of variants) {
+          samples.get(variant.label)?.push(await importOnce(variant.file, fn.handlerExport, environment));
+        }
+      }
+      const importMedian = (label: string): number =>
+        median((samples.get(label) ?? []).map((sample) => sample.importMs));
+      const deployed = importMedian('as deployed');
+      const baseline = importMedian('unbundled');
+      const minifiedMs = importMedian('minify: true');
+      const how = `median of ${rounds} fresh node processes, import of the handler module (init incl. clients)`;
+      figures.push(
+        {
+          name: `cold start: ${fn.name} (as deployed)`,
+          value: round1(deployed),
+          unit: 'ms',
+          goal: { comparison: '<=', value: COLD_START_GOAL_MS },
+          how: `${how}; NODE_OPTIONS from serverless.yml (${environment.NODE_OPTIONS ?? 'none'})`,
+        },
+        {
+          name: `cold start: ${fn.name} (minify: true)`,
+          value: round1(minifiedMs),
+          unit: 'ms',
+          goal: { comparison: '<=', value: COLD_START_GOAL_MS },
+          how,
+        },
+        {
+          name: `cold start: ${fn.name} (unbundled node_modules)`,
+          value: round1(baseline),
+          unit: 'ms',
+          how: `${how}; our code bundled, packages external (esbuild packages: 'external')`,
+        },
+        {
+          name: `cold start ratio: ${fn.name} as deployed / unbundled`,
+          value: round2(ratio(deployed, baseline)),
+          unit: '×',
+          how: 'medians of the same rounds, variants interleaved',
+        },
+        {
+          name: `cold start ratio: ${fn.name} minify: true / unbundled`,
+          value: round2(ratio(minifiedMs, baseline)),
+          unit: '×',
+          how: 'medians of the same rounds, variants interleaved',
+        },
+      );
+      details[fn.name] = Object.fromEntries(
+        variants.map((variant) => {
+          const list = samples.get(variant.label) ?? [];
+          return [
+            variant.label,
+            {
+              how: variant.how,
+              importMs: summarize(list.map((sample) => sample.importMs)),
+              sinceProcessStartMs: summarize(list.map((sample) => sample.sinceStartMs)),
+            },
+          ];
+        }),
+      );
+    }
+    return { figures, details };
+  },
+};
+
+/**
+ * The function's variables with placeholders for what CloudFormation would resolve, plus what
+ * the Lambda runtime sets. Nothing of the bench's own environment leaks in (NODE_OPTIONS!).
+ */
+export function functionEnvironment(fn: PackagedFunction): Record<string, string> {
+  const placeholders: Record<string, string> = {
+    IDEMPOTENCY_TABLE_NAME: 'copy-autopilot-bench-idempotency',
+    DEAD_LETTER_QUEUE_URL:
+      'https://sqs.us-east-1.amazonaws.com/000000000000/copy-autopilot-bench-requests-dlq',
+    REQUESTS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/copy-autopilot-bench-requests',
+  };
+  const environment: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    AWS_REGION: 'us-east-1',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    AWS_ACCOUNT_ID: '000000000000',
+    AWS_LAMBDA_FUNCTION_NAME: `copy-autopilot-bench-${fn.name}`,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '256',
+    LAMBDA_TASK_ROOT: fn.taskRoot,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+  for (const [name, value] of Object.entries(fn.environment)) {
+    environment[name] =
+      typeof value === 'string' ? value : (placeholders[name] ?? `bench-${name.toLowerCase()}`);
+  }
+  return environment;
+}
+
+async function importOnce(
+  file: string,
+  exportName: string,
+  environment: Record<string, string>,
+): Promise<{ importMs: number; sinceStartMs: number }> {
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', PROBE], {
+    env: { ...environment, BENCH_HANDLER_URL: pathToFileURL(file).href, BENCH_HANDLER_EXPORT: exportName },
+    cwd: environment.LAMBDA_TASK_ROOT,
+  });
+  const line = stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as { importMs: number; sinceStartMs: number };
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
