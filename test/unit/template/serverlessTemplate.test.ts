@@ -10,24 +10,14 @@ import { METRICS_NAMESPACE, MetricName } from '../../../src/observability/metric
 /**
  * The packaged CloudFormation template (`osls package`, offline, no AWS credentials) is what
  * reaches an account and what the local cloud deploys, so these tests read it rather than
- * serverless.yml.
+ * serverless.yml. The security checklist (IAM wildcards, queue policies, encryption, log
+ * retention) is test/security/template.security.test.ts.
  */
 
 const run = promisify(execFile);
 const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 const OSLS = join(REPO_ROOT, 'node_modules/.bin/osls');
 const PACKAGE_TIMEOUT_MS = 120_000;
-
-/**
- * Every action allowed on Resource '*' in the worker's identity policies, and why. Any other
- * action on '*' fails the test; so does an entry here that the template no longer needs.
- */
-const JUSTIFIED_WILDCARD_ACTIONS: Readonly<Record<string, string>> = {
-  'redshift-serverless:UpdateSnapshotCopyConfiguration':
-    'defines no resource type in the Service Authorization Reference: IAM accepts only *',
-  'redshift-serverless:ListNamespaces': 'defines no resource type (a List action): IAM accepts only *',
-  'sts:GetCallerIdentity': 'has no resource: it only returns the caller identity',
-};
 
 interface Resource {
   readonly Type: string;
@@ -295,37 +285,6 @@ describe('serverless.yml: packaged CloudFormation template', () => {
         });
       }
     });
-
-    it('lets exactly the rules send to each queue (aws:SourceArn)', () => {
-      // Prepare
-      const expected = queueRules(defaults.template)
-        .map(([logicalId]) => JSON.stringify(getAtt(logicalId)))
-        .sort();
-
-      for (const [queue, policy] of [
-        ['RequestsQueue', 'RequestsQueuePolicy'],
-        ['RequestsDeadLetterQueue', 'RequestsDeadLetterQueuePolicy'],
-      ] as const) {
-        // Act
-        const { Queues, PolicyDocument } = propertiesOf<{
-          Queues: unknown[];
-          PolicyDocument: { Statement: Statement[] };
-        }>(defaults.template, policy);
-        const allows = PolicyDocument.Statement.filter((statement) => statement.Effect === 'Allow');
-
-        // Assess
-        expect(Queues).toEqual([{ Ref: queue }]);
-        expect(allows).toHaveLength(1);
-        expect(allows[0]).toMatchObject({
-          Principal: { Service: 'events.amazonaws.com' },
-          Action: 'sqs:SendMessage',
-          Resource: getAtt(queue),
-        });
-        const condition = allows[0]?.Condition as { ArnEquals: Record<string, unknown[]> } | undefined;
-        const sourceArns = condition?.ArnEquals['aws:SourceArn'] ?? [];
-        expect(sourceArns.map((arn) => JSON.stringify(arn)).sort()).toEqual(expected);
-      }
-    });
   });
 
   describe('queues', () => {
@@ -380,21 +339,6 @@ describe('serverless.yml: packaged CloudFormation template', () => {
       expect(VisibilityTimeout).toBeGreaterThanOrEqual(6 * Timeout);
     });
 
-    it('encrypts both queues at rest', () => {
-      for (const queue of ['RequestsQueue', 'RequestsDeadLetterQueue']) {
-        // Act
-        const properties = propertiesOf<{ SqsManagedSseEnabled?: boolean; KmsMasterKeyId?: unknown }>(
-          defaults.template,
-          queue,
-        );
-
-        // Assess
-        expect(properties.SqsManagedSseEnabled === true || properties.KmsMasterKeyId !== undefined).toBe(
-          true,
-        );
-      }
-    });
-
     it('keeps dead letters for 14 days, longer than the requests queue keeps requests', () => {
       // Prepare
       const dlq = propertiesOf<{ MessageRetentionPeriod: number }>(
@@ -410,7 +354,7 @@ describe('serverless.yml: packaged CloudFormation template', () => {
   });
 
   describe('idempotency table', () => {
-    it('is on-demand, expires records on `expiration` and is encrypted', () => {
+    it('is on-demand and expires records on `expiration`', () => {
       // Prepare
       const table = propertiesOf<Record<string, unknown>>(defaults.template, 'IdempotencyTable');
 
@@ -420,7 +364,6 @@ describe('serverless.yml: packaged CloudFormation template', () => {
         KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
         AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
         TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
-        SSESpecification: { SSEEnabled: true },
       });
     });
   });
@@ -482,29 +425,6 @@ describe('serverless.yml: packaged CloudFormation template', () => {
   });
 
   describe('IAM', () => {
-    it('names every action: no `*` and no `service:*`', () => {
-      for (const template of [defaults.template, crossAccount.template]) {
-        // Act
-        const actions = identityStatements(template).flatMap((statement) => asList(statement.Action));
-
-        // Assess
-        expect(actions.length).toBeGreaterThan(0);
-        expect(actions.filter((action) => action === '*' || action.endsWith(':*'))).toEqual([]);
-      }
-    });
-
-    it('allows Resource `*` only for the justified actions', () => {
-      for (const template of [defaults.template, crossAccount.template]) {
-        // Act
-        const wildcardActions = identityStatements(template)
-          .filter((statement) => asList(statement.Resource as unknown).includes('*'))
-          .flatMap((statement) => asList(statement.Action));
-
-        // Assess
-        expect([...new Set(wildcardActions)].sort()).toEqual(Object.keys(JUSTIFIED_WILDCARD_ACTIONS).sort());
-      }
-    });
-
     it('grants the worker the calls it makes, on the resources it makes them on', () => {
       // Prepare
       const statements = identityStatements(defaults.template);
