@@ -1,0 +1,80 @@
+import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
+import { REGION } from './clientConfig.js';
+import { type KnownDivergence, rewriteOk, withErrorStatus } from './knownDivergence.js';
+import { SOURCE_QUEUE } from './sqsScenario.js';
+
+const QUEUE_ATTRIBUTE_STEPS = [
+  'GetQueueAttributes: All on the source queue',
+  'GetQueueAttributes: All on the dead-letter queue',
+];
+const RECEIVE_STEPS = [
+  'ReceiveMessage: every message with all system and message attributes',
+  'ReceiveMessage: from the DLQ, same ids and bodies',
+];
+
+/** Where moto 5.2.1's SQS is not the reference, each with what AWS answers instead. */
+export const SQS_DIVERGENCES: readonly KnownDivergence[] = [
+  ...QUEUE_ATTRIBUTE_STEPS.map((step) => ({
+    step,
+    reason:
+      'moto reports CreatedTimestamp and LastModifiedTimestamp with fractional seconds ("1795615407.62"); ' +
+      'the SQS API reference (GetQueueAttributes) and AWS answer whole epoch seconds.',
+    towardAws: (outcome: Parameters<KnownDivergence['towardAws']>[0]) =>
+      rewriteOk(outcome, (key, value) =>
+        key?.endsWith('Timestamp') && typeof value === 'string' && /^\d{10}\.\d+$/.test(value)
+          ? '<epoch 10 digits>'
+          : value,
+      ),
+  })),
+  {
+    step: 'GetQueueAttributes: All on the source queue',
+    reason:
+      'moto re-serialises RedrivePolicy with Python\'s json.dumps spacing (`{"a": 1}`); AWS returns it compact ' +
+      '(`{"deadLetterTargetArn":"…","maxReceiveCount":2}`, as in the SQS documentation examples).',
+    towardAws: (outcome) =>
+      rewriteOk(outcome, (key, value) =>
+        key === 'RedrivePolicy' && typeof value === 'string' ? JSON.stringify(JSON.parse(value)) : value,
+      ),
+  },
+  {
+    step: 'SendMessageBatch: two good entries and one with DelaySeconds over 900',
+    reason:
+      'moto writes BatchResultErrorEntry.SenderFault as the string "true" in the JSON protocol; the SQS service ' +
+      'model types it as a boolean, which AWS sends as true.',
+    towardAws: (outcome) =>
+      rewriteOk(outcome, (key, value) => (key === 'SenderFault' && value === 'true' ? true : value)),
+  },
+  ...RECEIVE_STEPS.map((step) => ({
+    step,
+    reason:
+      'SenderId is the IAM identity of the sender. moto invents a fixed IAM user id (AIDA…); the local cloud ' +
+      'has no IAM and reports the account id. Neither stands for a real caller, so the local value is ' +
+      "pinned to the account id rather than compared with moto's.",
+    towardAws: (outcome: Parameters<KnownDivergence['towardAws']>[0]) =>
+      rewriteOk(outcome, (key, value) => (key === 'SenderId' ? LOCAL_ACCOUNT_ID : value)),
+  })),
+  {
+    step: 'ReceiveMessage: from the DLQ, same ids and bodies',
+    reason:
+      'moto does not report DeadLetterQueueSourceArn on a redriven message; AWS does when all system ' +
+      'attributes are asked for (SQS API reference, ReceiveMessage: MessageSystemAttributeNames).',
+    towardAws: (outcome) =>
+      rewriteOk(outcome, (key, value) =>
+        key === 'Attributes' && typeof value === 'object' && value !== null
+          ? {
+              ...value,
+              DeadLetterQueueSourceArn: `arn:aws:sqs:${REGION}:${LOCAL_ACCOUNT_ID}:${SOURCE_QUEUE}`,
+            }
+          : value,
+      ),
+  },
+  ...['DeleteMessage: a malformed receipt handle', 'ChangeMessageVisibility: a malformed receipt handle'].map(
+    (step) => ({
+      step,
+      reason:
+        'moto answers ReceiptHandleIsInvalid with HTTP 400; the SQS service model (@aws-sdk/client-sqs ' +
+        'schema: httpError 404, awsQueryError ["ReceiptHandleIsInvalid", 404]) and AWS use 404.',
+      towardAws: withErrorStatus(404),
+    }),
+  ),
+];
