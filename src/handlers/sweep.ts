@@ -13,12 +13,6 @@ import { METRICS_NAMESPACE, MetricName, SERVICE_NAME } from '../observability/me
 import { loadPolicyFileSync } from '../policy/loadPolicyFile.js';
 import { type SweepSummary, sweepRegion } from '../sweep/sweepRegion.js';
 
-/**
- * Namespaces the sweep looked at. Kept here rather than in MetricName until the dashboard
- * shows it: the template test holds every MetricName to a dashboard widget.
- */
-export const SWEEP_NAMESPACES_SEEN_METRIC = 'SweepNamespacesSeen';
-
 /** What one sweep did; also the invocation's result, for `invoke local` and tests. */
 export interface SweepResult {
   readonly region: string;
@@ -80,7 +74,7 @@ export function createSweepHandler(deps: SweepDeps): SweepHandler {
     });
     report(summary, logger);
     const seen = summary.assessed + summary.unreadable.length;
-    metrics.addMetric(SWEEP_NAMESPACES_SEEN_METRIC, MetricUnit.Count, seen);
+    metrics.addMetric(MetricName.SweepNamespacesSeen, MetricUnit.Count, seen);
     metrics.addMetric(MetricName.SweepEnqueued, MetricUnit.Count, summary.requested.length);
     const result: SweepResult = {
       region: summary.region,

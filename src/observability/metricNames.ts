@@ -29,5 +29,7 @@ export const MetricName = {
   TimeToProtection: 'TimeToProtection',
   /** Non-compliant namespaces the scheduled sweep found and enqueued. */
   SweepEnqueued: 'SweepEnqueued',
+  /** Namespaces the scheduled sweep looked at. */
+  SweepNamespacesSeen: 'SweepNamespacesSeen',
 } as const;
 export type MetricName = (typeof MetricName)[keyof typeof MetricName];

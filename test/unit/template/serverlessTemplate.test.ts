@@ -264,7 +264,9 @@ describe('serverless.yml: packaged CloudFormation template', () => {
 
     it('targets the requests queue from every event rule, with a retry policy and a dead-letter queue', () => {
       // Prepare
-      const rules = resourcesOfType(defaults.template, 'AWS::Events::Rule');
+      const rules = resourcesOfType(defaults.template, 'AWS::Events::Rule').filter(
+        ([, rule]) => rule.Properties?.EventPattern !== undefined,
+      );
 
       // Assess
       expect(rules.map(([logicalId]) => logicalId).sort()).toEqual([
@@ -424,10 +426,81 @@ describe('serverless.yml: packaged CloudFormation template', () => {
     });
   });
 
+  describe('scheduled sweep', () => {
+    it('runs the sweep handler on the sweepRate schedule', () => {
+      // Prepare
+      const schedules = resourcesOfType(defaults.template, 'AWS::Events::Rule').filter(
+        ([, rule]) => rule.Properties?.ScheduleExpression !== undefined,
+      );
+      const sweep = propertiesOf<{ Handler: string; Environment: { Variables: Record<string, unknown> } }>(
+        defaults.template,
+        'SweepLambdaFunction',
+      );
+
+      // Assess
+      expect(schedules).toHaveLength(1);
+      const [, schedule] = schedules[0] as [string, Resource];
+      expect(schedule.Properties).toMatchObject({
+        ScheduleExpression: 'rate(6 hours)',
+        Targets: [expect.objectContaining({ Arn: getAtt('SweepLambdaFunction') })],
+      });
+      expect(sweep.Handler).toBe('src/handlers/sweep.handler');
+      expect(sweep.Environment.Variables).toMatchObject({
+        POLICY_FILE: 'copy-policy.yml',
+        EVENT_BUS_NAME: 'default',
+      });
+    });
+
+    it('gives the sweep a role of its own that reads namespaces and puts events, and writes nothing else', () => {
+      // Prepare
+      const sweep = propertiesOf<{ Role: unknown }>(defaults.template, 'SweepLambdaFunction');
+      const role = propertiesOf<{ Policies: { PolicyDocument: { Statement: Statement[] } }[] }>(
+        defaults.template,
+        'SweepRole',
+      );
+      const actions = role.Policies.flatMap((policy) => policy.PolicyDocument.Statement).flatMap(
+        (statement) => asList(statement.Action),
+      );
+
+      // Assess
+      expect(sweep.Role).toEqual(getAtt('SweepRole'));
+      expect([...actions].sort()).toEqual([
+        'events:PutEvents',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'redshift-serverless:ListNamespaces',
+        'redshift-serverless:ListSnapshotCopyConfigurations',
+        'redshift-serverless:ListTagsForResource',
+      ]);
+    });
+
+    it('alarms when the sweep fails', () => {
+      // Prepare
+      const alarm = propertiesOf<{ MetricName: string; Dimensions: { Name: string; Value: unknown }[] }>(
+        defaults.template,
+        'SweepErrorsAlarm',
+      );
+
+      // Assess
+      expect(alarm.MetricName).toBe('Errors');
+      expect(alarm.Dimensions).toEqual([{ Name: 'FunctionName', Value: 'copy-autopilot-test-sweep' }]);
+    });
+  });
+
   describe('IAM', () => {
     it('grants the worker the calls it makes, on the resources it makes them on', () => {
-      // Prepare
-      const statements = identityStatements(defaults.template);
+      // Prepare: the sweep has a role of its own (asserted above); these are the worker's
+      const sweepSids = new Set(
+        propertiesOf<{ Policies: { PolicyDocument: { Statement: Statement[] } }[] }>(
+          defaults.template,
+          'SweepRole',
+        )
+          .Policies.flatMap((policy) => policy.PolicyDocument.Statement)
+          .map((statement) => statement.Sid),
+      );
+      const statements = identityStatements(defaults.template).filter(
+        (statement) => !sweepSids.has(statement.Sid),
+      );
       const resourcesFor = (action: string) =>
         statements
           .filter((statement) => statement.Effect === 'Allow' && asList(statement.Action).includes(action))
