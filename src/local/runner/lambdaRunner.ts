@@ -102,6 +102,8 @@ export class SimulatedCrashError extends CopyAutopilotError {
  * they write to stdout are captured, as CloudWatch Logs would.
  */
 export class LambdaRunner {
+  static #runners = 0;
+  readonly #id = ++LambdaRunner.#runners;
   readonly #options: LambdaRunnerOptions;
   readonly #pools = new Map<string, FunctionPool>();
   readonly #sources: SqsEventSource[] = [];
@@ -298,7 +300,9 @@ export class LambdaRunner {
     );
     // A query string makes the module loader evaluate the handler module afresh: a new
     // execution environment with its own module-level state.
-    const url = `${pathToFileURL(file).href}?environment=${instance}`;
+    // The runner's own number keeps a second runner in this process (a redeploy with another
+    // environment) from being handed the first one's cached modules.
+    const url = `${pathToFileURL(file).href}?runner=${this.#id}&environment=${instance}`;
     const module = (await import(url)) as Record<string, unknown>;
     const handler = module[exportName];
     if (typeof handler !== 'function')

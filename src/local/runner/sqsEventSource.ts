@@ -1,4 +1,5 @@
 import {
+  ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
   type Message,
   ReceiveMessageCommand,
@@ -31,7 +32,6 @@ export class SqsEventSource {
   readonly #onBatch: (report: BatchReport) => void;
   #running = false;
   readonly #pollers: Promise<void>[] = [];
-  #abort = new AbortController();
 
   public constructor(options: {
     sqs: SQSClient;
@@ -50,16 +50,19 @@ export class SqsEventSource {
   public start(): void {
     if (this.#running) return;
     this.#running = true;
-    this.#abort = new AbortController();
     for (let index = 0; index < this.#mapping.maximumConcurrency; index += 1) {
       this.#pollers.push(this.#poll());
     }
   }
 
-  /** Stops polling; batches already in a function finish first. */
+  /**
+   * Stops polling; batches already in a function finish first. Receives in flight are waited
+   * for (at most the 1 s poll) rather than aborted: the queue does not know a client gave up,
+   * so an aborted long poll could still take a message and hide it for the visibility timeout.
+   * What such a last receive returns goes back to the queue at once.
+   */
   public async stop(): Promise<void> {
     this.#running = false;
-    this.#abort.abort();
     await Promise.allSettled(this.#pollers.splice(0));
   }
 
@@ -67,7 +70,8 @@ export class SqsEventSource {
     while (this.#running) {
       try {
         const messages = await this.#gather();
-        if (messages.length > 0) await this.#runBatch(messages);
+        if (messages.length > 0 && !this.#running) await this.#release(messages);
+        else if (messages.length > 0) await this.#runBatch(messages);
       } catch (error) {
         if (!this.#running) return;
         // A failed poll is retried, as the service does; brief pause so a dead endpoint isn't hammered.
@@ -92,12 +96,27 @@ export class SqsEventSource {
           MessageSystemAttributeNames: ['All'],
           MessageAttributeNames: ['All'],
         }),
-        { abortSignal: this.#abort.signal },
       );
       batch.push(...(response.Messages ?? []));
       if ((response.Messages ?? []).length === 0 && batch.length > 0 && Date.now() >= windowEnds) break;
     } while (this.#running && batch.length < batchSize && Date.now() < windowEnds);
     return batch;
+  }
+
+  /** Makes messages received after stop() visible again, unprocessed. */
+  async #release(messages: Message[]): Promise<void> {
+    for (let start = 0; start < messages.length; start += 10) {
+      await this.#sqs.send(
+        new ChangeMessageVisibilityBatchCommand({
+          QueueUrl: this.#mapping.queueUrl,
+          Entries: messages.slice(start, start + 10).map((message, index) => ({
+            Id: String(index),
+            ReceiptHandle: message.ReceiptHandle,
+            VisibilityTimeout: 0,
+          })),
+        }),
+      );
+    }
   }
 
   async #runBatch(messages: Message[]): Promise<void> {
