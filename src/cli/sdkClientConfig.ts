@@ -1,4 +1,4 @@
-import { LOCAL_CREDENTIALS } from '../local/runner/startLocalAutomation.js';
+import { LOCAL_CREDENTIALS } from '../local/localCredentials.js';
 import type { AwsClientConfig } from './awsOptions.js';
 
 /** Static credentials, as an SDK v3 client takes them. */

@@ -8,7 +8,7 @@ import { awsClientConfig, awsOptions, outputFormat } from '../awsOptions.js';
 import type { Command } from '../command.js';
 import { describeCopy } from '../copyDescription.js';
 import { createProgressReporter } from '../progressBar.js';
-import { sdkClientOptions } from '../sdkClientOptions.js';
+import { sdkClientConfig } from '../sdkClientConfig.js';
 import {
   AWS_OPTIONS_USAGE_EXCEPT_REGION,
   loadCommandPolicy,
@@ -72,7 +72,7 @@ export const status: Command = {
     const rows: StatusRow[] = [];
     for (const region of regions) {
       const client = new RedshiftServerlessClient(
-        sdkClientOptions(awsClientConfig({ ...values, region }, context.env), context.env),
+        sdkClientConfig(awsClientConfig({ ...values, region }, context.env), context.env),
       );
       try {
         let progress = INITIAL_PROGRESS;

@@ -6,7 +6,7 @@ import { type SweepSummary, sweepRegion } from '../../sweep/sweepRegion.js';
 import { awsClientConfig, awsOptions, outputFormat } from '../awsOptions.js';
 import type { Command, CommandContext } from '../command.js';
 import { createProgressReporter } from '../progressBar.js';
-import { sdkClientOptions } from '../sdkClientOptions.js';
+import { sdkClientConfig } from '../sdkClientConfig.js';
 import {
   AWS_OPTIONS_USAGE_EXCEPT_REGION,
   loadCommandPolicy,
@@ -113,7 +113,7 @@ interface SweepRun {
 async function sweepOneRegion(region: string, run: SweepRun): Promise<SweepSummary> {
   const { context, values, busName } = run;
   const clientOptions = (inRegion: string) =>
-    sdkClientOptions(awsClientConfig({ ...values, region: inRegion }, context.env), context.env);
+    sdkClientConfig(awsClientConfig({ ...values, region: inRegion }, context.env), context.env);
   const busRegion = BUS_ARN.exec(busName)?.[1] ?? region;
   const redshift = new RedshiftServerlessClient(clientOptions(region));
   const eventBridge = new EventBridgeClient(clientOptions(busRegion));

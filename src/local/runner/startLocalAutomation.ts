@@ -3,6 +3,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createLocalCloud, type LocalCloud, type LocalCloudOptions } from '../localCloud.js';
+import { LOCAL_CREDENTIALS } from '../localCredentials.js';
 import { LOCAL_ACCOUNT_ID } from '../services/contracts.js';
 import { deployTemplate, type LocalDeployment } from './cloudFormation/deployTemplate.js';
 import { LambdaRunner, type LambdaRunnerOptions } from './lambdaRunner.js';
@@ -48,8 +49,7 @@ export interface LocalAutomation {
   close(): Promise<void>;
 }
 
-/** Credentials the local cloud accepts (it checks no signature); never real ones. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
+export { LOCAL_CREDENTIALS };
 
 export function createLocalClients(url: string, region: string): LocalClients {
   const config = { endpoint: url, region, credentials: LOCAL_CREDENTIALS };
