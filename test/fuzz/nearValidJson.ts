@@ -60,8 +60,9 @@ function mutation(interesting: readonly unknown[]): fc.Arbitrary<Mutation> {
 /** Every path to a value inside `value` (the root excluded), parents before children. */
 export function pathsOf(value: unknown, prefix: Path = []): Path[] {
   if (typeof value !== 'object' || value === null) return [];
+  // Index by hand: a list is never given own keys here, but `map` would consult its species.
   const entries: [string | number, unknown][] = Array.isArray(value)
-    ? value.map((item, index) => [index, item])
+    ? Array.from({ length: value.length }, (_, index): [number, unknown] => [index, value[index]])
     : Object.entries(value);
   return entries.flatMap(([key, child]) => [[...prefix, key], ...pathsOf(child, [...prefix, key])]);
 }
@@ -102,10 +103,11 @@ function apply(document: unknown, change: Mutation): unknown {
       define(container, key, retype(container[key]));
       break;
     case 'inject': {
+      // Into objects only: JSON cannot give a list named keys.
       const target = container[key];
       if (typeof target === 'object' && target !== null && !Array.isArray(target)) {
         define(target, change.key, change.value);
-      } else {
+      } else if (!Array.isArray(container)) {
         define(container, change.key, change.value);
       }
       break;

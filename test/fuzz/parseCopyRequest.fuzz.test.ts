@@ -142,7 +142,7 @@ describe('Function: parseCopyRequest (fuzzed)', () => {
           checkContract(body);
         },
       ),
-      { seed: SEED, numRuns: 1000 },
+      { seed: SEED, numRuns: 500 },
     );
   });
 
@@ -151,7 +151,7 @@ describe('Function: parseCopyRequest (fuzzed)', () => {
       fc.property(fc.json({ maxDepth: 4 }), (body) => {
         checkContract(body);
       }),
-      { seed: SEED, numRuns: 1000 },
+      { seed: SEED, numRuns: 500 },
     );
   });
 
@@ -185,7 +185,7 @@ describe('Function: parseCopyRequest (fuzzed)', () => {
           seen.set(kind, (seen.get(kind) ?? 0) + 1);
         },
       ),
-      { seed: SEED, numRuns: 3000 },
+      { seed: SEED, numRuns: 1500 },
     );
 
     // Assess: the root stays an object, so MalformedBody is the text test's to reach.
