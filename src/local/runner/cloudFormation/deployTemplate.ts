@@ -284,11 +284,10 @@ function queueAttributes(properties: Record<string, unknown>): Record<string, st
   for (const name of QUEUE_ATTRIBUTES) {
     if (properties[name] !== undefined) attributes[name] = String(properties[name]);
   }
-  if (properties.RedrivePolicy !== undefined) {
-    attributes.RedrivePolicy =
-      typeof properties.RedrivePolicy === 'string'
-        ? properties.RedrivePolicy
-        : JSON.stringify(properties.RedrivePolicy);
+  // CloudFormation takes these policies as JSON objects; SQS wants them as strings.
+  for (const name of ['RedrivePolicy', 'RedriveAllowPolicy'] as const) {
+    const policy = properties[name];
+    if (policy !== undefined) attributes[name] = typeof policy === 'string' ? policy : JSON.stringify(policy);
   }
   return attributes;
 }
