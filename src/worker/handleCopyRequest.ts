@@ -4,7 +4,12 @@ import { type BackoffOptions, backoffSeconds } from '../domain/backoff.js';
 import { classifyServiceError, ErrorDisposition } from '../domain/classifyServiceError.js';
 import { type CopyRequest, isNamedNamespace, type NamespaceRef, type Tags } from '../domain/namespaceRef.js';
 import { DeadLetterReason, type OutcomeContext, type RecordOutcome } from '../domain/outcome.js';
-import { type Policy, type PolicyValidationError, resolvePolicy } from '../domain/policy/index.js';
+import {
+  decisionDependsOnTags,
+  type Policy,
+  type PolicyValidationError,
+  resolvePolicy,
+} from '../domain/policy/index.js';
 import { EventParseError } from '../events/errors.js';
 import { parseCopyRequest } from '../events/parseCopyRequest.js';
 import type { IdempotentEnsure } from './idempotentEnsure.js';
@@ -63,7 +68,7 @@ export async function handleCopyRequest(
 
     const client = await deps.redshiftServerless(request.namespace.account, request.namespace.region);
     const adapter = new RedshiftServerlessAdapter(client, request.namespace);
-    const resolved = await resolveNamespace(adapter, request);
+    const resolved = await resolveNamespace(adapter, request, deps.policy.policy);
     if (resolved === undefined) {
       // Named by ARN and absent from ListNamespaces: deleted since, or never ours to see.
       return deadLetter(
@@ -130,19 +135,22 @@ function contextOf(request: CopyRequest): OutcomeContext {
 /**
  * The namespace's name and the tags the policy should judge it by. Live tags win: the event's
  * tags are as of creation and may have changed since. They stand in only while the namespace
- * is not visible yet (a CloudTrail event can outrun the API's consistency).
+ * is not visible yet (a CloudTrail event can outrun the API's consistency). Tags are not read
+ * at all when no rule that could apply looks at them: one call less per namespace.
  */
 async function resolveNamespace(
   adapter: RedshiftServerlessAdapter,
   request: CopyRequest,
+  policy: Policy,
 ): Promise<ResolvedNamespace | undefined> {
   const eventTags = request.eventTags ?? {};
-  if (!isNamedNamespace(request.namespace)) {
-    const ref = await adapter.findNamespaceByArn(request.namespace.arn);
+  let ref: NamespaceRef | undefined;
+  if (isNamedNamespace(request.namespace)) ref = request.namespace;
+  else {
+    ref = await adapter.findNamespaceByArn(request.namespace.arn);
     if (ref === undefined) return undefined;
-    return { ref, tags: (await adapter.listTags(request.namespace.arn)) ?? eventTags };
   }
-  const ref = request.namespace;
+  if (!decisionDependsOnTags(policy, ref)) return { ref, tags: {} };
   const arn = ref.arn ?? (await adapter.getNamespace(ref.name))?.arn;
   const liveTags = arn === undefined ? undefined : await adapter.listTags(arn);
   return { ref: arn === undefined ? ref : { ...ref, arn }, tags: liveTags ?? eventTags };

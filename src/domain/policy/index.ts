@@ -2,7 +2,7 @@ export { AWS_REGIONS, AwsPartition, type AwsRegion, isAwsRegion, partitionOf } f
 export { formatPolicyIssue, type PolicyIssue, PolicyValidationError } from './errors.js';
 export { matchGlob } from './matchGlob.js';
 export { type ParsePolicyOptions, parsePolicy } from './parsePolicy.js';
-export { ANY_TAG_VALUE, type PolicySubject, resolvePolicy } from './resolvePolicy.js';
+export { ANY_TAG_VALUE, decisionDependsOnTags, type PolicySubject, resolvePolicy } from './resolvePolicy.js';
 export {
   type CopyRule,
   type CopyTarget,

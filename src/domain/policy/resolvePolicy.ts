@@ -26,10 +26,28 @@ export function resolvePolicy(policy: Policy, subject: PolicySubject): PolicyDec
   return { kind: 'copy', rule, target: rule.copyTo };
 }
 
-function ruleMatches(match: RuleMatch, subject: PolicySubject): boolean {
+/**
+ * Whether the namespace's tags can change the decision: true when, walking the rules in order,
+ * a rule with a tag condition is reached before the first rule that matches on everything else.
+ * Lets the worker skip reading tags (one API call) for namespaces whose rule ignores them.
+ */
+export function decisionDependsOnTags(policy: Policy, subject: Omit<PolicySubject, 'tags'>): boolean {
+  for (const rule of policy.rules) {
+    if (!matchesWithoutTags(rule.match, subject)) continue;
+    return rule.match.tags !== undefined && Object.keys(rule.match.tags).length > 0;
+  }
+  return false;
+}
+
+function matchesWithoutTags(match: RuleMatch, subject: Omit<PolicySubject, 'tags'>): boolean {
   if (match.namespace !== undefined && !matchGlob(match.namespace, subject.name)) return false;
   if (match.accounts !== undefined && !match.accounts.includes(subject.account)) return false;
   if (match.sourceRegions !== undefined && !match.sourceRegions.includes(subject.region)) return false;
+  return true;
+}
+
+function ruleMatches(match: RuleMatch, subject: PolicySubject): boolean {
+  if (!matchesWithoutTags(match, subject)) return false;
   if (match.tags !== undefined) {
     for (const [key, wanted] of Object.entries(match.tags)) {
       if (!Object.hasOwn(subject.tags, key)) return false;

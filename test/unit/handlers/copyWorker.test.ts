@@ -7,6 +7,7 @@ import {
   CreateSnapshotCopyConfigurationCommand,
   InternalServerException,
   ListSnapshotCopyConfigurationsCommand,
+  ListTagsForResourceCommand,
   ResourceNotFoundException,
   ServiceQuotaExceededException,
   ThrottlingException,
@@ -393,6 +394,25 @@ describe('Function: createCopyWorker', () => {
           destinationRegion: 'us-west-2',
         }),
       );
+    });
+
+    it('reads no tags, and makes only List and Create, when no rule that could apply looks at tags', async () => {
+      // Prepare: "secure-*" matches before the tag-based "gold" rule is reached.
+      redshift.addNamespace('secure-ledger', { 'dr-tier': 'gold' });
+      const event = createNamespaceEvent('secure-ledger');
+
+      // Act
+      await invoke(worker(), sqsEvent(sqsRecord(event)));
+
+      // Assess
+      expect(redshift.mock.commandCalls(ListTagsForResourceCommand)).toHaveLength(0);
+      expect(redshift.mock.calls().map((call) => call.args[0].constructor.name)).toEqual([
+        'ListSnapshotCopyConfigurationsCommand',
+        'CreateSnapshotCopyConfigurationCommand',
+      ]);
+      expect(redshift.configurations('secure-ledger')).toEqual([
+        expect.objectContaining({ destinationRegion: 'us-west-2', snapshotRetentionPeriod: 14 }),
+      ]);
     });
 
     it('falls back on the event’s tags while the namespace is not visible yet', async () => {

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AWS_REGIONS, AwsPartition } from '../../../../src/domain/policy/awsRegions.js';
 import { parsePolicy } from '../../../../src/domain/policy/parsePolicy.js';
-import { type PolicySubject, resolvePolicy } from '../../../../src/domain/policy/resolvePolicy.js';
+import {
+  decisionDependsOnTags,
+  type PolicySubject,
+  resolvePolicy,
+} from '../../../../src/domain/policy/resolvePolicy.js';
 import { validatePolicy } from '../../../../src/domain/policy/validatePolicy.js';
 
 const ROOT = join(import.meta.dirname, '../../../..');
@@ -166,5 +170,38 @@ describe('Function: resolvePolicy', () => {
 
     // Assess
     expect(invalid).toEqual([]);
+  });
+});
+
+describe('Function: decisionDependsOnTags', () => {
+  it('returns true when a rule with a tag condition is reached before any rule matches without tags', () => {
+    // Act & Assess: "prod-*" reaches the gold rule, whose tags decide
+    expect(decisionDependsOnTags(policy, subject({ name: 'prod-orders' }))).toBe(true);
+  });
+
+  it('returns false when a rule without tag conditions matches first', () => {
+    // Act & Assess: sandboxes are decided by name alone
+    expect(decisionDependsOnTags(policy, subject({ name: 'sandbox-x' }))).toBe(false);
+  });
+
+  it('returns false when every rule fails on something other than tags', () => {
+    // Act & Assess: not prod-*, not in account 222222222222, not in eu-west-1
+    expect(decisionDependsOnTags(policy, subject({ name: 'analytics' }))).toBe(false);
+  });
+
+  it('agrees with resolvePolicy: when it says tags do not matter, any tags give the same decision', () => {
+    // Prepare
+    const names = ['sandbox-a', 'analytics', 'prod-x'];
+    const tagSets: Record<string, string>[] = [{}, { 'dr-tier': 'gold' }, { owner: 'me' }];
+
+    // Act & Assess
+    for (const name of names) {
+      for (const account of ['111111111111', '222222222222']) {
+        const base = subject({ name, account });
+        if (decisionDependsOnTags(policy, base)) continue;
+        const decisions = tagSets.map((tags) => resolvePolicy(policy, { ...base, tags }));
+        for (const decision of decisions) expect(decision).toEqual(decisions[0]);
+      }
+    }
   });
 });
