@@ -146,7 +146,7 @@ function toRecord(spec: RecordSpec, messageId: string): SQSRecord {
   else attributes.ApproximateReceiveCount = spec.receiveCount;
   return {
     ...record,
-    attributes: attributes as SQSRecord['attributes'],
+    attributes: attributes as unknown as SQSRecord['attributes'],
     eventSourceARN: spec.eventSourceArn,
   };
 }
