@@ -26,6 +26,7 @@ export class TranscriptNormalizer {
 
   /** The placeholder an id got (or gets now): for steps that compare ids across answers. */
   public id(value: string): string {
+    if (PLACEHOLDER_ID.test(value)) return value;
     let index = this.#ids.get(value);
     if (index === undefined) {
       index = this.#ids.size + 1;
@@ -52,6 +53,8 @@ const ID_KEYS = new Set(['MessageId', 'EventId', 'id', 'TaskHandle', 'SequenceNu
 
 /** Transport metadata, not part of the API's answer. */
 const DROPPED_KEYS = new Set(['$metadata', 'RequestId', 'requestId']);
+
+const PLACEHOLDER_ID = /^<id \d+>$/;
 
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
