@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalCloud, type LocalCloud } from '../../src/local/localCloud.js';
@@ -20,6 +23,16 @@ let moto: MotoServer;
 let cloud: LocalCloud;
 let local: Transcript;
 let reference: Transcript;
+let localBoto3: unknown;
+let motoBoto3: unknown;
+
+const BOTO3_ROUND_TRIP = fileURLToPath(new URL('./boto3SqsRoundTrip.py', import.meta.url));
+
+/** The boto3 round trip's JSON output against one endpoint. */
+const boto3RoundTrip = async (endpoint: string): Promise<unknown> => {
+  const { stdout } = await promisify(execFile)('python3', [BOTO3_ROUND_TRIP, endpoint], { timeout: 20_000 });
+  return JSON.parse(stdout);
+};
 
 beforeAll(async () => {
   [moto, cloud] = [await startMoto(), createLocalCloud()];
@@ -30,6 +43,7 @@ beforeAll(async () => {
   reference = await runScenario(sqsScenario, motoContext);
   localContext.sqs.destroy();
   motoContext.sqs.destroy();
+  [localBoto3, motoBoto3] = await Promise.all([boto3RoundTrip(url), boto3RoundTrip(moto.endpoint)]);
 });
 
 afterAll(async () => {
@@ -40,6 +54,14 @@ describe('Differential SQS: the local cloud answers as moto does', () => {
   it.each(sqsScenario.map((step) => step.name))('%s', (step) => {
     // Assess
     expect(local.get(step)).toEqual(expectedFromMoto(step, reference, SQS_DIVERGENCES));
+  });
+});
+
+describe('Differential SQS: boto3', () => {
+  it('sends and receives a message with every attribute type, and names a missing queue, as on moto', () => {
+    // Assess
+    expect(localBoto3).toEqual(motoBoto3);
+    expect(localBoto3).toMatchObject({ received: [{ Body: 'boto3 says hello ✓' }] });
   });
 });
 
