@@ -67,7 +67,7 @@ function parseBody(body: unknown): JsonObject {
   try {
     parsed = JSON.parse(body);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = jsonErrorWithoutExcerpt(error);
     throw new MalformedBodyError(`Malformed body: not JSON (${truncate(reason, MAX_QUOTED_LENGTH)})`, {
       cause: error,
     });
@@ -78,6 +78,16 @@ function parseBody(body: unknown): JsonObject {
     );
   }
   return parsed;
+}
+
+/**
+ * JSON.parse's message without the excerpt of the body V8 quotes in it
+ * (`Unexpected token 'S', ..."ssword":Sup3r-Secr"... is not valid JSON`): the body is untrusted,
+ * may hold a secret, and this message goes to the logs and the DLQ attributes.
+ */
+function jsonErrorWithoutExcerpt(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.startsWith('Unexpected token') ? 'Unexpected token' : message;
 }
 
 function parserFor(event: JsonObject): EventParser {
