@@ -199,7 +199,7 @@ function letterMismatch(letter: ObservedDeadLetter, expected: ExpectedLetter): s
 function describeLetter(letter: ObservedDeadLetter): string {
   const { Reason, ErrorName, ErrorMessage } = letter.attributes;
   if (Reason === undefined) return `redriven after maxReceiveCount (${letter.body.slice(0, 120)})`;
-  return `${Reason} ${ErrorName ?? ''}: ${ErrorMessage ?? ''}`.trim();
+  return `${Reason}${ErrorName === undefined ? '' : ` ${ErrorName}`}${ErrorMessage === undefined ? '' : `: ${ErrorMessage}`}`;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
