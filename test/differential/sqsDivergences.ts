@@ -1,6 +1,7 @@
 import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
 import { REGION } from './clientConfig.js';
 import { type KnownDivergence, rewriteOk, withErrorStatus } from './knownDivergence.js';
+import type { ErrorShape } from './runScenario.js';
 import { SOURCE_QUEUE } from './sqsScenario.js';
 
 const QUEUE_ATTRIBUTE_STEPS = [
@@ -77,4 +78,23 @@ export const SQS_DIVERGENCES: readonly KnownDivergence[] = [
       towardAws: withErrorStatus(404),
     }),
   ),
+  {
+    step: 'SetQueueAttributes: a VisibilityTimeout out of range',
+    reason:
+      'moto stores VisibilityTimeout 43201; the SQS API reference allows 0 to 43,200 seconds (12 hours) and AWS ' +
+      'answers InvalidAttributeValue.',
+    towardAws: () => ({ error: senderError('InvalidAttributeValue') }),
+  },
+  {
+    step: 'SendMessage: a message attribute without a value',
+    reason:
+      'moto accepts a String attribute with neither StringValue nor BinaryValue; AWS refuses it with ' +
+      'InvalidParameterValue ("must contain non-empty message attribute value").',
+    towardAws: () => ({ error: senderError('InvalidParameterValue') }),
+  },
 ];
+
+/** How a client-side SQS error looks in the transcript when its query code is its name. */
+function senderError(name: string): ErrorShape {
+  return { name, type: 'Sender', fault: 'client', status: 400 };
+}

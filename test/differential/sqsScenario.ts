@@ -9,6 +9,7 @@ import {
   GetQueueUrlCommand,
   ListDeadLetterSourceQueuesCommand,
   ListQueuesCommand,
+  ListQueueTagsCommand,
   type Message,
   PurgeQueueCommand,
   ReceiveMessageCommand,
@@ -16,6 +17,8 @@ import {
   SendMessageCommand,
   SetQueueAttributesCommand,
   type SQSClient,
+  TagQueueCommand,
+  UntagQueueCommand,
 } from '@aws-sdk/client-sqs';
 import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
 import { REGION } from './clientConfig.js';
@@ -366,6 +369,102 @@ export const sqsScenario: readonly ScenarioStep<SqsScenarioContext>[] = [
     run: (context) =>
       context.sqs.send(
         new SendMessageCommand({ QueueUrl: context.sourceUrl, MessageBody: 'x'.repeat(2049) }),
+      ),
+  },
+  {
+    name: 'SendMessage: DelaySeconds hides the message and counts it as delayed',
+    run: async (context) => {
+      const sent = await context.sqs.send(
+        new SendMessageCommand({ QueueUrl: context.sourceUrl, MessageBody: 'later', DelaySeconds: 600 }),
+      );
+      const received = await receiveAll(context, context.sourceUrl);
+      const counts = await context.sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: context.sourceUrl, AttributeNames: ['All'] }),
+      );
+      return {
+        sent,
+        received: received.Messages?.length ?? 0,
+        delayed: counts.Attributes?.ApproximateNumberOfMessagesDelayed,
+        visible: counts.Attributes?.ApproximateNumberOfMessages,
+      };
+    },
+  },
+  {
+    name: 'TagQueue and ListQueueTags',
+    run: async (context) => {
+      await context.sqs.send(
+        new TagQueueCommand({ QueueUrl: context.sourceUrl, Tags: { team: 'data', tier: 'gold' } }),
+      );
+      await context.sqs.send(new UntagQueueCommand({ QueueUrl: context.sourceUrl, TagKeys: ['tier'] }));
+      return context.sqs.send(new ListQueueTagsCommand({ QueueUrl: context.sourceUrl }));
+    },
+  },
+  {
+    name: 'ReceiveMessage: MaxNumberOfMessages above 10',
+    run: (context) =>
+      context.sqs.send(new ReceiveMessageCommand({ QueueUrl: context.sourceUrl, MaxNumberOfMessages: 11 })),
+  },
+  {
+    name: 'SendMessageBatch: no entries',
+    run: (context) =>
+      context.sqs.send(new SendMessageBatchCommand({ QueueUrl: context.sourceUrl, Entries: [] })),
+  },
+  {
+    name: 'SendMessageBatch: two entries with the same Id',
+    run: (context) =>
+      context.sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: context.sourceUrl,
+          Entries: [
+            { Id: 'same', MessageBody: 'a' },
+            { Id: 'same', MessageBody: 'b' },
+          ],
+        }),
+      ),
+  },
+  {
+    name: 'SendMessageBatch: eleven entries',
+    run: (context) =>
+      context.sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: context.sourceUrl,
+          Entries: Array.from({ length: 11 }, (_, index) => ({ Id: `e${index}`, MessageBody: 'x' })),
+        }),
+      ),
+  },
+  {
+    name: 'SendMessageBatch: an entry Id with characters SQS does not allow',
+    run: (context) =>
+      context.sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: context.sourceUrl,
+          Entries: [{ Id: 'not allowed!', MessageBody: 'x' }],
+        }),
+      ),
+  },
+  {
+    name: 'SetQueueAttributes: a VisibilityTimeout out of range',
+    run: (context) =>
+      context.sqs.send(
+        new SetQueueAttributesCommand({
+          QueueUrl: context.sourceUrl,
+          Attributes: { VisibilityTimeout: '43201' },
+        }),
+      ),
+  },
+  {
+    name: 'CreateQueue: a name with characters SQS does not allow',
+    run: (context) => context.sqs.send(new CreateQueueCommand({ QueueName: 'diff orders!' })),
+  },
+  {
+    name: 'SendMessage: a message attribute without a value',
+    run: (context) =>
+      context.sqs.send(
+        new SendMessageCommand({
+          QueueUrl: context.sourceUrl,
+          MessageBody: 'x',
+          MessageAttributes: { empty: { DataType: 'String' } },
+        }),
       ),
   },
   {
