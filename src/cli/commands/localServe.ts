@@ -37,7 +37,11 @@ export const localServe: Command = {
     });
     printer.line(`copy-autopilot local cloud: ${automation.url}`);
     printer.line('Point any AWS client at it:');
-    printer.line(`  export AWS_ENDPOINT_URL=${automation.url} AWS_REGION=${automation.region}`);
+    // The AWS CLI v1 reads only AWS_DEFAULT_REGION, and neither it nor Debian's v2.9 reads
+    // AWS_ENDPOINT_URL: the aws lines below pass --endpoint-url.
+    printer.line(
+      `  export AWS_ENDPOINT_URL=${automation.url} AWS_REGION=${automation.region} AWS_DEFAULT_REGION=${automation.region}`,
+    );
     printer.line(
       `  export AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_CREDENTIALS.secretAccessKey}`,
     );
