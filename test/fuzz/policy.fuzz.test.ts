@@ -147,8 +147,13 @@ function checkParse(text: string): 'valid' | 'invalid' {
   }
   // The data the validator saw, when the text was YAML at all.
   let document: unknown;
-  const yaml = parseDocument(text, { uniqueKeys: true });
-  if (yaml.errors.length === 0 && yaml.warnings.length === 0) {
+  const inRules = (issue: PolicyIssue) => issue.segments?.[0] === 'rules';
+  // Parsed again only when an issue points into a rule: YAML parsing dominates these runs.
+  const yaml =
+    outcome.error instanceof PolicyValidationError && outcome.error.issues.some(inRules)
+      ? parseDocument(text, { uniqueKeys: true })
+      : undefined;
+  if (yaml !== undefined && yaml.errors.length === 0 && yaml.warnings.length === 0) {
     try {
       document = yaml.toJS();
     } catch {
@@ -248,7 +253,7 @@ describe('Function: validatePolicy (fuzzed)', () => {
         const verdict = checkValidate(document);
         seen.set(verdict, (seen.get(verdict) ?? 0) + 1);
       }),
-      { seed: SEED, numRuns: 800 },
+      { seed: SEED, numRuns: 500 },
     );
 
     // Assess
@@ -272,7 +277,7 @@ describe('Function: parsePolicy (fuzzed)', () => {
       fc.property(nearValid(POLICY_DOCUMENT, INTERESTING), (document) => {
         checkParse(stringifyYaml(document));
       }),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: 200 },
     );
   });
 
@@ -281,7 +286,7 @@ describe('Function: parsePolicy (fuzzed)', () => {
       fc.property(fc.array(textEdit, { minLength: 1, maxLength: 3 }), (edits) => {
         checkParse(applyTextEdits(POLICY_TEXT, edits));
       }),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: 200 },
     );
   });
 });
