@@ -20,7 +20,7 @@ export function formatChaosReport(report: ChaosReport): string[] {
     `events              ${report.events} first deliveries + ${duplicates} duplicates = ${total} deliveries (${percent(duplicates, report.events)}% duplicates: ${report.duplicateEnvelopes} same envelope again, ${report.manualRequests} new operator requests)`,
     `faults injected     InternalServerException ${faults.internalServerErrors}, ThrottlingException ${faults.throttling}, ValidationException ${faults.validationRejections}, DynamoDB InternalServerError ${faults.dynamoDbErrors}`,
     `conflict windows    ${faults.conflictWindows} namespaces made MODIFYING; ${faults.conflictRetries} records retried on ConflictException`,
-    `crashes             ${report.crashes} batches killed after a Create, before acknowledging (${report.plannedCrashes} planned)`,
+    `crashes             ${report.crashes} batches killed after a Create, before acknowledging (${report.plannedCrashes} planned); ${report.crashRedeliveries} of their records handled again`,
     `retries             ${Object.values(report.retries).reduce((sum, count) => sum + count, 0)} (${list(report.retries)})`,
     `outcomes            ${list(report.outcomes)}; ${report.idempotentReplays} answered from the idempotency store`,
     `creates             ${verdict.creates} copy configurations created, ${report.createCalls} CreateSnapshotCopyConfiguration calls, ${verdict.configurations} configurations at the end`,

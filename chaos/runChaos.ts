@@ -63,6 +63,8 @@ export interface ChaosReport {
   readonly faults: ChaosFaultCounts;
   readonly crashes: number;
   readonly plannedCrashes: number;
+  /** Records of killed batches the worker handled again (the batch was not lost). */
+  readonly crashRedeliveries: number;
   /** Records retried (a batch item failure), by error name. */
   readonly retries: Readonly<Record<string, number>>;
   /** Worker outcome lines, by outcome. */
@@ -117,7 +119,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       BACKOFF_MAX_SECONDS: String(options.backoff.maxSeconds),
     },
     functionTimeoutSeconds: options.functionTimeoutSeconds,
-    onLog: (line) => tally.add(line),
+    onLog: (line) => {
+      tally.add(line);
+      crashes.noteOutcome(line.record.messageId);
+    },
     crashAfterBatch: (_functionName, event, response) =>
       automation !== undefined &&
       crashes.shouldCrash(event, response, automation.cloud.redshift.createCounts()),
@@ -197,6 +202,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       faults,
       crashes: crashes.count,
       plannedCrashes: crashes.planned,
+      crashRedeliveries: crashes.redeliveries,
       retries: tally.retries,
       outcomes: tally.outcomes,
       idempotentReplays: tally.replays,
@@ -383,7 +389,10 @@ function countKinds(plan: ChaosPlan): Record<string, number> {
 class CrashSchedule {
   readonly #pending: Set<string>;
   readonly planned: number;
+  /** Messages of killed batches, until the worker handles them again. */
+  readonly #unacknowledged = new Set<string>();
   count = 0;
+  redeliveries = 0;
 
   public constructor(plan: ChaosPlan) {
     this.#pending = new Set(
@@ -406,13 +415,20 @@ class CrashSchedule {
       if ((createCounts[namespaceName] ?? 0) === 0) continue;
       this.#pending.delete(namespaceName);
       this.count += 1;
+      for (const killed of event.Records) this.#unacknowledged.add(killed.messageId);
       return true;
     }
     return false;
   }
+
+  /** An outcome line: its record was delivered again if it belonged to a killed batch. */
+  public noteOutcome(messageId: unknown): void {
+    if (typeof messageId === 'string' && this.#unacknowledged.delete(messageId)) this.redeliveries += 1;
+  }
 }
 
 /** The worker's outcome lines, counted as they are written. */
+
 class OutcomeTally {
   readonly outcomes: Record<string, number> = {};
   readonly retries: Record<string, number> = {};
