@@ -36,14 +36,19 @@ beforeAll(async () => {
   const localClients = clientsFor(url);
   const motoClients = clientsFor(moto.endpoint);
 
-  local = await runScenario(eventBridgeScenario, localClients);
-  reference = await runScenario(eventBridgeScenario, motoClients);
-
-  cloud.reset();
-  await moto.reset();
-  localTestEventPattern = await verdictsByTestEventPattern(localClients.events, PATTERN_CASES);
-  localDelivery = await verdictsByDelivery(localClients, PATTERN_CASES);
-  motoDelivery = await verdictsByDelivery(motoClients, PATTERN_CASES);
+  // Each side only waits on itself, so both run at once: moto is slow and in another process.
+  const localSide = async () => {
+    local = await runScenario(eventBridgeScenario, localClients);
+    cloud.reset();
+    localTestEventPattern = await verdictsByTestEventPattern(localClients.events, PATTERN_CASES);
+    localDelivery = await verdictsByDelivery(localClients, PATTERN_CASES);
+  };
+  const motoSide = async () => {
+    reference = await runScenario(eventBridgeScenario, motoClients);
+    await moto.reset();
+    motoDelivery = await verdictsByDelivery(motoClients, PATTERN_CASES);
+  };
+  await Promise.all([localSide(), motoSide()]);
   const { $metadata: _, ...answer } = await motoClients.events.send(
     new TestEventPatternCommand({ EventPattern: '{"source":["a"]}', Event: '{}' }),
   );

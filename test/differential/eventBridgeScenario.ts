@@ -42,13 +42,24 @@ export const SCENARIO_RULES = {
   },
   // Would match o2 if it were enabled.
   'diff-disabled': { source: ['diff.shop'], detail: { order: ['o2'] } },
+  // Its target renders an input transformer instead of delivering the event.
+  'diff-transformed': { source: ['diff.shop'], detail: { order: ['o1', 'o4'] } },
 } as const;
+
+/** The target input of diff-transformed: string variables quoted in the template, numbers bare. */
+const TRANSFORMER = {
+  InputPathsMap: { order: '$.detail.order', amount: '$.detail.amount', source: '$.source' },
+  InputTemplate: '{"order": "<order>", "amount": <amount>, "from": "<source>", "constant": [1, "two"]}',
+};
 
 export type ScenarioRuleName = keyof typeof SCENARIO_RULES;
 const RULE_NAMES = Object.keys(SCENARIO_RULES) as ScenarioRuleName[];
 
 /** Every rule is created ENABLED except this one, which must never deliver. */
 export const DISABLED_RULE: ScenarioRuleName = 'diff-disabled';
+
+/** The rule whose target delivers an input transformer's output rather than the event. */
+export const TRANSFORMED_RULE: ScenarioRuleName = 'diff-transformed';
 
 const order = (
   id: string,
@@ -107,7 +118,8 @@ async function drainEvents(context: EventBridgeScenarioContext, rule: ScenarioRu
     if (output.Messages === undefined || output.Messages.length === 0) break;
     bodies.push(...output.Messages.map((message) => JSON.parse(message.Body ?? 'null')));
   }
-  const orderOf = (body: Record<string, unknown>) => String((body.detail as { order?: unknown })?.order);
+  const orderOf = (body: Record<string, unknown>) =>
+    String((body.detail as { order?: unknown } | undefined)?.order ?? body.order);
   return bodies.sort((a, b) => orderOf(a).localeCompare(orderOf(b)));
 }
 
@@ -162,7 +174,16 @@ export const eventBridgeScenario: readonly ScenarioStep<EventBridgeScenarioConte
     name: `PutTargets: ${rule} to its queue`,
     run: (context: EventBridgeScenarioContext) =>
       context.events.send(
-        new PutTargetsCommand({ Rule: rule, Targets: [{ Id: 'queue', Arn: context.queues[rule]?.arn }] }),
+        new PutTargetsCommand({
+          Rule: rule,
+          Targets: [
+            {
+              Id: 'queue',
+              Arn: context.queues[rule]?.arn,
+              ...(rule === TRANSFORMED_RULE ? { InputTransformer: TRANSFORMER } : {}),
+            },
+          ],
+        }),
       ),
   })),
   {
@@ -198,8 +219,8 @@ export const eventBridgeScenario: readonly ScenarioStep<EventBridgeScenarioConte
     },
   },
   {
-    name: 'ListTargetsByRule: diff-exists-or',
-    run: (context) => context.events.send(new ListTargetsByRuleCommand({ Rule: 'diff-exists-or' })),
+    name: 'ListTargetsByRule: diff-transformed, input transformer included',
+    run: (context) => context.events.send(new ListTargetsByRuleCommand({ Rule: 'diff-transformed' })),
   },
   {
     name: 'PutEvents: seven events, each matching no rule, one or two',

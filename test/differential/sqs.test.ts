@@ -39,8 +39,11 @@ beforeAll(async () => {
   const { url } = await cloud.listen(0);
   const localContext = contextFor(url);
   const motoContext = contextFor(moto.endpoint);
-  local = await runScenario(sqsScenario, localContext);
-  reference = await runScenario(sqsScenario, motoContext);
+  // Each side only waits on itself, so both run at once: moto is in another process.
+  [local, reference] = await Promise.all([
+    runScenario(sqsScenario, localContext),
+    runScenario(sqsScenario, motoContext),
+  ]);
   localContext.sqs.destroy();
   motoContext.sqs.destroy();
   [localBoto3, motoBoto3] = await Promise.all([boto3RoundTrip(url), boto3RoundTrip(moto.endpoint)]);
