@@ -7,8 +7,8 @@ export const BUNDLE_GOAL_KIB = 500;
 
 /**
  * Bundle size of each function as deployed: `osls package`, the function's zip unpacked, the
- * size of its handler module. Beside it, the same handler built with the same esbuild settings
- * and `minify: true`, so the effect of that setting is measured rather than guessed.
+ * size of its handler module. When serverless.yml does not minify, the same handler is also
+ * built with `minify: true`, so the effect of that setting is measured rather than guessed.
  */
 export const bundleSize: Benchmark = {
   name: 'bundleSize',
@@ -22,31 +22,33 @@ export const bundleSize: Benchmark = {
     for (const fn of functions) {
       const handler = fn.files.find((file) => file.name === fn.handlerModule);
       if (handler === undefined) throw new Error(`${fn.name}: ${fn.handlerModule} is not in its zip`);
-      const minified = await buildHandler(serviceDir, fn, esbuild, HandlerBuild.Minified);
-      const minifiedNote = esbuild.minify === true ? '' : ' (serverless.yml has minify: false)';
-      figures.push(
-        {
-          name: `bundle size: ${fn.name} (as deployed)`,
-          value: round(handler.bytes / KIB),
-          unit: 'KiB',
-          goal: { comparison: '<=', value: BUNDLE_GOAL_KIB },
-          how: `osls package, ${fn.handlerModule} unzipped from ${fn.name}.zip${minifiedNote}`,
-        },
-        {
-          name: `bundle size: ${fn.name} (minify: true)`,
-          value: round(minified.bytes / KIB),
+      const deployedFigure: Figure = {
+        name: `bundle size: ${fn.name} (as deployed)`,
+        value: round(handler.bytes / KIB),
+        unit: 'KiB',
+        goal: { comparison: '<=', value: BUNDLE_GOAL_KIB },
+        how: `osls package, ${fn.handlerModule} unzipped from ${fn.name}.zip (minify: ${esbuild.minify === true})`,
+      };
+      figures.push(deployedFigure);
+      let minifiedBytes: number | undefined;
+      if (esbuild.minify !== true) {
+        // Measures what the one-line change would give instead of guessing it.
+        minifiedBytes = (await buildHandler(serviceDir, fn, esbuild, HandlerBuild.Minified)).bytes;
+        figures.push({
+          name: `bundle size: ${fn.name} (if minify: true)`,
+          value: round(minifiedBytes / KIB),
           unit: 'KiB',
           goal: { comparison: '<=', value: BUNDLE_GOAL_KIB },
           how: 'esbuild with the settings osls resolved for serverless-esbuild, plus minify: true',
-        },
-        {
-          name: `package size: ${fn.name}.zip`,
-          value: round(fn.zipBytes / KIB),
-          unit: 'KiB',
-          how: 'the zip osls wrote (handler, source map, policy), compressed',
-        },
-      );
-      details[fn.name] = { zipBytes: fn.zipBytes, files: fn.files, minifiedBytes: minified.bytes };
+        });
+      }
+      figures.push({
+        name: `package size: ${fn.name}.zip`,
+        value: round(fn.zipBytes / KIB),
+        unit: 'KiB',
+        how: `the zip osls wrote (${fn.files.map((file) => file.name.slice(file.name.lastIndexOf('/') + 1)).join(', ')})`,
+      });
+      details[fn.name] = { zipBytes: fn.zipBytes, files: fn.files, minifiedBytes };
     }
     return { figures, details };
   },

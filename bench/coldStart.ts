@@ -29,6 +29,7 @@ process.exit(0);
 interface Variant {
   readonly label: string;
   readonly file: string;
+  readonly environment: Readonly<Record<string, string>>;
   readonly how: string;
 }
 
@@ -36,29 +37,57 @@ interface Variant {
  * Cold start: a fresh `node` per sample imports the handler with the function's environment
  * (from the packaged template; resources it references get placeholder values) and dummy
  * credentials. Variants are run round-robin so machine noise falls on each alike: the package
- * as deployed, the same with minify: true, and the unbundled baseline (our code in one file,
- * dependencies loaded from node_modules on disk).
+ * as deployed, the unbundled baseline (our code in one file, dependencies loaded from
+ * node_modules on disk), and, where they apply, the package without --enable-source-maps and
+ * a minified build.
  */
 export const coldStart: Benchmark = {
   name: 'coldStart',
   run: async ({ serviceDir, quick, progress }): Promise<BenchmarkResult> => {
     const { functions, esbuild } = await packagedFunctions(serviceDir);
-    const rounds = quick ? 5 : 15;
+    const rounds = quick ? 3 : 15;
     const figures: Figure[] = [];
     const details: Record<string, unknown> = { rounds };
     for (const fn of functions) {
-      const minified = await buildHandler(serviceDir, fn, esbuild, HandlerBuild.Minified);
+      const deployedFile = join(fn.taskRoot, fn.handlerModule);
       const unbundled = await buildHandler(serviceDir, fn, esbuild, HandlerBuild.Unbundled);
-      const variants: Variant[] = [
-        { label: 'as deployed', file: join(fn.taskRoot, fn.handlerModule), how: 'packaged bundle' },
-        { label: 'minify: true', file: minified.file, how: 'bundle built with minify: true' },
-        { label: 'unbundled', file: unbundled.file, how: 'dependencies from node_modules' },
-      ];
       const environment = functionEnvironment(fn);
       const policyFile = environment.POLICY_FILE;
       if (policyFile !== undefined && !existsSync(join(fn.taskRoot, policyFile))) {
         // A cold start without its policy would be faster and wrong: refuse to measure it.
         throw new Error(`${fn.name}: ${policyFile} is not in the package`);
+      }
+      const { NODE_OPTIONS: nodeOptions, ...withoutNodeOptions } = environment;
+      const variants: Variant[] = [
+        {
+          label: 'as deployed',
+          file: deployedFile,
+          environment,
+          how: 'the packaged bundle, env from the template',
+        },
+        {
+          label: 'unbundled node_modules',
+          file: unbundled.file,
+          environment,
+          how: "our code bundled, dependencies from node_modules (esbuild packages: 'external')",
+        },
+      ];
+      if (nodeOptions?.includes('--enable-source-maps') === true) {
+        variants.push({
+          label: 'without --enable-source-maps',
+          file: deployedFile,
+          environment: withoutNodeOptions,
+          how: 'the packaged bundle, NODE_OPTIONS unset: what loading the source map costs',
+        });
+      }
+      if (esbuild.minify !== true) {
+        const minified = await buildHandler(serviceDir, fn, esbuild, HandlerBuild.Minified);
+        variants.push({
+          label: 'if minify: true',
+          file: minified.file,
+          environment,
+          how: 'the handler built with minify: true, no source map',
+        });
       }
       const samples = new Map<string, { importMs: number; sinceStartMs: number }[]>(
         variants.map((variant) => [variant.label, []]),
@@ -66,49 +95,34 @@ export const coldStart: Benchmark = {
       progress(`${fn.name}: ${rounds} rounds × ${variants.length} fresh processes`);
       for (let round = 0; round < rounds; round += 1) {
         for (const variant of variants) {
-          samples.get(variant.label)?.push(await importOnce(variant.file, fn.handlerExport, environment));
+          samples
+            .get(variant.label)
+            ?.push(await importOnce(variant.file, fn.handlerExport, variant.environment));
         }
       }
       const importMedian = (label: string): number =>
         median((samples.get(label) ?? []).map((sample) => sample.importMs));
-      const deployed = importMedian('as deployed');
-      const baseline = importMedian('unbundled');
-      const minifiedMs = importMedian('minify: true');
-      const how = `median of ${rounds} fresh node processes, import of the handler module (init incl. clients)`;
-      figures.push(
-        {
-          name: `cold start: ${fn.name} (as deployed)`,
-          value: round1(deployed),
+      const baseline = importMedian('unbundled node_modules');
+      const how = `median of ${rounds} fresh node processes timing the handler import (init, clients built)`;
+      for (const variant of variants) {
+        const value = importMedian(variant.label);
+        const isBaseline = variant.label === 'unbundled node_modules';
+        figures.push({
+          name: `cold start: ${fn.name} (${variant.label})`,
+          value: round1(value),
           unit: 'ms',
-          goal: { comparison: '<=', value: COLD_START_GOAL_MS },
-          how: `${how}; NODE_OPTIONS from serverless.yml (${environment.NODE_OPTIONS ?? 'none'})`,
-        },
-        {
-          name: `cold start: ${fn.name} (minify: true)`,
-          value: round1(minifiedMs),
-          unit: 'ms',
-          goal: { comparison: '<=', value: COLD_START_GOAL_MS },
-          how,
-        },
-        {
-          name: `cold start: ${fn.name} (unbundled node_modules)`,
-          value: round1(baseline),
-          unit: 'ms',
-          how: `${how}; our code bundled, packages external (esbuild packages: 'external')`,
-        },
-        {
-          name: `cold start ratio: ${fn.name} as deployed / unbundled`,
-          value: round2(ratio(deployed, baseline)),
-          unit: '×',
-          how: 'medians of the same rounds, variants interleaved',
-        },
-        {
-          name: `cold start ratio: ${fn.name} minify: true / unbundled`,
-          value: round2(ratio(minifiedMs, baseline)),
-          unit: '×',
-          how: 'medians of the same rounds, variants interleaved',
-        },
-      );
+          ...(isBaseline ? {} : { goal: { comparison: '<=' as const, value: COLD_START_GOAL_MS } }),
+          how: `${how}; ${variant.how}`,
+        });
+        if (!isBaseline) {
+          figures.push({
+            name: `cold start ratio: ${fn.name} ${variant.label} / unbundled`,
+            value: round2(ratio(value, baseline)),
+            unit: '×',
+            how: 'medians of the same rounds, variants interleaved in each round',
+          });
+        }
+      }
       details[fn.name] = Object.fromEntries(
         variants.map((variant) => {
           const list = samples.get(variant.label) ?? [];
@@ -160,7 +174,7 @@ export function functionEnvironment(fn: PackagedFunction): Record<string, string
 async function importOnce(
   file: string,
   exportName: string,
-  environment: Record<string, string>,
+  environment: Readonly<Record<string, string>>,
 ): Promise<{ importMs: number; sinceStartMs: number }> {
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', PROBE], {
     env: { ...environment, BENCH_HANDLER_URL: pathToFileURL(file).href, BENCH_HANDLER_EXPORT: exportName },
