@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudFormationTemplate } from '../../src/local/runner/cloudFormation/deployTemplate.js';
-import { packageService } from '../../src/local/runner/packageService.js';
+import { PackageError, packageService } from '../../src/local/runner/packageService.js';
 import {
   INSECURE_TRANSPORT_DENY_REASON,
   JUSTIFIED_SERVICE_WIDE_ALLOWS,
@@ -178,11 +178,12 @@ describe('Security: packaged CloudFormation template', () => {
   let statements: FoundStatement[];
 
   beforeAll(async () => {
-    const packaged = await packageService({
-      serviceDir: REPO_ROOT,
-      stage: 'test',
-      region: 'us-east-1',
-      params: EVERY_FEATURE,
+    const options = { serviceDir: REPO_ROOT, stage: 'test', region: 'us-east-1', params: EVERY_FEATURE };
+    // serverless-esbuild moves every build through <service>/.serverless, which concurrent
+    // packagings (other test files) share: a lost race fails with ENOENT. One retry, only for that.
+    const packaged = await packageService(options).catch((error: unknown) => {
+      if (!(error instanceof PackageError) || !error.message.includes('ENOENT')) throw error;
+      return packageService(options);
     });
     directory = packaged.directory;
     resources = packaged.template.Resources;
