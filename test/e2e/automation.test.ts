@@ -37,7 +37,8 @@ const SERVICE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 // Valid when packaged, but dead-letters mirror-* namespaces (they would copy to their own region).
 const POLICY_FILE = 'test/fixtures/policies/copies-to-home-region.yml';
 const FIXED_POLICY_FILE = 'test/fixtures/policies/copies-to-home-region-fixed.yml';
-const SETTLE_TIMEOUT_MS = 25_000;
+// Generous for a loaded 2-core CI machine: a retried record waits out a 2.5–10 s backoff per retry.
+const SETTLE_TIMEOUT_MS = 40_000;
 
 let automation: LocalAutomation;
 
@@ -150,7 +151,7 @@ function snapshotCopyRequested(id: string, namespaceName: string): Record<string
   };
 }
 
-describe('Local automation: a namespace created through the SDK', () => {
+describe('Local automation: a namespace created through the SDK', { timeout: 60_000 }, () => {
   it('gets the snapshot copy configuration its policy rule names', async () => {
     // Prepare
     const namespaceName = 'e2e-created';
@@ -183,7 +184,8 @@ describe('Local automation: a namespace created through the SDK', () => {
     const namespaceName = 'e2e-busy';
     const retriedKey = 'Retried{ErrorName=ConflictException}';
     const retriedBefore = sumOf(automation.runner.metrics, retriedKey);
-    automation.cloud.redshift.markBusy(namespaceName, 3);
+    // Busy long enough that the first attempt (about a second after creation) meets a Conflict.
+    automation.cloud.redshift.markBusy(namespaceName, 4);
 
     // Act
     await createNamespace(namespaceName);
