@@ -1,5 +1,6 @@
 import { CreateNamespaceCommand } from '@aws-sdk/client-redshift-serverless';
 import { type LocalAutomation, startLocalAutomation } from '../src/local/runner/startLocalAutomation.js';
+import { retryPackaging } from './retryPackaging.js';
 import { seededRandom } from './seededRandom.js';
 
 /**
@@ -72,19 +73,21 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 export async function runAutomation(spec: AutomationRunSpec): Promise<AutomationRunResult> {
   const calls = new Map<string, number>();
-  const automation = await startLocalAutomation({
-    serviceDir: spec.serviceDir,
-    port: 0,
-    cloudLog: (entry) => calls.set(entry.call, (calls.get(entry.call) ?? 0) + 1),
-    ...(spec.backoff === undefined
-      ? {}
-      : {
-          environmentOverrides: {
-            BACKOFF_BASE_SECONDS: String(spec.backoff.baseSeconds),
-            BACKOFF_MAX_SECONDS: String(spec.backoff.maxSeconds),
-          },
-        }),
-  });
+  const automation = await retryPackaging(() =>
+    startLocalAutomation({
+      serviceDir: spec.serviceDir,
+      port: 0,
+      cloudLog: (entry) => calls.set(entry.call, (calls.get(entry.call) ?? 0) + 1),
+      ...(spec.backoff === undefined
+        ? {}
+        : {
+            environmentOverrides: {
+              BACKOFF_BASE_SECONDS: String(spec.backoff.baseSeconds),
+              BACKOFF_MAX_SECONDS: String(spec.backoff.maxSeconds),
+            },
+          }),
+    }),
+  );
   try {
     const phases: PhaseResult[] = [];
     for (const phase of spec.phases) phases.push(await runPhase(automation, phase, calls));

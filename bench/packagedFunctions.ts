@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { packageService } from '../src/local/runner/packageService.js';
+import { retryPackaging } from './retryPackaging.js';
 import { readZipEntries } from './zipArchive.js';
 
 /** A function of the packaged service, unzipped the way Lambda unpacks it into /var/task. */
@@ -48,7 +49,9 @@ export function packagedFunctions(serviceDir: string): Promise<PackagedFunctions
 }
 
 async function packageAndUnzip(serviceDir: string): Promise<PackagedFunctions> {
-  const service = await packageService({ serviceDir, stage: 'bench', region: 'us-east-1' });
+  const service = await retryPackaging(() =>
+    packageService({ serviceDir, stage: 'bench', region: 'us-east-1' }),
+  );
   const resources = (service.template.Resources ?? {}) as Record<string, TemplateFunction>;
   const unpacked = await mkdtemp(join(tmpdir(), 'copy-autopilot-bench-functions-'));
   const functions: PackagedFunction[] = [];
