@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudFormationTemplate } from '../../src/local/runner/cloudFormation/deployTemplate.js';
-import { PackageError, packageService } from '../../src/local/runner/packageService.js';
+import { packageService } from '../../src/local/runner/packageService.js';
 import {
   INSECURE_TRANSPORT_DENY_REASON,
   JUSTIFIED_SERVICE_WIDE_ALLOWS,
@@ -179,12 +179,7 @@ describe('Security: packaged CloudFormation template', () => {
 
   beforeAll(async () => {
     const options = { serviceDir: REPO_ROOT, stage: 'test', region: 'us-east-1', params: EVERY_FEATURE };
-    // serverless-esbuild moves every build through <service>/.serverless, which concurrent
-    // packagings (other test files) share: a lost race fails with ENOENT. One retry, only for that.
-    const packaged = await packageService(options).catch((error: unknown) => {
-      if (!(error instanceof PackageError) || !error.message.includes('ENOENT')) throw error;
-      return packageService(options);
-    });
+    const packaged = await packageService(options);
     directory = packaged.directory;
     resources = packaged.template.Resources;
     statements = allStatements(resources);

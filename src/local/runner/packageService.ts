@@ -1,17 +1,22 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { CopyAutopilotError } from '../../domain/errors.js';
 import type { CloudFormationTemplate } from './cloudFormation/deployTemplate.js';
+import { withFileLock } from './fileLock.js';
 
 const run = promisify(execFile);
 
 export class PackageError extends CopyAutopilotError {
-  public constructor(message: string, options?: ErrorOptions) {
+  /** What osls printed, for callers that assert on the reason (an invalid policy, say). */
+  public readonly output: string;
+  public constructor(message: string, output: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'PackageError';
+    this.output = output;
   }
 }
 
@@ -19,32 +24,50 @@ export interface PackagedService {
   readonly directory: string;
   readonly template: CloudFormationTemplate;
   readonly stackName: string;
+  /** What osls printed. */
+  readonly output: string;
+}
+
+export interface PackageOptions {
+  readonly serviceDir: string;
+  readonly stage: string;
+  readonly region: string;
+  readonly params?: Readonly<Record<string, string>>;
+  /** Where the artifacts go; a new temporary directory by default. */
+  readonly outputDir?: string;
+  /** The environment osls runs with; this process's by default. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
  * Packages serverless.yml exactly as a deployment would (`osls package`, offline), so the local
  * cloud runs what AWS would receive: the same template, the same build-time policy check.
+ * Runs of one service are serialised across processes: osls works in the service's
+ * `.serverless` folder even when told to write the package elsewhere.
  */
-export async function packageService(options: {
-  serviceDir: string;
-  stage: string;
-  region: string;
-  params?: Readonly<Record<string, string>>;
-}): Promise<PackagedService> {
-  const directory = await mkdtemp(join(tmpdir(), 'copy-autopilot-package-'));
+export async function packageService(options: PackageOptions): Promise<PackagedService> {
+  const directory = options.outputDir ?? (await mkdtemp(join(tmpdir(), 'copy-autopilot-package-')));
   const args = ['package', '--stage', options.stage, '--region', options.region, '--package', directory];
-  for (const [name, value] of Object.entries(options.params ?? {})) args.push('--param', `${name}=${value}`);
+  for (const [name, value] of Object.entries(options.params ?? {})) args.push(`--param=${name}=${value}`);
   const osls = join(options.serviceDir, 'node_modules', 'osls', 'bin', 'serverless.js');
+  const lock = join(
+    tmpdir(),
+    `copy-autopilot-package-${createHash('sha256').update(resolve(options.serviceDir)).digest('hex').slice(0, 16)}.lock`,
+  );
+  let output: string;
   try {
-    await run(process.execPath, [osls, ...args], {
-      cwd: options.serviceDir,
-      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const result = await withFileLock(lock, () =>
+      run(process.execPath, [osls, ...args], {
+        cwd: options.serviceDir,
+        env: { ...(options.env ?? process.env), SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+        maxBuffer: 16 * 1024 * 1024,
+      }),
+    );
+    output = `${result.stdout}${result.stderr}`;
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string; message: string };
-    const output = `${failure.stdout ?? ''}${failure.stderr ?? ''}`.trim();
-    throw new PackageError(`osls package failed:\n${output || failure.message}`, { cause: error });
+    const printed = `${failure.stdout ?? ''}${failure.stderr ?? ''}`.trim();
+    throw new PackageError(`osls package failed:\n${printed || failure.message}`, printed, { cause: error });
   }
   const template = JSON.parse(
     await readFile(join(directory, 'cloudformation-template-update-stack.json'), 'utf8'),
@@ -54,5 +77,5 @@ export async function packageService(options: {
   };
   const service = state.service?.service;
   const serviceName = typeof service === 'string' ? service : (service?.name ?? 'copy-autopilot');
-  return { directory, template, stackName: `${serviceName}-${options.stage}` };
+  return { directory, template, stackName: `${serviceName}-${options.stage}`, output };
 }

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backoffSeconds } from '../../../src/domain/backoff.js';
+import { PackageError, packageService } from '../../../src/local/runner/packageService.js';
 import { METRICS_NAMESPACE, MetricName } from '../../../src/observability/metricNames.js';
 
 /**
@@ -16,7 +17,6 @@ import { METRICS_NAMESPACE, MetricName } from '../../../src/observability/metric
 
 const run = promisify(execFile);
 const REPO_ROOT = resolve(import.meta.dirname, '../../..');
-const OSLS = join(REPO_ROOT, 'node_modules/.bin/osls');
 const PACKAGE_TIMEOUT_MS = 120_000;
 
 interface Resource {
@@ -61,34 +61,27 @@ function offlineEnvironment(): NodeJS.ProcessEnv {
   };
 }
 
-async function packageService(
-  outputDir: string,
-  params: Record<string, string> = {},
-): Promise<PackageResult> {
-  const args = ['package', '--stage', 'test', '--region', 'us-east-1', '--package', outputDir];
-  for (const [name, value] of Object.entries(params)) args.push(`--param=${name}=${value}`);
+/** Packages with the project's own packageService (serialised with other packagings). */
+async function packageInto(outputDir: string, params: Record<string, string> = {}): Promise<PackageResult> {
   try {
-    const { stdout, stderr } = await run(OSLS, args, {
-      cwd: REPO_ROOT,
+    const result = await packageService({
+      serviceDir: REPO_ROOT,
+      stage: 'test',
+      region: 'us-east-1',
+      params,
+      outputDir,
       env: offlineEnvironment(),
-      timeout: PACKAGE_TIMEOUT_MS,
     });
-    const template = JSON.parse(
-      await readFile(join(outputDir, 'cloudformation-template-update-stack.json'), 'utf8'),
-    ) as Template;
     const { stdout: listing } = await run('unzip', ['-Z1', join(outputDir, 'copyWorker.zip')]);
     return {
       exitCode: 0,
-      output: stdout + stderr,
-      template,
+      output: result.output,
+      template: result.template as unknown as Template,
       zipEntries: listing.split('\n').filter(Boolean),
     };
   } catch (error) {
-    const failure = error as { code?: number; stdout?: string; stderr?: string };
-    return {
-      exitCode: typeof failure.code === 'number' ? failure.code : 1,
-      output: `${failure.stdout ?? ''}${failure.stderr ?? ''}`,
-    };
+    if (!(error instanceof PackageError)) throw error;
+    return { exitCode: 1, output: error.output };
   }
 }
 
@@ -183,16 +176,16 @@ describe('serverless.yml: packaged CloudFormation template', () => {
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'copy-autopilot-package-'));
     // One at a time: each run bundles the worker, and CI machines have two cores.
-    defaults = packaged(await packageService(join(workDir, 'defaults')));
+    defaults = packaged(await packageInto(join(workDir, 'defaults')));
     crossAccount = packaged(
-      await packageService(join(workDir, 'cross-account'), {
+      await packageInto(join(workDir, 'cross-account'), {
         memberRoleName: 'copy-autopilot-member',
         organizationId: 'o-exampleorgid',
         alarmEmail: 'oncall@example.com',
         policyFile: 'test/fixtures/policies/minimal.yml',
       }),
     );
-    invalidPolicy = await packageService(join(workDir, 'invalid'), {
+    invalidPolicy = await packageInto(join(workDir, 'invalid'), {
       policyFile: 'test/fixtures/policies/invalid.yml',
     });
   }, 4 * PACKAGE_TIMEOUT_MS);
