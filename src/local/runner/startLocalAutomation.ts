@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
@@ -83,6 +84,8 @@ export async function startLocalAutomation(options: LocalAutomationOptions): Pro
       params: options.params,
     });
     const packagedMs = performance.now() - packageStarted;
+    // Only the template is used: the handlers run from the sources, in this process.
+    await rm(packaged.directory, { recursive: true, force: true });
     step(`packaged serverless.yml with osls (${Math.round(packagedMs)} ms)`);
     const clients = createLocalClients(url, region);
     const deployment = await deployTemplate(packaged.template, clients, {
