@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 import { FaultInjector } from '../../../src/local/faults/faultInjector.js';
 import { AwsServiceError } from '../../../src/local/protocol/serviceError.js';
@@ -10,6 +8,7 @@ import { createEdgeHandler, type QueryService } from '../../../src/local/server/
 import { TimeToLiveSettings } from '../../../src/local/server/timeToLive.js';
 import { createRedshiftServerlessService } from '../../../src/local/services/redshiftServerless/index.js';
 import { ManualClock } from '../../../src/local/store/clock.js';
+import { listenOnLoopback } from '../support/listenOnLoopback.js';
 
 /** A JSON service that echoes what the edge gave it, and fails on request. */
 export const createEchoService = (targetPrefix: string, contentType: string) => {
@@ -78,7 +77,7 @@ export const startEdge = async () => {
     stats: () => ({ redshiftCalls: redshift.callCounts() }),
   });
   const logs: unknown[] = [];
-  const server: Server = createServer(
+  const server = await listenOnLoopback(
     createEdgeHandler({
       account,
       clock,
@@ -95,10 +94,8 @@ export const startEdge = async () => {
       maxBodyBytes: 64 * 1024,
     }),
   );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url,
+    url: server.endpoint,
     clock,
     faults,
     echo,
@@ -110,11 +107,7 @@ export const startEdge = async () => {
     busy,
     sleeps,
     logs,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => server.close(),
   };
 };
 
