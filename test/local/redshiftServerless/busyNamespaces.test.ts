@@ -7,21 +7,12 @@ import {
   UpdateNamespaceCommand,
   UpdateSnapshotCopyConfigurationCommand,
 } from '@aws-sdk/client-redshift-serverless';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RedshiftOnly, startRedshiftOnly } from './startRedshiftOnly.js';
+import { describe, expect, it } from 'vitest';
+import { useRedshiftOnly } from './useRedshiftOnly.js';
 
 const BUSY_MESSAGE = 'There is an operation running on the namespace. Try again later.';
 
-let local: RedshiftOnly;
-beforeAll(async () => {
-  local = await startRedshiftOnly();
-});
-afterAll(async () => {
-  await local.close();
-});
-afterEach(() => {
-  local.service.reset();
-});
+const local = useRedshiftOnly();
 
 async function statusOf(namespaceName: string): Promise<string | undefined> {
   const { namespace } = await local.client().send(new GetNamespaceCommand({ namespaceName }));

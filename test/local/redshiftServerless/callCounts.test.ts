@@ -4,19 +4,10 @@ import {
   GetNamespaceCommand,
   ListSnapshotCopyConfigurationsCommand,
 } from '@aws-sdk/client-redshift-serverless';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RedshiftOnly, startRedshiftOnly } from './startRedshiftOnly.js';
+import { describe, expect, it } from 'vitest';
+import { useRedshiftOnly } from './useRedshiftOnly.js';
 
-let local: RedshiftOnly;
-beforeAll(async () => {
-  local = await startRedshiftOnly();
-});
-afterAll(async () => {
-  await local.close();
-});
-afterEach(() => {
-  local.service.reset();
-});
+const local = useRedshiftOnly();
 
 describe('Local Redshift Serverless: callCounts', () => {
   it('counts calls per operation, failed ones included', async () => {

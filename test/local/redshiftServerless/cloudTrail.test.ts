@@ -4,23 +4,14 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
 } from '@aws-sdk/client-redshift-serverless';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCloudTrailDate } from '../../../src/local/services/redshiftServerless/cloudTrailRecord.js';
-import { type RedshiftOnly, startRedshiftOnly, TEST_ACCOUNT } from './startRedshiftOnly.js';
+import { TEST_ACCOUNT } from './startRedshiftOnly.js';
+import { useRedshiftOnly } from './useRedshiftOnly.js';
 
 const HIDDEN = 'HIDDEN_DUE_TO_SECURITY_REASONS';
 
-let local: RedshiftOnly;
-beforeAll(async () => {
-  local = await startRedshiftOnly();
-});
-afterAll(async () => {
-  await local.close();
-});
-afterEach(() => {
-  local.service.reset();
-  local.events.events.length = 0;
-});
+const local = useRedshiftOnly();
 
 describe('Local Redshift Serverless: CloudTrail events', () => {
   it('emits a CreateNamespace record shaped like CloudTrail, with credentials hidden', async () => {

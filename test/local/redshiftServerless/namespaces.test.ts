@@ -6,20 +6,12 @@ import {
   paginateListNamespaces,
   UpdateNamespaceCommand,
 } from '@aws-sdk/client-redshift-serverless';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedshiftServerlessService } from '../../../src/local/services/redshiftServerless/index.js';
-import { type RedshiftOnly, startRedshiftOnly, TEST_ACCOUNT } from './startRedshiftOnly.js';
+import { TEST_ACCOUNT } from './startRedshiftOnly.js';
+import { useRedshiftOnly } from './useRedshiftOnly.js';
 
-let local: RedshiftOnly;
-beforeAll(async () => {
-  local = await startRedshiftOnly();
-});
-afterAll(async () => {
-  await local.close();
-});
-afterEach(() => {
-  local.service.reset();
-});
+const local = useRedshiftOnly();
 
 describe('Local Redshift Serverless: CreateNamespace', () => {
   it('returns the namespace with an ARN, id, defaults and a parsed creation date, never the password', async () => {

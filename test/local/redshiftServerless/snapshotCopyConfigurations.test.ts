@@ -6,21 +6,13 @@ import {
   paginateListSnapshotCopyConfigurations,
   UpdateSnapshotCopyConfigurationCommand,
 } from '@aws-sdk/client-redshift-serverless';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RedshiftOnly, startRedshiftOnly, TEST_ACCOUNT } from './startRedshiftOnly.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_ACCOUNT } from './startRedshiftOnly.js';
+import { useRedshiftOnly } from './useRedshiftOnly.js';
 
 const GOLD_KEY = `arn:aws:kms:us-west-2:${TEST_ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 
-let local: RedshiftOnly;
-beforeAll(async () => {
-  local = await startRedshiftOnly();
-});
-afterAll(async () => {
-  await local.close();
-});
-afterEach(() => {
-  local.service.reset();
-});
+const local = useRedshiftOnly();
 
 async function createNamespace(namespaceName: string, region = 'us-east-1'): Promise<void> {
   await local.client({ region }).send(new CreateNamespaceCommand({ namespaceName }));

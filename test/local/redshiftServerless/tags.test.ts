@@ -4,21 +4,13 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
 } from '@aws-sdk/client-redshift-serverless';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RedshiftOnly, startRedshiftOnly, TEST_ACCOUNT } from './startRedshiftOnly.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_ACCOUNT } from './startRedshiftOnly.js';
+import { useRedshiftOnly } from './useRedshiftOnly.js';
 
 const UNKNOWN_ARN = `arn:aws:redshift-serverless:us-east-1:${TEST_ACCOUNT}:namespace/00000000-0000-0000-0000-000000000000`;
 
-let local: RedshiftOnly;
-beforeAll(async () => {
-  local = await startRedshiftOnly();
-});
-afterAll(async () => {
-  await local.close();
-});
-afterEach(() => {
-  local.service.reset();
-});
+const local = useRedshiftOnly();
 
 async function namespaceArn(namespaceName: string, tags?: { key: string; value: string }[]): Promise<string> {
   const { namespace } = await local.client().send(new CreateNamespaceCommand({ namespaceName, tags }));
