@@ -1,5 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
-import { ConfigError } from './workerConfig.js';
+import { ConfigError } from './configError.js';
+import { type Environment, readOptional, readPolicyFile, readRequired } from './readEnvironment.js';
 
 /** Everything the scheduled sweep reads from its environment, validated once at cold start. */
 export interface SweepConfig {
@@ -16,15 +16,8 @@ export interface SweepConfig {
   readonly endpointUrl?: string;
 }
 
-type Env = NodeJS.ProcessEnv | Readonly<Record<string, string | undefined>>;
-
-function optional(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function positiveNumber(env: Env, name: string, fallback: number, integer: boolean): number {
-  const raw = optional(env, name);
+function positiveNumber(env: Environment, name: string, fallback: number, integer: boolean): number {
+  const raw = readOptional(env, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
@@ -39,15 +32,12 @@ function positiveNumber(env: Env, name: string, fallback: number, integer: boole
  *
  * @throws ConfigError naming the first variable that is missing or malformed.
  */
-export function loadSweepConfig(env: Env): SweepConfig {
-  const root = optional(env, 'LAMBDA_TASK_ROOT') ?? process.cwd();
-  const policyPath = optional(env, 'POLICY_FILE') ?? 'copy-policy.yml';
-  const region = optional(env, 'AWS_REGION');
-  if (region === undefined) throw new ConfigError('AWS_REGION', 'is required');
-  const endpointUrl = optional(env, 'AWS_ENDPOINT_URL');
+export function loadSweepConfig(env: Environment): SweepConfig {
+  const region = readRequired(env, 'AWS_REGION');
+  const endpointUrl = readOptional(env, 'AWS_ENDPOINT_URL');
   return {
-    policyFile: isAbsolute(policyPath) ? policyPath : resolve(root, policyPath),
-    eventBusName: optional(env, 'EVENT_BUS_NAME') ?? 'default',
+    policyFile: readPolicyFile(env),
+    eventBusName: readOptional(env, 'EVENT_BUS_NAME') ?? 'default',
     concurrency: positiveNumber(env, 'SWEEP_CONCURRENCY', 4, true),
     ratePerSecond: positiveNumber(env, 'SWEEP_RATE_PER_SECOND', 10, false),
     region,

@@ -1,5 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
-import { CopyAutopilotError } from '../domain/errors.js';
+import { ConfigError } from './configError.js';
+import { type Environment, readOptional, readPolicyFile, readRequired } from './readEnvironment.js';
 
 /** Everything the copy worker reads from its environment, validated once at cold start. */
 export interface WorkerConfig {
@@ -19,32 +19,8 @@ export interface WorkerConfig {
   readonly endpointUrl?: string;
 }
 
-/** A missing or malformed environment variable; names the variable so the fix is obvious. */
-export class ConfigError extends CopyAutopilotError {
-  public readonly variable: string;
-
-  public constructor(variable: string, message: string) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-    this.variable = variable;
-  }
-}
-
-type Env = NodeJS.ProcessEnv | Readonly<Record<string, string | undefined>>;
-
-function optional(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function required(env: Env, name: string): string {
-  const value = optional(env, name);
-  if (value === undefined) throw new ConfigError(name, 'is required');
-  return value;
-}
-
-function positiveInteger(env: Env, name: string, fallback: number): number {
-  const raw = optional(env, name);
+function positiveInteger(env: Environment, name: string, fallback: number): number {
+  const raw = readOptional(env, name);
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) <= 0) {
     throw new ConfigError(name, `must be a positive integer, got '${raw}'`);
@@ -58,9 +34,7 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
  *
  * @throws ConfigError naming the first variable that is missing or malformed.
  */
-export function loadWorkerConfig(env: Env): WorkerConfig {
-  const root = optional(env, 'LAMBDA_TASK_ROOT') ?? process.cwd();
-  const policyPath = optional(env, 'POLICY_FILE') ?? 'copy-policy.yml';
+export function loadWorkerConfig(env: Environment): WorkerConfig {
   const backoff = {
     baseSeconds: positiveInteger(env, 'BACKOFF_BASE_SECONDS', 5),
     maxSeconds: positiveInteger(env, 'BACKOFF_MAX_SECONDS', 900),
@@ -72,23 +46,23 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
   if (backoff.maxSeconds > 43_200) {
     throw new ConfigError('BACKOFF_MAX_SECONDS', 'must not exceed 43200 (12 hours, the SQS maximum)');
   }
-  const accountId = optional(env, 'AWS_ACCOUNT_ID');
+  const accountId = readOptional(env, 'AWS_ACCOUNT_ID');
   if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
     throw new ConfigError('AWS_ACCOUNT_ID', `must be 12 digits, got '${accountId}'`);
   }
-  const deadLetterQueueUrl = required(env, 'DEAD_LETTER_QUEUE_URL');
+  const deadLetterQueueUrl = readRequired(env, 'DEAD_LETTER_QUEUE_URL');
   if (!/^https?:\/\//.test(deadLetterQueueUrl)) {
     throw new ConfigError('DEAD_LETTER_QUEUE_URL', `must be a queue URL, got '${deadLetterQueueUrl}'`);
   }
-  const memberRoleName = optional(env, 'MEMBER_ROLE_NAME');
-  const endpointUrl = optional(env, 'AWS_ENDPOINT_URL');
+  const memberRoleName = readOptional(env, 'MEMBER_ROLE_NAME');
+  const endpointUrl = readOptional(env, 'AWS_ENDPOINT_URL');
   return {
-    policyFile: isAbsolute(policyPath) ? policyPath : resolve(root, policyPath),
-    idempotencyTableName: required(env, 'IDEMPOTENCY_TABLE_NAME'),
+    policyFile: readPolicyFile(env),
+    idempotencyTableName: readRequired(env, 'IDEMPOTENCY_TABLE_NAME'),
     deadLetterQueueUrl,
     backoff,
     idempotencyTtlSeconds: positiveInteger(env, 'IDEMPOTENCY_TTL_SECONDS', 86_400),
-    region: required(env, 'AWS_REGION'),
+    region: readRequired(env, 'AWS_REGION'),
     ...(memberRoleName === undefined ? {} : { memberRoleName }),
     ...(accountId === undefined ? {} : { accountId }),
     ...(endpointUrl === undefined ? {} : { endpointUrl }),

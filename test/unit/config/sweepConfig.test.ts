@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../src/config/configError.js';
 import { loadSweepConfig } from '../../../src/config/sweepConfig.js';
-import { ConfigError } from '../../../src/config/workerConfig.js';
 
 describe('Function: loadSweepConfig', () => {
   it('returns the defaults, with the policy resolved against LAMBDA_TASK_ROOT', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadWorkerConfig } from '../../../src/config/workerConfig.js';
+import { ConfigError } from '../../../src/config/configError.js';
+import { loadWorkerConfig } from '../../../src/config/workerConfig.js';
 
 const REQUIRED = {
   IDEMPOTENCY_TABLE_NAME: 'copy-autopilot-dev-idempotency',
