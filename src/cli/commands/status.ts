@@ -1,22 +1,18 @@
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import type { ListedNamespace } from '../../aws/namespaceInventory.js';
 import { ComplianceVerdict, isCompliant } from '../../domain/compliance/evaluateCompliance.js';
-import { PolicyValidationError } from '../../domain/policy/errors.js';
 import { type AssessedNamespace, assessNamespaces } from '../../sweep/assessNamespaces.js';
 import { advanceProgress, INITIAL_PROGRESS } from '../../sweep/sweepProgress.js';
-import { awsClientConfig, awsOptions, outputFormat } from '../awsOptions.js';
+import { awsOptions, outputFormat } from '../awsOptions.js';
 import type { Command } from '../command.js';
 import { describeCopy } from '../copyDescription.js';
 import { createProgressReporter } from '../progressBar.js';
-import { sdkClientConfig } from '../sdkClientConfig.js';
 import {
   AWS_OPTIONS_USAGE_EXCEPT_REGION,
-  loadCommandPolicy,
-  positiveIntegerOption,
-  positiveNumberOption,
-  REGION_SELECTION_USAGE,
-  regionSelectionOptions,
-  regionsToVisit,
+  clientConfigIn,
+  readSweepOptions,
+  SWEEP_OPTIONS_USAGE,
+  sweepOptions,
 } from '../sweepOptions.js';
 
 /** One namespace as `status` reports it. */
@@ -43,37 +39,23 @@ export const status: Command = {
     'missing, drift, invalid (the rule cannot apply) and unreadable are not.',
     'Exit code: 0 every namespace compliant, 1 otherwise.',
     '',
-    REGION_SELECTION_USAGE,
-    '  --concurrency N   namespaces read at once (default 8)',
-    '  --rate N          Redshift Serverless calls per second (default 10)',
+    SWEEP_OPTIONS_USAGE,
     AWS_OPTIONS_USAGE_EXCEPT_REGION,
   ].join('\n'),
   options: {
     ...awsOptions,
-    ...regionSelectionOptions,
-    concurrency: { type: 'string' },
-    rate: { type: 'string' },
+    ...sweepOptions,
   },
   run: async ({ values }, context) => {
     const { printer } = context;
     const format = outputFormat(values);
-    const concurrency = positiveIntegerOption(values, 'concurrency', 8);
-    const ratePerSecond = positiveNumberOption(values, 'rate', 10);
-    const regions = regionsToVisit(values, context);
-    let policy: Awaited<ReturnType<typeof loadCommandPolicy>>;
-    try {
-      policy = await loadCommandPolicy(values, context.cwd);
-    } catch (error) {
-      if (!(error instanceof PolicyValidationError)) throw error;
-      printer.note(error.message);
-      return 1;
-    }
+    const options = await readSweepOptions(values, context);
+    if (options === undefined) return 1;
+    const { regions, policy, concurrency, ratePerSecond } = options;
 
     const rows: StatusRow[] = [];
     for (const region of regions) {
-      const client = new RedshiftServerlessClient(
-        sdkClientConfig(awsClientConfig({ ...values, region }, context.env), context.env),
-      );
+      const client = new RedshiftServerlessClient(clientConfigIn(region, values, context));
       try {
         let progress = INITIAL_PROGRESS;
         const reporter = createProgressReporter(printer, `${region} `);

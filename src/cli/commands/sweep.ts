@@ -1,20 +1,16 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
-import { PolicyValidationError } from '../../domain/policy/errors.js';
 import type { Policy } from '../../domain/policy/types.js';
 import { type SweepSummary, sweepRegion } from '../../sweep/sweepRegion.js';
-import { awsClientConfig, awsOptions, outputFormat } from '../awsOptions.js';
+import { awsOptions, outputFormat } from '../awsOptions.js';
 import type { Command, CommandContext } from '../command.js';
 import { createProgressReporter } from '../progressBar.js';
-import { sdkClientConfig } from '../sdkClientConfig.js';
 import {
   AWS_OPTIONS_USAGE_EXCEPT_REGION,
-  loadCommandPolicy,
-  positiveIntegerOption,
-  positiveNumberOption,
-  REGION_SELECTION_USAGE,
-  regionSelectionOptions,
-  regionsToVisit,
+  clientConfigIn,
+  readSweepOptions,
+  SWEEP_OPTIONS_USAGE,
+  sweepOptions,
 } from '../sweepOptions.js';
 
 const BUS_ARN = /^arn:aws[a-z-]*:events:([a-z0-9-]+):\d{12}:event-bus\/.+$/;
@@ -33,9 +29,7 @@ export const sweep: Command = {
     'Exit code: 0 when every non-compliant namespace was requested (or there was none), 1 otherwise.',
     '',
     '  --dry-run         show what would be requested; put nothing',
-    REGION_SELECTION_USAGE,
-    '  --concurrency N   namespaces read at once (default 8)',
-    '  --rate N          Redshift Serverless calls per second (default 10)',
+    SWEEP_OPTIONS_USAGE,
     '  --bus NAME|ARN    event bus the stack listens on, in each swept region (default: default);',
     '                    an ARN names one bus for all regions',
     '  --yes             do not ask for confirmation',
@@ -43,29 +37,19 @@ export const sweep: Command = {
   ].join('\n'),
   options: {
     ...awsOptions,
-    ...regionSelectionOptions,
+    ...sweepOptions,
     'dry-run': { type: 'boolean', default: false },
-    concurrency: { type: 'string' },
-    rate: { type: 'string' },
     bus: { type: 'string', default: 'default' },
     yes: { type: 'boolean', default: false },
   },
   run: async ({ values }, context) => {
     const { printer } = context;
     const format = outputFormat(values);
-    const concurrency = positiveIntegerOption(values, 'concurrency', 8);
-    const ratePerSecond = positiveNumberOption(values, 'rate', 10);
     const busName = typeof values.bus === 'string' && values.bus !== '' ? values.bus : 'default';
     const dryRun = values['dry-run'] === true;
-    const regions = regionsToVisit(values, context);
-    let policy: Policy;
-    try {
-      policy = await loadCommandPolicy(values, context.cwd);
-    } catch (error) {
-      if (!(error instanceof PolicyValidationError)) throw error;
-      printer.note(error.message);
-      return 1;
-    }
+    const options = await readSweepOptions(values, context);
+    if (options === undefined) return 1;
+    const { regions, policy, concurrency, ratePerSecond } = options;
     let interrupted = false;
     void context.interrupted.then(() => {
       interrupted = true;
@@ -112,11 +96,9 @@ interface SweepRun {
 
 async function sweepOneRegion(region: string, run: SweepRun): Promise<SweepSummary> {
   const { context, values, busName } = run;
-  const clientOptions = (inRegion: string) =>
-    sdkClientConfig(awsClientConfig({ ...values, region: inRegion }, context.env), context.env);
   const busRegion = BUS_ARN.exec(busName)?.[1] ?? region;
-  const redshift = new RedshiftServerlessClient(clientOptions(region));
-  const eventBridge = new EventBridgeClient(clientOptions(busRegion));
+  const redshift = new RedshiftServerlessClient(clientConfigIn(region, values, context));
+  const eventBridge = new EventBridgeClient(clientConfigIn(busRegion, values, context));
   const reporter = createProgressReporter(context.printer, `${region} `);
   try {
     const summary = await sweepRegion({
