@@ -18,7 +18,7 @@ import {
 import type { SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsePolicy, validatePolicy } from '../../src/domain/policy/index.js';
 import type { PolicyState } from '../../src/worker/handleCopyRequest.js';
 import {
@@ -30,15 +30,7 @@ import {
   sqsRecord,
   tagResourceEvent,
 } from '../fixtures/copyWorkerFixtures.js';
-import {
-  type CapturedOutput,
-  type CopyWorkerModule,
-  captureOutput,
-  createTestWorker,
-  type IdempotencyTable,
-  importCopyWorkerModule,
-  startIdempotencyTable,
-} from '../fixtures/copyWorkerHarness.js';
+import { useCopyWorker } from '../fixtures/copyWorkerHarness.js';
 import { FakeRedshiftServerless } from '../fixtures/fakeRedshiftServerless.js';
 import { nearValid } from './nearValidJson.js';
 
@@ -163,27 +155,11 @@ function invalidPolicy(): PolicyState {
   throw new Error('the invalid policy validated');
 }
 
-let table: IdempotencyTable;
-let module: CopyWorkerModule;
-let output: CapturedOutput;
-
-beforeAll(async () => {
-  table = await startIdempotencyTable();
-  module = await importCopyWorkerModule();
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await table?.close();
-});
-
-beforeEach(() => {
-  output = captureOutput();
-});
+const subject = useCopyWorker();
 
 /** Runs one scenario and returns what a broken contract looked like, if anything. */
 async function runScenario(run: Scenario, runIndex: number): Promise<string[]> {
-  output.clear();
+  subject.output.clear();
   const redshift = new FakeRedshiftServerless();
   const sqs = mockClient(SQSClient);
   try {
@@ -196,7 +172,7 @@ async function runScenario(run: Scenario, runIndex: number): Promise<string[]> {
 
     const records = run.records.map((spec, index) => toRecord(spec, `run${runIndex}-msg${index}`));
     const policy: PolicyState = run.policyInvalid ? invalidPolicy() : { kind: 'valid', policy: POLICY };
-    const handler = createTestWorker(module, table.dynamoDb, policy);
+    const handler = subject.worker(policy);
 
     // Act
     let response: Awaited<ReturnType<typeof handler>>;
@@ -213,7 +189,7 @@ async function runScenario(run: Scenario, runIndex: number): Promise<string[]> {
     if (new Set(failed).size !== failed.length) problems.push(`a failure reported twice: ${failed}`);
     for (const id of failed) if (!ids.includes(id)) problems.push(`unknown failure ${id}`);
 
-    const lines = output.outcomeLines();
+    const lines = subject.output.outcomeLines();
     const strays = lines.filter((line) => !ids.includes(String(line.messageId)));
     if (strays.length > 0) problems.push(`outcome lines for no record: ${JSON.stringify(strays)}`);
 
@@ -280,7 +256,7 @@ describe('Function: createCopyWorker (fuzzed batches)', () => {
       fc.asyncProperty(scenario, async (run) => {
         runIndex += 1;
         const problems = await runScenario(run, runIndex);
-        for (const line of output.outcomeLines()) {
+        for (const line of subject.output.outcomeLines()) {
           const outcome = String(line.outcome);
           outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
         }

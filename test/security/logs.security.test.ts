@@ -14,19 +14,11 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/domain/policy/index.js';
 import type { PolicyState } from '../../src/worker/handleCopyRequest.js';
 import { lambdaContext, sqsRecord } from '../fixtures/copyWorkerFixtures.js';
-import {
-  type CapturedOutput,
-  type CopyWorkerModule,
-  captureOutput,
-  createTestWorker,
-  type IdempotencyTable,
-  importCopyWorkerModule,
-  startIdempotencyTable,
-} from '../fixtures/copyWorkerHarness.js';
+import { useCopyWorker } from '../fixtures/copyWorkerHarness.js';
 import { FakeRedshiftServerless } from '../fixtures/fakeRedshiftServerless.js';
 
 /**
@@ -98,25 +90,12 @@ function leaks(text: string): string[] {
   return found;
 }
 
-let table: IdempotencyTable;
-let module: CopyWorkerModule;
-let output: CapturedOutput;
+const subject = useCopyWorker();
 let redshift: FakeRedshiftServerless;
 let sqs: AwsClientStub<SQSClient>;
 let sequence = 0;
 
-beforeAll(async () => {
-  table = await startIdempotencyTable();
-  module = await importCopyWorkerModule();
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await table?.close();
-});
-
 beforeEach(() => {
-  output = captureOutput();
   redshift = new FakeRedshiftServerless();
   redshift.addNamespace('prod-sales', { 'dr-tier': 'gold' });
   sqs = mockClient(SQSClient);
@@ -139,13 +118,13 @@ async function invoke(
   bodies: readonly string[],
   policy: PolicyState = { kind: 'valid', policy: POLICY },
 ): Promise<SQSBatchResponse> {
-  const handler = createTestWorker(module, table.dynamoDb, policy);
+  const handler = subject.worker(policy);
   const records = bodies.map((body, index) => sqsRecord(body, { messageId: `m-${sequence}-${index}` }));
   return handler({ Records: records }, lambdaContext());
 }
 
 function outcomes(): unknown[] {
-  return output.outcomeLines().map((line) => line.outcome);
+  return subject.output.outcomeLines().map((line) => line.outcome);
 }
 
 /** The attribute values of every message sent to the DLQ. */
@@ -159,7 +138,7 @@ function deadLetterAttributes(): string[] {
 }
 
 function assessNoLeaks(): void {
-  const lines = output.lines();
+  const lines = subject.output.lines();
   expect(lines.length).toBeGreaterThan(0);
   expect(lines.flatMap((line) => leaks(line))).toEqual([]);
   expect(deadLetterAttributes().flatMap((value) => leaks(value))).toEqual([]);
@@ -225,7 +204,7 @@ describe('Security: the copy worker’s logs and dead-letter attributes', () => 
 
   it('leaks nothing when the policy is invalid and every request is dead-lettered', async () => {
     // Prepare
-    const invalid = module.loadPolicyState(join(REPO_ROOT, 'test/fixtures/policies/invalid.yml'));
+    const invalid = subject.module.loadPolicyState(join(REPO_ROOT, 'test/fixtures/policies/invalid.yml'));
 
     // Act
     await invoke([JSON.stringify(plantedEvent(nextId()))], invalid);
@@ -283,7 +262,7 @@ describe('Security: the copy worker’s logs and dead-letter attributes', () => 
     expect(response.batchItemFailures).toEqual([]);
     expect(outcomes()).toEqual(bodies.map(() => 'dead-lettered'));
     // Records run in parallel: read the reasons in batch order.
-    const reasons = output
+    const reasons = subject.output
       .outcomeLines()
       .sort((a, b) => String(a.messageId).localeCompare(String(b.messageId), 'en', { numeric: true }))
       .map((line) => line.reason);

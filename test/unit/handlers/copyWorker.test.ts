@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   AccessDeniedException,
   ConflictException,
@@ -22,32 +20,25 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { type AwsClientStub, type AwsStub, mockClient } from 'aws-sdk-client-mock';
-import dynalite from 'dynalite';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClientCache } from '../../../src/aws/clientCache.js';
-import type { WorkerConfig } from '../../../src/config/workerConfig.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../../src/domain/policy/index.js';
 import type { CopyWorkerHandler } from '../../../src/handlers/copyWorker.js';
 import type { PolicyState } from '../../../src/worker/handleCopyRequest.js';
 import {
-  ACCOUNT,
   createNamespaceEvent,
   DLQ_URL,
   lambdaContext,
   namespaceArn,
   newEventId,
-  REGION,
   REQUESTS_QUEUE_URL,
   snapshotCopyRequested,
   sqsEvent,
   sqsRecord,
   tagResourceEvent,
 } from '../../fixtures/copyWorkerFixtures.js';
+import { useCopyWorker } from '../../fixtures/copyWorkerHarness.js';
 import { FakeRedshiftServerless } from '../../fixtures/fakeRedshiftServerless.js';
 
-type HandlerModule = typeof import('../../../src/handlers/copyWorker.js');
-
-const TABLE_NAME = 'copy-autopilot-test-idempotency';
 const KMS_KEY = 'arn:aws:kms:us-west-2:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 const POLICY = parsePolicy(`
@@ -76,75 +67,15 @@ rules:
     onExisting: update
 `);
 
-const CONFIG: WorkerConfig = {
-  policyFile: '/nonexistent/copy-policy.yml',
-  idempotencyTableName: TABLE_NAME,
-  deadLetterQueueUrl: DLQ_URL,
-  backoff: { baseSeconds: 5, maxSeconds: 900 },
-  idempotencyTtlSeconds: 3600,
-  region: REGION,
-  accountId: ACCOUNT,
-};
-
-let server: ReturnType<typeof dynalite>;
-let dynamoDb: DynamoDBClient;
-let handlerModule: HandlerModule;
+const subject = useCopyWorker();
 let redshift: FakeRedshiftServerless;
 let sqs: AwsClientStub<SQSClient>;
-let output: string[];
-
-beforeAll(async () => {
-  server = dynalite({ createTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  dynamoDb = new DynamoDBClient({
-    region: REGION,
-    endpoint: `http://127.0.0.1:${port}`,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
-  await dynamoDb.send(
-    new CreateTableCommand({
-      TableName: TABLE_NAME,
-      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
-  for (let i = 0; i < 50; i += 1) {
-    const { Table } = await dynamoDb.send(new DescribeTableCommand({ TableName: TABLE_NAME }));
-    if (Table?.TableStatus === 'ACTIVE') break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  // The handler module builds its production wiring at import: give it a complete environment
-  // whose policy file does not exist (the cold-start test below relies on that).
-  vi.stubEnv('AWS_LAMBDA_INITIALIZATION_TYPE', 'on-demand');
-  vi.stubEnv('AWS_REGION', REGION);
-  vi.stubEnv('AWS_ACCOUNT_ID', ACCOUNT);
-  vi.stubEnv('IDEMPOTENCY_TABLE_NAME', TABLE_NAME);
-  vi.stubEnv('DEAD_LETTER_QUEUE_URL', DLQ_URL);
-  vi.stubEnv('POLICY_FILE', join(import.meta.dirname, 'no-such-policy.yml'));
-  handlerModule = await import('../../../src/handlers/copyWorker.js');
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  dynamoDb?.destroy();
-  await new Promise((resolve) => server?.close(resolve));
-});
 
 beforeEach(() => {
   redshift = new FakeRedshiftServerless();
   sqs = mockClient(SQSClient);
   sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq-1' });
   sqs.on(ChangeMessageVisibilityCommand).resolves({});
-  output = [];
-  // Logs and EMF metrics go where CloudWatch Logs would read them: stdout and stderr.
-  for (const stream of [process.stdout, process.stderr]) {
-    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      output.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
-      return true;
-    });
-  }
 });
 
 afterEach(() => {
@@ -153,14 +84,7 @@ afterEach(() => {
 });
 
 function worker(policy: PolicyState = { kind: 'valid', policy: POLICY }): CopyWorkerHandler {
-  return handlerModule.createCopyWorker({
-    config: CONFIG,
-    policy,
-    clients: new ClientCache({ homeRegion: REGION, ownAccountId: ACCOUNT }),
-    dynamoDb,
-    // The jitter's lower bound: delays are then exactly ceil(step / 2).
-    random: () => 0,
-  });
+  return subject.worker(policy);
 }
 
 function invoke(handler: CopyWorkerHandler, event: SQSEvent): Promise<SQSBatchResponse> {
@@ -180,14 +104,11 @@ function matching(expected: Record<string, unknown>): unknown {
 }
 
 function jsonLines(): Record<string, unknown>[] {
-  return output
-    .flatMap((chunk) => chunk.split('\n'))
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return subject.output.jsonLines();
 }
 
 function outcomeLines(): Record<string, unknown>[] {
-  return jsonLines().filter((line) => 'outcome' in line);
+  return subject.output.outcomeLines();
 }
 
 /** EMF metric names with their values and dimensions, as CloudWatch would read them. */
@@ -482,8 +403,8 @@ describe('Function: createCopyWorker', () => {
       await invoke(worker(), sqsEvent(sqsRecord(createNamespaceEvent('prod-secret'))));
 
       // Assess
-      expect(output.join('')).not.toContain('HIDDEN_DUE_TO_SECURITY_REASONS');
-      expect(output.join('')).not.toContain('requestParameters');
+      expect(subject.output.lines().join('\n')).not.toContain('HIDDEN_DUE_TO_SECURITY_REASONS');
+      expect(subject.output.lines().join('\n')).not.toContain('requestParameters');
     });
   });
 
@@ -805,7 +726,9 @@ describe('Function: createCopyWorker', () => {
 
     it('dead-letters every request when the policy was invalid at cold start', async () => {
       // Prepare
-      const policy = handlerModule.loadPolicyState(join(process.cwd(), 'test/fixtures/policies/invalid.yml'));
+      const policy = subject.module.loadPolicyState(
+        join(process.cwd(), 'test/fixtures/policies/invalid.yml'),
+      );
       const records = [
         sqsRecord(snapshotCopyRequested('prod-a'), { messageId: 'a' }),
         sqsRecord(snapshotCopyRequested('prod-b'), { messageId: 'b' }),
@@ -851,11 +774,11 @@ describe('Function: createCopyWorker', () => {
 
 describe('Function: handler', () => {
   it('dead-letters records with PolicyInvalid when the bundled policy cannot be loaded', async () => {
-    // Prepare: the environment set in beforeAll names a policy file that does not exist.
+    // Prepare: the environment useCopyWorker stubs names a policy file that does not exist.
     const record = sqsRecord(snapshotCopyRequested('prod-cold'), { messageId: 'cold' });
 
     // Act
-    const response = await handlerModule.handler(sqsEvent(record), lambdaContext());
+    const response = await subject.module.handler(sqsEvent(record), lambdaContext());
 
     // Assess
     expect(response.batchItemFailures).toEqual([]);
