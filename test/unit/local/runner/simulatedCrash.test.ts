@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalCloud, type LocalCloud } from '../../../../src/local/localCloud.js';
 import type { LocalDeployment } from '../../../../src/local/runner/cloudFormation/deployTemplate.js';
 import { LambdaRunner } from '../../../../src/local/runner/lambdaRunner.js';
+import { useLocalSqs } from './useLocalSqs.js';
 
 interface Seen {
   readonly callsInThisEnvironment: number;
@@ -30,25 +30,15 @@ export const handler = async (event, context) => {
 `;
 
 describe('Local runner: simulated crash after a batch', () => {
-  let cloud: LocalCloud;
-  let sqs: SQSClient;
+  const local = useLocalSqs();
   let serviceDir: string;
 
-  beforeAll(async () => {
-    cloud = createLocalCloud();
-    const { url } = await cloud.listen(0);
-    sqs = new SQSClient({
-      endpoint: url,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    });
+  beforeAll(() => {
     serviceDir = mkdtempSync(join(tmpdir(), 'crash-runner-'));
     writeFileSync(join(serviceDir, 'handler.mjs'), HANDLER_SOURCE);
   });
 
-  afterAll(async () => {
-    sqs.destroy();
-    await cloud.close();
+  afterAll(() => {
     rmSync(serviceDir, { recursive: true, force: true });
   });
 
@@ -56,7 +46,7 @@ describe('Local runner: simulated crash after a batch', () => {
     // Prepare
     const seen: Seen[] = [];
     (globalThis as { __crashTestSeen?: Seen[] }).__crashTestSeen = seen;
-    const { QueueUrl = '' } = await sqs.send(
+    const { QueueUrl = '' } = await local.sqs.send(
       new CreateQueueCommand({ QueueName: 'crash-test', Attributes: { VisibilityTimeout: '1' } }),
     );
     const deployment: LocalDeployment = {
@@ -92,7 +82,7 @@ describe('Local runner: simulated crash after a batch', () => {
     const runner = new LambdaRunner({
       deployment,
       serviceDir,
-      sqs,
+      sqs: local.sqs,
       region: 'us-east-1',
       runtimeEnvironment: {},
       functionTimeoutSeconds: 3,
@@ -103,7 +93,7 @@ describe('Local runner: simulated crash after a batch', () => {
     });
 
     // Act
-    await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'hello' }));
+    await local.sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'hello' }));
     runner.start();
     const deadline = Date.now() + 10_000;
     while (seen.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -116,6 +106,6 @@ describe('Local runner: simulated crash after a batch', () => {
     expect(runner.invocations[0]?.error).toContain('SimulatedCrashError');
     expect(runner.invocations[0]?.batch).toMatchObject({ size: 1, failed: 1 });
     expect(runner.invocations[1]?.error).toBeUndefined();
-    expect(cloud.sqs.peek('crash-test')).toHaveLength(0);
+    expect(local.cloud.sqs.peek('crash-test')).toHaveLength(0);
   });
 });

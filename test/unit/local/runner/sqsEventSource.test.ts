@@ -1,38 +1,19 @@
-import {
-  CreateQueueCommand,
-  ReceiveMessageCommand,
-  SendMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createLocalCloud, type LocalCloud } from '../../../../src/local/localCloud.js';
+import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { describe, expect, it, vi } from 'vitest';
 import { SqsEventSource } from '../../../../src/local/runner/sqsEventSource.js';
+import { useLocalSqs } from './useLocalSqs.js';
 
-let cloud: LocalCloud;
-let sqs: SQSClient;
-
-beforeAll(async () => {
-  cloud = createLocalCloud();
-  const { url } = await cloud.listen(0);
-  sqs = new SQSClient({
-    endpoint: url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
-});
-
-afterAll(async () => {
-  sqs.destroy();
-  await cloud.close();
-});
+const local = useLocalSqs();
 
 describe('Local runner: SqsEventSource', () => {
   it('takes no message sent after stop() resolved, so another consumer gets it at once', async () => {
     // Prepare
-    const { QueueUrl: queueUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: 'stop-test' }));
+    const { QueueUrl: queueUrl = '' } = await local.sqs.send(
+      new CreateQueueCommand({ QueueName: 'stop-test' }),
+    );
     const invoke = vi.fn(async () => undefined);
     const source = new SqsEventSource({
-      sqs,
+      sqs: local.sqs,
       mapping: {
         functionName: 'fn',
         queueArn: 'arn:aws:sqs:us-east-1:000000000000:stop-test',
@@ -51,8 +32,8 @@ describe('Local runner: SqsEventSource', () => {
 
     // Act
     await source.stop();
-    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'after stop' }));
-    const { Messages = [] } = await sqs.send(
+    await local.sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'after stop' }));
+    const { Messages = [] } = await local.sqs.send(
       new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
     );
 
