@@ -1,8 +1,10 @@
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { CopyAutopilotError } from '../domain/errors.js';
-import { assumeRoleCredentials, type CredentialProvider } from './assumeRoleCredentials.js';
+
+export type CredentialProvider = AwsCredentialIdentityProvider;
 
 /** Settings a client needs beyond its region. */
 export interface ClientSettings {
@@ -15,7 +17,7 @@ export interface ClientSettings {
 export interface ClientCacheOptions {
   /** The function's home region: its queues and STS calls live here. */
   readonly homeRegion: string;
-  /** The function's own account, when known; otherwise STS GetCallerIdentity is asked once. */
+  /** The function's own account (AWS_ACCOUNT_ID); required with memberRoleName. */
   readonly ownAccountId?: string;
   /** Role to assume in other accounts; absent = other accounts are reached with our own role. */
   readonly memberRoleName?: string;
@@ -23,14 +25,15 @@ export interface ClientCacheOptions {
   /** Factories, so tests (and the local cloud) can hand in their own clients. */
   readonly createRedshiftServerless?: (settings: ClientSettings) => RedshiftServerlessClient;
   readonly createSqs?: (settings: ClientSettings) => SQSClient;
-  readonly sts?: STSClient;
+  /** Credentials of a role in another account; STS AssumeRole (SDK-cached and renewed) by default. */
+  readonly assumeRole?: (roleArn: string) => CredentialProvider;
 }
 
-/** The function's own account could not be determined. */
-export class CallerIdentityError extends CopyAutopilotError {
+/** Cross-account access is configured without the function's own account to tell accounts apart. */
+export class OwnAccountUnknownError extends CopyAutopilotError {
   public constructor(message: string) {
     super(message);
-    this.name = 'CallerIdentityError';
+    this.name = 'OwnAccountUnknownError';
   }
 }
 
@@ -47,13 +50,16 @@ function partitionOf(region: string): string {
  */
 export class ClientCache {
   readonly #options: ClientCacheOptions;
-  readonly #redshift = new Map<string, Promise<RedshiftServerlessClient>>();
+  readonly #redshift = new Map<string, RedshiftServerlessClient>();
   readonly #credentials = new Map<string, CredentialProvider>();
   #sqs?: SQSClient;
-  #sts?: STSClient;
-  #ownAccount?: Promise<string>;
 
   public constructor(options: ClientCacheOptions) {
+    if (options.memberRoleName !== undefined && options.ownAccountId === undefined) {
+      throw new OwnAccountUnknownError(
+        'a member role name is set but the function’s own account is not (AWS_ACCOUNT_ID): it could not tell home from member accounts',
+      );
+    }
     this.#options = options;
   }
 
@@ -65,63 +71,43 @@ export class ClientCache {
     return this.#sqs;
   }
 
-  /** The Redshift Serverless client for a namespace's account and region. */
+  /**
+   * The Redshift Serverless client for a namespace's account and region. A promise, so a
+   * credential source that needs I/O up front can be swapped in without changing callers.
+   */
   public redshiftServerless(account: string, region: string): Promise<RedshiftServerlessClient> {
     const key = `${account}/${region}`;
     let client = this.#redshift.get(key);
     if (client === undefined) {
-      client = this.#createRedshift(account, region);
-      // A failed identity lookup must not poison the cache for the next record.
-      client.catch(() => this.#redshift.delete(key));
+      const factory =
+        this.#options.createRedshiftServerless ?? ((settings) => new RedshiftServerlessClient(settings));
+      client = factory(this.#settings(region, this.#credentialsFor(account)));
       this.#redshift.set(key, client);
     }
-    return client;
+    return Promise.resolve(client);
   }
 
-  /** The function's own account: from configuration, else from STS once. */
-  public ownAccountId(): Promise<string> {
-    if (this.#options.ownAccountId !== undefined) return Promise.resolve(this.#options.ownAccountId);
-    if (this.#ownAccount === undefined) {
-      const lookup = this.#stsClient()
-        .send(new GetCallerIdentityCommand({}))
-        .then(({ Account }) => {
-          if (Account === undefined)
-            throw new CallerIdentityError('STS GetCallerIdentity returned no account');
-          return Account;
-        });
-      lookup.catch(() => {
-        this.#ownAccount = undefined;
-      });
-      this.#ownAccount = lookup;
-    }
-    return this.#ownAccount;
-  }
-
-  async #createRedshift(account: string, region: string): Promise<RedshiftServerlessClient> {
-    const credentials = await this.#credentialsFor(account);
-    const factory = this.#options.createRedshiftServerless ?? ((s) => new RedshiftServerlessClient(s));
-    return factory(this.#settings(region, credentials));
-  }
-
-  async #credentialsFor(account: string): Promise<CredentialProvider | undefined> {
+  #credentialsFor(account: string): CredentialProvider | undefined {
     const roleName = this.#options.memberRoleName;
     if (roleName === undefined) return undefined;
-    if (account === (await this.ownAccountId())) return undefined;
+    if (account === this.#options.ownAccountId) return undefined;
     let provider = this.#credentials.get(account);
     if (provider === undefined) {
-      provider = assumeRoleCredentials({
-        sts: this.#stsClient(),
-        roleArn: `arn:${partitionOf(this.#options.homeRegion)}:iam::${account}:role/${roleName}`,
-        sessionName: 'copy-autopilot',
-      });
+      const roleArn = `arn:${partitionOf(this.#options.homeRegion)}:iam::${account}:role/${roleName}`;
+      provider = (this.#options.assumeRole ?? ((arn) => this.#assumeRole(arn)))(roleArn);
       this.#credentials.set(account, provider);
     }
     return provider;
   }
 
-  #stsClient(): STSClient {
-    this.#sts ??= this.#options.sts ?? new STSClient(this.#settings(this.#options.homeRegion));
-    return this.#sts;
+  #assumeRole(roleArn: string): CredentialProvider {
+    return fromTemporaryCredentials({
+      params: { RoleArn: roleArn, RoleSessionName: 'copy-autopilot' },
+      clientConfig: {
+        region: this.#options.homeRegion,
+        ...(this.#options.endpointUrl === undefined ? {} : { endpoint: this.#options.endpointUrl }),
+      },
+    });
   }
 
   #settings(region: string, credentials?: CredentialProvider): ClientSettings {

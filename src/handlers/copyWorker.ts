@@ -9,7 +9,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { ClientCache } from '../aws/clientCache.js';
 import { loadWorkerConfig, type WorkerConfig } from '../config/workerConfig.js';
 import { METRICS_NAMESPACE, MetricName, SERVICE_NAME } from '../observability/metricNames.js';
-import { loadPolicyFileSync } from '../policy/loadPolicyFile.js';
+import { loadCompiledPolicySync } from '../policy/loadCompiledPolicy.js';
 import type { PolicyState } from '../worker/handleCopyRequest.js';
 import { createIdempotentEnsure } from '../worker/idempotentEnsure.js';
 import { processCopyRecord } from '../worker/processCopyRecord.js';
@@ -79,7 +79,7 @@ export function createCopyWorker(deps: CopyWorkerDeps): CopyWorkerHandler {
 /** Loads the policy once; a broken policy does not crash the function, it dead-letters records. */
 export function loadPolicyState(path: string): PolicyState {
   try {
-    return { kind: 'valid', policy: loadPolicyFileSync(path) };
+    return { kind: 'valid', policy: loadCompiledPolicySync(path) };
   } catch (error) {
     return { kind: 'invalid', error: error instanceof Error ? error : new Error(String(error)) };
   }

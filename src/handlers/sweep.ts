@@ -10,7 +10,7 @@ import { loadSweepConfig, type SweepConfig } from '../config/sweepConfig.js';
 import { CopyAutopilotError } from '../domain/errors.js';
 import type { Policy } from '../domain/policy/types.js';
 import { METRICS_NAMESPACE, MetricName, SERVICE_NAME } from '../observability/metricNames.js';
-import { loadPolicyFileSync } from '../policy/loadPolicyFile.js';
+import { loadCompiledPolicySync } from '../policy/loadCompiledPolicy.js';
 import { type SweepSummary, sweepRegion } from '../sweep/sweepRegion.js';
 
 /** What one sweep did; also the invocation's result, for `invoke local` and tests. */
@@ -123,7 +123,7 @@ function report(summary: SweepSummary, logger: Logger): void {
 export function createSweepHandlerFromEnvironment(env: NodeJS.ProcessEnv): SweepHandler {
   const config = loadSweepConfig(env);
   // An invalid policy fails the sweep outright: there is nothing sensible to request without one.
-  const policy = loadPolicyFileSync(config.policyFile);
+  const policy = loadCompiledPolicySync(config.policyFile);
   const clientConfig = {
     region: config.region,
     ...(config.endpointUrl === undefined ? {} : { endpoint: config.endpointUrl }),

@@ -4,12 +4,11 @@ import { type BackoffOptions, backoffSeconds } from '../domain/backoff.js';
 import { classifyServiceError, ErrorDisposition } from '../domain/classifyServiceError.js';
 import { type CopyRequest, isNamedNamespace, type NamespaceRef, type Tags } from '../domain/namespaceRef.js';
 import { DeadLetterReason, type OutcomeContext, type RecordOutcome } from '../domain/outcome.js';
-import {
-  decisionDependsOnTags,
-  type Policy,
-  type PolicyValidationError,
-  resolvePolicy,
-} from '../domain/policy/index.js';
+// Module by module, not the policy index: the index also exports the YAML parser, which the
+// functions must not bundle (they load the policy compiled to JSON).
+import type { PolicyValidationError } from '../domain/policy/errors.js';
+import { decisionDependsOnTags, resolvePolicy } from '../domain/policy/resolvePolicy.js';
+import type { Policy } from '../domain/policy/types.js';
 import { EventParseError } from '../events/errors.js';
 import { parseCopyRequest } from '../events/parseCopyRequest.js';
 import type { IdempotentEnsure } from './idempotentEnsure.js';

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import {
@@ -26,6 +27,7 @@ import {
   startLocalAutomation,
 } from '../../src/local/runner/startLocalAutomation.js';
 import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
+import { compilePolicyFile } from '../../src/policy/compilePolicy.js';
 
 /**
  * The automation end to end on the local cloud: serverless.yml packaged and deployed onto it,
@@ -357,7 +359,13 @@ describe('Local automation: a namespace created through the SDK', { timeout: 60_
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
         AWS_ACCOUNT_ID: LOCAL_ACCOUNT_ID,
       },
-      environmentOverrides: { POLICY_FILE: FIXED_POLICY_FILE },
+      // Compiled as a deploy compiles it (plugins/validate-policy.cjs): the functions load JSON.
+      environmentOverrides: {
+        POLICY_FILE: compilePolicyFile(
+          join(SERVICE_DIR, FIXED_POLICY_FILE),
+          join(SERVICE_DIR, '.copy-autopilot'),
+        ).file,
+      },
     });
     fixedRunner.start();
     try {

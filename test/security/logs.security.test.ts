@@ -204,7 +204,7 @@ describe('Security: the copy worker’s logs and dead-letter attributes', () => 
 
   it('leaks nothing when the policy is invalid and every request is dead-lettered', async () => {
     // Prepare
-    const invalid = subject.module.loadPolicyState(join(REPO_ROOT, 'test/fixtures/policies/invalid.yml'));
+    const invalid = subject.module.loadPolicyState(join(REPO_ROOT, 'test/fixtures/policies/invalid.json'));
 
     // Act
     await invoke([JSON.stringify(plantedEvent(nextId()))], invalid);

@@ -1,39 +1,28 @@
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
-import { assumeRoleCredentials } from '../../../src/aws/assumeRoleCredentials.js';
-import { ClientCache, type ClientSettings } from '../../../src/aws/clientCache.js';
-
-const sts = mockClient(STSClient);
-
-afterEach(() => {
-  sts.reset();
-});
+import { describe, expect, it } from 'vitest';
+import {
+  ClientCache,
+  type ClientSettings,
+  type CredentialProvider,
+  OwnAccountUnknownError,
+} from '../../../src/aws/clientCache.js';
 
 function recordingCache(options: { ownAccountId?: string; memberRoleName?: string } = {}) {
   const created: ClientSettings[] = [];
+  const assumed: string[] = [];
   const cache = new ClientCache({
     homeRegion: 'us-east-1',
     ...options,
-    sts: new STSClient({ region: 'us-east-1' }),
     createRedshiftServerless: (settings) => {
       created.push(settings);
       return new RedshiftServerlessClient({ region: settings.region });
     },
-  });
-  return { cache, created };
-}
-
-function stsCredentials(expiration: Date, key = 'ASIAEXAMPLE') {
-  return {
-    Credentials: {
-      AccessKeyId: key,
-      SecretAccessKey: 'secret',
-      SessionToken: 'token',
-      Expiration: expiration,
+    assumeRole: (roleArn): CredentialProvider => {
+      assumed.push(roleArn);
+      return async () => ({ accessKeyId: `ASIA-${roleArn.split(':')[4]}`, secretAccessKey: 'secret' });
     },
-  };
+  });
+  return { cache, created, assumed };
 }
 
 describe('Class: ClientCache', () => {
@@ -55,8 +44,7 @@ describe('Class: ClientCache', () => {
 
   it('assumes the member role in other accounts and uses its own role at home', async () => {
     // Prepare
-    sts.on(AssumeRoleCommand).resolves(stsCredentials(new Date(Date.now() + 3_600_000)));
-    const { cache, created } = recordingCache({
+    const { cache, created, assumed } = recordingCache({
       ownAccountId: '111111111111',
       memberRoleName: 'CopyAutopilotMember',
     });
@@ -68,25 +56,52 @@ describe('Class: ClientCache', () => {
 
     // Assess
     expect(created[0]?.credentials).toBeUndefined();
-    expect(credentials?.accessKeyId).toBe('ASIAEXAMPLE');
-    expect(sts.commandCalls(AssumeRoleCommand)[0]?.args[0].input).toMatchObject({
-      RoleArn: 'arn:aws:iam::222222222222:role/CopyAutopilotMember',
-    });
+    expect(credentials?.accessKeyId).toBe('ASIA-222222222222');
+    expect(assumed).toEqual(['arn:aws:iam::222222222222:role/CopyAutopilotMember']);
   });
 
-  it('asks STS for its own account once when it is not configured', async () => {
+  it('keeps one assumed-role session per account across regions', async () => {
     // Prepare
-    sts.on(GetCallerIdentityCommand).resolves({ Account: '111111111111' });
-    sts.on(AssumeRoleCommand).resolves(stsCredentials(new Date(Date.now() + 3_600_000)));
-    const { cache, created } = recordingCache({ memberRoleName: 'CopyAutopilotMember' });
+    const { cache, assumed } = recordingCache({ ownAccountId: '111111111111', memberRoleName: 'Member' });
 
     // Act
-    await cache.redshiftServerless('111111111111', 'us-east-1');
-    await cache.redshiftServerless('111111111111', 'eu-west-1');
+    await cache.redshiftServerless('222222222222', 'us-east-1');
+    await cache.redshiftServerless('222222222222', 'eu-west-1');
+    await cache.redshiftServerless('333333333333', 'us-east-1');
 
     // Assess
-    expect(sts.commandCalls(GetCallerIdentityCommand)).toHaveLength(1);
-    expect(created.every((s) => s.credentials === undefined)).toBe(true);
+    expect(assumed).toEqual([
+      'arn:aws:iam::222222222222:role/Member',
+      'arn:aws:iam::333333333333:role/Member',
+    ]);
+  });
+
+  it('names the role in the home region’s partition', async () => {
+    // Prepare
+    const assumed: string[] = [];
+    const cache = new ClientCache({
+      homeRegion: 'cn-north-1',
+      ownAccountId: '111111111111',
+      memberRoleName: 'Member',
+      createRedshiftServerless: (settings) => new RedshiftServerlessClient({ region: settings.region }),
+      assumeRole: (roleArn) => {
+        assumed.push(roleArn);
+        return async () => ({ accessKeyId: 'a', secretAccessKey: 'b' });
+      },
+    });
+
+    // Act
+    await cache.redshiftServerless('222222222222', 'cn-north-1');
+
+    // Assess
+    expect(assumed).toEqual(['arn:aws-cn:iam::222222222222:role/Member']);
+  });
+
+  it('refuses a member role without its own account to tell home from member accounts', () => {
+    // Act & Assess
+    expect(() => new ClientCache({ homeRegion: 'us-east-1', memberRoleName: 'Member' })).toThrow(
+      OwnAccountUnknownError,
+    );
   });
 
   it('creates the home-region SQS client once', () => {
@@ -95,54 +110,5 @@ describe('Class: ClientCache', () => {
 
     // Act & Assess
     expect(cache.sqs()).toBe(cache.sqs());
-  });
-});
-
-describe('Function: assumeRoleCredentials', () => {
-  it('reuses a session until shortly before it expires, then renews it', async () => {
-    // Prepare
-    let now = 0;
-    sts
-      .on(AssumeRoleCommand)
-      .resolvesOnce(stsCredentials(new Date(3_600_000), 'FIRST'))
-      .resolvesOnce(stsCredentials(new Date(7_200_000), 'SECOND'));
-    const provider = assumeRoleCredentials({
-      sts: new STSClient({ region: 'us-east-1' }),
-      roleArn: 'arn:aws:iam::222222222222:role/CopyAutopilotMember',
-      sessionName: 'copy-autopilot',
-      refreshMarginMs: 300_000,
-      now: () => now,
-    });
-
-    // Act
-    const first = await provider();
-    now = 3_000_000;
-    const stillFirst = await provider();
-    now = 3_400_000;
-    const second = await provider();
-
-    // Assess
-    expect([first.accessKeyId, stillFirst.accessKeyId, second.accessKeyId]).toEqual([
-      'FIRST',
-      'FIRST',
-      'SECOND',
-    ]);
-    expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(2);
-  });
-
-  it('shares one AssumeRole call between concurrent callers', async () => {
-    // Prepare
-    sts.on(AssumeRoleCommand).resolves(stsCredentials(new Date(Date.now() + 3_600_000)));
-    const provider = assumeRoleCredentials({
-      sts: new STSClient({ region: 'us-east-1' }),
-      roleArn: 'arn:aws:iam::222222222222:role/CopyAutopilotMember',
-      sessionName: 'copy-autopilot',
-    });
-
-    // Act
-    await Promise.all([provider(), provider(), provider()]);
-
-    // Assess
-    expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(1);
   });
 });

@@ -727,7 +727,7 @@ describe('Function: createCopyWorker', () => {
     it('dead-letters every request when the policy was invalid at cold start', async () => {
       // Prepare
       const policy = subject.module.loadPolicyState(
-        join(process.cwd(), 'test/fixtures/policies/invalid.yml'),
+        join(process.cwd(), 'test/fixtures/policies/invalid.json'),
       );
       const records = [
         sqsRecord(snapshotCopyRequested('prod-a'), { messageId: 'a' }),

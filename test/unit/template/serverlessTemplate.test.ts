@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backoffSeconds } from '../../../src/domain/backoff.js';
 import { PackageError, packageService } from '../../../src/local/runner/packageService.js';
 import { METRICS_NAMESPACE, MetricName } from '../../../src/observability/metricNames.js';
+import { loadCompiledPolicySync } from '../../../src/policy/loadCompiledPolicy.js';
+import { loadPolicyFileSync } from '../../../src/policy/loadPolicyFile.js';
 
 /**
  * The packaged CloudFormation template (`osls package`, offline, no AWS credentials) is what
@@ -18,6 +20,8 @@ import { METRICS_NAMESPACE, MetricName } from '../../../src/observability/metric
 const run = promisify(execFile);
 const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 const PACKAGE_TIMEOUT_MS = 120_000;
+/** Where plugins/validate-policy.cjs writes the policy compiled to JSON, named by content. */
+const COMPILED_POLICY = /^\.copy-autopilot\/policy-[0-9a-f]{12}\.json$/;
 
 interface Resource {
   readonly Type: string;
@@ -378,7 +382,7 @@ describe('serverless.yml: packaged CloudFormation template', () => {
       expect(worker.Runtime).toBe('nodejs22.x');
       expect(worker.Architectures).toEqual(['arm64']);
       expect(worker.Environment.Variables).toMatchObject({
-        POLICY_FILE: 'copy-policy.yml',
+        POLICY_FILE: expect.stringMatching(COMPILED_POLICY),
         IDEMPOTENCY_TABLE_NAME: { Ref: 'IdempotencyTable' },
         DEAD_LETTER_QUEUE_URL: { Ref: 'RequestsDeadLetterQueue' },
         MEMBER_ROLE_NAME: '',
@@ -405,17 +409,27 @@ describe('serverless.yml: packaged CloudFormation template', () => {
       expect(properties.MaximumBatchingWindowInSeconds).toBeGreaterThan(0);
     });
 
-    it('bundles the policy file with the function at the path POLICY_FILE names', () => {
-      // Assess
-      expect(defaults.zipEntries).toContain('copy-policy.yml');
-      expect(defaults.zipEntries).toContain('src/handlers/copyWorker.mjs');
-      expect(crossAccount.zipEntries).toContain('test/fixtures/policies/minimal.yml');
-      expect(
-        propertiesOf<{ Environment: { Variables: Record<string, unknown> } }>(
-          crossAccount.template,
+    it('bundles the compiled policy with the function at the path POLICY_FILE names', async () => {
+      // Prepare
+      const policyFileOf = (template: Template) =>
+        propertiesOf<{ Environment: { Variables: Record<string, string> } }>(
+          template,
           'CopyWorkerLambdaFunction',
-        ).Environment.Variables.POLICY_FILE,
-      ).toBe('test/fixtures/policies/minimal.yml');
+        ).Environment.Variables.POLICY_FILE as string;
+      const defaultPolicy = policyFileOf(defaults.template);
+      const minimalPolicy = policyFileOf(crossAccount.template);
+
+      // Assess: each policy compiled to its own file, packaged where POLICY_FILE says
+      expect(defaults.zipEntries).toContain(defaultPolicy);
+      expect(defaults.zipEntries).toContain('src/handlers/copyWorker.mjs');
+      expect(crossAccount.zipEntries).toContain(minimalPolicy);
+      expect(minimalPolicy).not.toBe(defaultPolicy);
+      expect(loadCompiledPolicySync(join(REPO_ROOT, defaultPolicy))).toEqual(
+        loadPolicyFileSync(join(REPO_ROOT, 'copy-policy.yml')),
+      );
+      expect(loadCompiledPolicySync(join(REPO_ROOT, minimalPolicy))).toEqual(
+        loadPolicyFileSync(join(REPO_ROOT, 'test/fixtures/policies/minimal.yml')),
+      );
     });
   });
 
@@ -439,7 +453,7 @@ describe('serverless.yml: packaged CloudFormation template', () => {
       });
       expect(sweep.Handler).toBe('src/handlers/sweep.handler');
       expect(sweep.Environment.Variables).toMatchObject({
-        POLICY_FILE: 'copy-policy.yml',
+        POLICY_FILE: expect.stringMatching(COMPILED_POLICY),
         EVENT_BUS_NAME: 'default',
       });
     });
