@@ -4,6 +4,7 @@ import {
   CreateQueueCommand,
   DeleteMessageBatchCommand,
   EmptyBatchRequest,
+  type Message,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   TooManyEntriesInBatchRequest,
@@ -21,6 +22,23 @@ describe('Local SQS: batch operations', () => {
   afterEach(async () => {
     await sqs.close();
   });
+
+  /** Sends messages `a` and `b` in one batch and receives both: the receipts the next call needs. */
+  async function sendAndReceiveTwo(): Promise<Message[]> {
+    await sqs.client.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: [
+          { Id: 'a', MessageBody: 'a' },
+          { Id: 'b', MessageBody: 'b' },
+        ],
+      }),
+    );
+    const { Messages = [] } = await sqs.client.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }),
+    );
+    return Messages;
+  }
 
   it('sends a batch and reports a bad entry as Failed while the others go through', async () => {
     // Act
@@ -84,25 +102,14 @@ describe('Local SQS: batch operations', () => {
 
   it('deletes a batch and reports an invalid receipt handle as Failed', async () => {
     // Prepare
-    await sqs.client.send(
-      new SendMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: [
-          { Id: 'a', MessageBody: 'a' },
-          { Id: 'b', MessageBody: 'b' },
-        ],
-      }),
-    );
-    const { Messages = [] } = await sqs.client.send(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }),
-    );
+    const messages = await sendAndReceiveTwo();
 
     // Act
     const result = await sqs.client.send(
       new DeleteMessageBatchCommand({
         QueueUrl: queueUrl,
         Entries: [
-          ...Messages.map((message, i) => ({ Id: `d${i}`, ReceiptHandle: message.ReceiptHandle })),
+          ...messages.map((message, i) => ({ Id: `d${i}`, ReceiptHandle: message.ReceiptHandle })),
           { Id: 'bogus', ReceiptHandle: 'garbage' },
         ],
       }),
@@ -123,27 +130,16 @@ describe('Local SQS: batch operations', () => {
 
   it('changes visibility in a batch, entry by entry', async () => {
     // Prepare
-    await sqs.client.send(
-      new SendMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: [
-          { Id: 'a', MessageBody: 'a' },
-          { Id: 'b', MessageBody: 'b' },
-        ],
-      }),
-    );
-    const { Messages = [] } = await sqs.client.send(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }),
-    );
+    const messages = await sendAndReceiveTwo();
 
     // Act
     const result = await sqs.client.send(
       new ChangeMessageVisibilityBatchCommand({
         QueueUrl: queueUrl,
         Entries: [
-          { Id: 'now', ReceiptHandle: Messages[0]?.ReceiptHandle, VisibilityTimeout: 0 },
-          { Id: 'later', ReceiptHandle: Messages[1]?.ReceiptHandle, VisibilityTimeout: 600 },
-          { Id: 'bad', ReceiptHandle: Messages[1]?.ReceiptHandle, VisibilityTimeout: 50_000 },
+          { Id: 'now', ReceiptHandle: messages[0]?.ReceiptHandle, VisibilityTimeout: 0 },
+          { Id: 'later', ReceiptHandle: messages[1]?.ReceiptHandle, VisibilityTimeout: 600 },
+          { Id: 'bad', ReceiptHandle: messages[1]?.ReceiptHandle, VisibilityTimeout: 50_000 },
         ],
       }),
     );
