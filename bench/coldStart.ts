@@ -153,6 +153,8 @@ export function functionEnvironment(fn: PackagedFunction): Record<string, string
     DEAD_LETTER_QUEUE_URL:
       'https://sqs.us-east-1.amazonaws.com/000000000000/copy-autopilot-bench-requests-dlq',
     REQUESTS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/copy-autopilot-bench-requests',
+    // `!Ref AWS::AccountId` in the template.
+    AWS_ACCOUNT_ID: '000000000000',
   };
   const environment: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
