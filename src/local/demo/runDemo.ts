@@ -4,6 +4,7 @@ import {
   ListSnapshotCopyConfigurationsCommand,
 } from '@aws-sdk/client-redshift-serverless';
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { CopyAutopilotError } from '../../domain/errors.js';
 import type { CapturedLine } from '../runner/outputCapture.js';
 import { type LocalAutomation, startLocalAutomation } from '../runner/startLocalAutomation.js';
 import {
@@ -180,10 +181,7 @@ async function sendDuplicates(automation: LocalAutomation, progress: (line: stri
         ],
       }),
     );
-    const queue = Object.values(automation.deployment.queues).find((candidate) =>
-      candidate.name.endsWith('requests'),
-    );
-    if (!queue) continue;
+    const queue = deployedQueue(automation, 'RequestsQueue');
     const event = {
       version: '0',
       id: `demo-duplicate-${demoCase.namespace}`,
@@ -260,8 +258,7 @@ async function configurationsOf(automation: LocalAutomation, namespaceName: stri
 }
 
 async function readDeadLetters(automation: LocalAutomation) {
-  const dlq = Object.values(automation.deployment.queues).find((candidate) => candidate.name.endsWith('dlq'));
-  if (!dlq) return [];
+  const dlq = deployedQueue(automation, 'RequestsDeadLetterQueue');
   // A look, not a consume: visibility 0 leaves the messages for `dlq list` / `dlq redrive`.
   const response = await automation.clients.sqs.send(
     new ReceiveMessageCommand({
@@ -277,6 +274,13 @@ async function readDeadLetters(automation: LocalAutomation) {
     );
     return { namespace: attributes.Namespace ?? '?', attributes };
   });
+}
+
+/** A queue of serverless.yml by its logical id; the demo cannot run without it. */
+function deployedQueue(automation: LocalAutomation, logicalId: string) {
+  const queue = automation.deployment.queues[logicalId];
+  if (!queue) throw new CopyAutopilotError(`serverless.yml declares no ${logicalId}: the demo needs it`);
+  return queue;
 }
 
 function outcomeLine(record: Record<string, unknown>): OutcomeLine | undefined {
