@@ -29,6 +29,9 @@ const NO_MESSAGE = '(no message)';
 const DEAD_LETTER_NAMES: ReadonlySet<string> = new Set([
   'ValidationException',
   'AccessDeniedException',
+  // STS's name for the same refusal: AssumeRole into a member account whose role is missing or
+  // does not trust the worker.
+  'AccessDenied',
   'ServiceQuotaExceededException',
   'ResourceNotFoundException',
 ]);

@@ -83,6 +83,24 @@ describe('Function: classifyServiceError', () => {
     });
   });
 
+  it('dead-letters STS’s AccessDenied: the member account’s role refuses the worker, every time', () => {
+    // Prepare: what AssumeRole answers (query protocol: the bare code) when the role is missing
+    // or does not trust the worker; the Redshift Serverless client surfaces it from its credentials.
+    const error = {
+      name: 'AccessDenied',
+      message:
+        'User: arn:aws:sts::111111111111:assumed-role/worker is not authorized to perform: sts:AssumeRole',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 403 },
+    };
+
+    // Act
+    const classification = classifyServiceError(error);
+
+    // Assess
+    expect(classification).toMatchObject({ disposition: 'dead-letter', errorName: 'AccessDenied' });
+  });
+
   it.each(['TooManyRequestsException', 'RequestLimitExceeded', 'ServiceUnavailable'])(
     'retries throttling and availability errors known only by name (%s)',
     (name) => {
