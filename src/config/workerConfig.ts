@@ -13,7 +13,10 @@ export interface WorkerConfig {
   readonly idempotencyTtlSeconds: number;
   /** The function's home region (its queues live here). */
   readonly region: string;
-  /** The function's own account when known up front; otherwise looked up once through STS. */
+  /**
+   * The function's own account (AWS_ACCOUNT_ID), which tells home from member accounts. Nothing
+   * looks it up: without it, a member role name is refused at cold start (OwnAccountUnknownError).
+   */
   readonly accountId?: string;
   /** Local cloud endpoint; the SDK honours AWS_ENDPOINT_URL itself, we pass it on explicitly too. */
   readonly endpointUrl?: string;
