@@ -46,7 +46,7 @@ export interface LocalCloud {
   /** Forgets all state: every service, DynamoDB tables, TTL settings and fault rules. */
   reset(): void;
   listen(port?: number, host?: string): Promise<{ url: string }>;
-  /** Stops listening and drops open keep-alive connections; a no-op when not listening. */
+  /** Stops listening, drops open keep-alive connections and ends long polls in progress. */
   close(): Promise<void>;
 }
 
@@ -153,6 +153,8 @@ export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud =>
       });
     },
     close() {
+      // A long poll would otherwise hold the process open for up to 20 s after its socket is gone.
+      sqs.endLongPolls();
       if (!server.listening) return Promise.resolve();
       return new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -258,6 +258,29 @@ describe('Local cloud: wiring', () => {
   });
 });
 
+describe('Local cloud: close', () => {
+  it('answers a long-polling ReceiveMessage at once when it closes', async () => {
+    // Prepare
+    const sqs = track(new SQSClient(config()));
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'long-poll' }));
+    const polling = cloud.sqs.handle(
+      'ReceiveMessage',
+      { QueueUrl, WaitTimeSeconds: 20 },
+      { region: 'us-east-1', account: '000000000000', requestId: 'r1', clock },
+    );
+
+    // Act
+    await cloud.close();
+    const outcome = await Promise.race([
+      polling.then((output) => ({ output })),
+      new Promise((resolve) => setTimeout(resolve, 2_000, 'still waiting')),
+    ]);
+
+    // Assess
+    expect(outcome).toEqual({ output: {} });
+  });
+});
+
 describe('Local cloud: control API', () => {
   it('reports health with the account and uptime on the clock', async () => {
     // Prepare

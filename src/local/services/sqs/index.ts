@@ -46,6 +46,8 @@ export interface SqsService extends JsonService, ResettableService {
   ): Promise<QueryResponse>;
   /** EventBridge → SQS target delivery. Throws AwsServiceError (QueueDoesNotExist) when the queue is missing. */
   deliverToQueueArn(queueArn: string, body: string): void;
+  /** Answers every long-polling ReceiveMessage in progress at once, with no messages (the server is closing). */
+  endLongPolls(): void;
   /** Every message in the named queue (any region), visible or not, without changing anything. */
   peek(queueName: string): readonly PeekedMessage[];
 }
@@ -137,6 +139,10 @@ export function createSqsService(options: ServiceOptions): SqsService {
             : { ApproximateFirstReceiveTimestamp: String(message.firstReceivedAt) }),
         },
       }));
+    },
+
+    endLongPolls() {
+      store.endLongPolls();
     },
 
     reset() {

@@ -76,6 +76,7 @@ export class SqsStore {
   readonly #queues = new Map<string, Map<string, StoredQueue>>();
   readonly #waiters = new Set<Waiter>();
   #handleSequence = 0;
+  #longPollEpoch = 0;
 
   public constructor(clock: Clock, account: string) {
     this.clock = clock;
@@ -309,6 +310,17 @@ export class SqsStore {
       const timer = setTimeout(waiter.wake, pollMs);
       this.#waiters.add(waiter);
     });
+  }
+
+  /** Changes when `endLongPolls` runs: a long poll that sees it change answers at once. */
+  public get longPollEpoch(): number {
+    return this.#longPollEpoch;
+  }
+
+  /** Ends every long poll in progress (the server is closing; their callers are gone). */
+  public endLongPolls(): void {
+    this.#longPollEpoch += 1;
+    for (const waiter of [...this.#waiters]) waiter.wake();
   }
 
   public reset(): void {

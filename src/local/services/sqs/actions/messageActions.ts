@@ -79,6 +79,7 @@ async function receiveWithLongPoll(
 ): Promise<ReceivedMessage[]> {
   let received = store.receive(queue, max, visibilityTimeout);
   if (received.length > 0 || waitSeconds === 0) return received;
+  const epoch = store.longPollEpoch;
   let expired = false;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<void>((resolve) => {
@@ -90,7 +91,8 @@ async function receiveWithLongPoll(
   try {
     while (!expired) {
       await Promise.race([store.waitForChange(queue, LONG_POLL_RECHECK_MS), deadline]);
-      if (store.queue(queue.region, queue.name) !== queue) return [];
+      // Closing: nobody is left to answer, and a receive now would hide messages from the next poller.
+      if (store.longPollEpoch !== epoch || store.queue(queue.region, queue.name) !== queue) return [];
       received = store.receive(queue, max, visibilityTimeout);
       if (received.length > 0) return received;
     }
