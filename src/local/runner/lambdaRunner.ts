@@ -238,6 +238,10 @@ export class LambdaRunner {
           };
           pool.environments.push(environment);
           return environment;
+        } catch (error) {
+          // Nothing will be released for whoever waits on this load: the next one tries its own.
+          pool.waiting.shift()?.();
+          throw error;
         } finally {
           pool.loading -= 1;
         }
