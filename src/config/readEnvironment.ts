@@ -18,12 +18,12 @@ export function readRequired(env: Environment, name: string): string {
 }
 
 /**
- * The absolute path of the policy file bundled with a function: POLICY_FILE (default
- * `copy-policy.yml`) resolved against LAMBDA_TASK_ROOT, so the worker and the sweep read the
- * same file.
+ * The absolute path of the compiled policy bundled with a function: POLICY_FILE resolved against
+ * LAMBDA_TASK_ROOT, so the worker and the sweep read the same file. Required: the build names
+ * the compiled file (`\${copyPolicy:compiledFile}`), and no default could guess its name.
  */
 export function readPolicyFile(env: Environment): string {
   const root = readOptional(env, 'LAMBDA_TASK_ROOT') ?? process.cwd();
-  const policyPath = readOptional(env, 'POLICY_FILE') ?? 'copy-policy.yml';
+  const policyPath = readRequired(env, 'POLICY_FILE');
   return isAbsolute(policyPath) ? policyPath : resolve(root, policyPath);
 }

@@ -5,11 +5,15 @@ import { loadSweepConfig } from '../../../src/config/sweepConfig.js';
 describe('Function: loadSweepConfig', () => {
   it('returns the defaults, with the policy resolved against LAMBDA_TASK_ROOT', () => {
     // Act
-    const config = loadSweepConfig({ AWS_REGION: 'eu-west-1', LAMBDA_TASK_ROOT: '/var/task' });
+    const config = loadSweepConfig({
+      AWS_REGION: 'eu-west-1',
+      LAMBDA_TASK_ROOT: '/var/task',
+      POLICY_FILE: '.copy-autopilot/policy-0123456789ab.json',
+    });
 
     // Assess
     expect(config).toEqual({
-      policyFile: '/var/task/copy-policy.yml',
+      policyFile: '/var/task/.copy-autopilot/policy-0123456789ab.json',
       eventBusName: 'default',
       concurrency: 4,
       ratePerSecond: 10,
@@ -53,9 +57,10 @@ describe('Function: loadSweepConfig', () => {
     [{ SWEEP_RATE_PER_SECOND: 'fast' }, 'SWEEP_RATE_PER_SECOND'],
     [{ SWEEP_RATE_PER_SECOND: '-1' }, 'SWEEP_RATE_PER_SECOND'],
     [{ AWS_REGION: '' }, 'AWS_REGION'],
+    [{ POLICY_FILE: undefined }, 'POLICY_FILE'],
   ])('throws a ConfigError naming the variable for %o', (override, variable) => {
     // Act
-    const load = () => loadSweepConfig({ AWS_REGION: 'us-east-1', ...override });
+    const load = () => loadSweepConfig({ AWS_REGION: 'us-east-1', POLICY_FILE: 'policy.json', ...override });
 
     // Assess
     expect(load).toThrow(ConfigError);

@@ -3,6 +3,7 @@ import { ConfigError } from '../../../src/config/configError.js';
 import { loadWorkerConfig } from '../../../src/config/workerConfig.js';
 
 const REQUIRED = {
+  POLICY_FILE: '.copy-autopilot/policy-0123456789ab.json',
   IDEMPOTENCY_TABLE_NAME: 'copy-autopilot-dev-idempotency',
   DEAD_LETTER_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/111111111111/copy-autopilot-dev-dlq',
   AWS_REGION: 'us-east-1',
@@ -15,7 +16,7 @@ describe('Function: loadWorkerConfig', () => {
 
     // Assess
     expect(config).toEqual({
-      policyFile: '/var/task/copy-policy.yml',
+      policyFile: '/var/task/.copy-autopilot/policy-0123456789ab.json',
       idempotencyTableName: REQUIRED.IDEMPOTENCY_TABLE_NAME,
       deadLetterQueueUrl: REQUIRED.DEAD_LETTER_QUEUE_URL,
       backoff: { baseSeconds: 5, maxSeconds: 900 },
@@ -50,6 +51,7 @@ describe('Function: loadWorkerConfig', () => {
   });
 
   it.each([
+    ['POLICY_FILE', { POLICY_FILE: undefined }],
     ['IDEMPOTENCY_TABLE_NAME', { IDEMPOTENCY_TABLE_NAME: undefined }],
     ['DEAD_LETTER_QUEUE_URL', { DEAD_LETTER_QUEUE_URL: 'not-a-url' }],
     ['AWS_REGION', { AWS_REGION: ' ' }],

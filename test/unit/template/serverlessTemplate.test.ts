@@ -239,17 +239,21 @@ describe('serverless.yml: packaged CloudFormation template', () => {
         'NamespaceTagsChangedRule',
       );
       const requestParameters = EventPattern.detail?.requestParameters as
-        | { resourceArn: { wildcard: string }[] }
+        | { resourceArn: { wildcard: { 'Fn::Sub': string } }[] }
         | undefined;
       const [filter] = requestParameters?.resourceArn ?? [];
+      // The partition comes from the stack (aws, aws-cn, aws-us-gov); CloudFormation substitutes it.
+      const inPartition = (partition: string) =>
+        (filter?.wildcard['Fn::Sub'] ?? '').replaceAll('${AWS::Partition}', partition);
       const escapeRegExp = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-      const wildcard = new RegExp(`^${(filter?.wildcard ?? '').split('*').map(escapeRegExp).join('.*')}$`);
+      const wildcard = new RegExp(`^${inPartition('aws').split('*').map(escapeRegExp).join('.*')}$`);
 
       // Assess
       expect(EventPattern.source).toEqual(['aws.redshift-serverless']);
       expect(EventPattern.detail?.eventName).toEqual(['TagResource', 'UntagResource']);
       expect(EventPattern.detail?.errorCode).toEqual([{ exists: false }]);
-      expect(filter?.wildcard.startsWith('arn:aws:redshift-serverless:')).toBe(true);
+      expect(filter?.wildcard['Fn::Sub'].startsWith('arn:${AWS::Partition}:redshift-serverless:')).toBe(true);
+      expect(inPartition('aws-cn')).toBe('arn:aws-cn:redshift-serverless:*:namespace/*');
       expect(wildcard.test('arn:aws:redshift-serverless:us-east-1:111111111111:namespace/0d1f-4c2b')).toBe(
         true,
       );
