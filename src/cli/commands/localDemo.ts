@@ -1,5 +1,7 @@
 import { runDemo } from '../../local/demo/runDemo.js';
+import { outputFormat } from '../awsOptions.js';
 import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
 
 /** `copy-autopilot local demo`: the whole automation, end to end, on the local cloud. */
 export const localDemo: Command = {
@@ -17,13 +19,18 @@ export const localDemo: Command = {
     output: { type: 'string', default: 'table' },
   },
   run: async ({ values }, { printer, cwd }) => {
+    const output = outputFormat(values);
+    const port = values.port ? Number(values.port) : 0;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new UsageError(`--port must be a port number, got ${String(values.port)}`);
+    }
     const report = await runDemo({
       serviceDir: cwd,
       policyFile: values.policy as string | undefined,
-      port: values.port ? Number(values.port) : 0,
+      port,
       progress: (line) => printer.note(line),
     });
-    if (values.output === 'json') {
+    if (output === 'json') {
       printer.json(report);
       return report.ok ? 0 : 1;
     }
