@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import {
   CreateNamespaceCommand,
+  GetNamespaceCommand,
   ListSnapshotCopyConfigurationsCommand,
   type SnapshotCopyConfiguration,
+  TagResourceCommand,
 } from '@aws-sdk/client-redshift-serverless';
 import {
   CreateQueueCommand,
@@ -179,6 +181,35 @@ describe('Local automation: a namespace created through the SDK', { timeout: 60_
     await eventually('Protected is counted', () =>
       sumOf(automation.runner.metrics, 'Protected') > protectedBefore ? true : undefined,
     );
+  });
+
+  it('follows a tag change: a namespace tagged gold after creation gets the gold rule’s retention', async () => {
+    // Prepare: protected by everything-else (7 days) when created without tags
+    const namespaceName = 'e2e-retagged';
+    await createNamespace(namespaceName);
+    await protectedConfiguration(namespaceName);
+    const { namespace } = await automation.clients.redshift.send(new GetNamespaceCommand({ namespaceName }));
+
+    // Act: TagResource is recorded by CloudTrail; the tag rule forwards it (namespace known by ARN)
+    await automation.clients.redshift.send(
+      new TagResourceCommand({
+        resourceArn: namespace?.namespaceArn,
+        tags: [{ key: 'dr-tier', value: 'gold' }],
+      }),
+    );
+    const updated = await eventually('the retention follows the gold rule', async () => {
+      const [configuration] = await copyConfigurationsOf(namespaceName);
+      return configuration?.snapshotRetentionPeriod === 30 ? configuration : undefined;
+    });
+
+    // Assess
+    expect(updated).toMatchObject({ destinationRegion: 'us-west-2', snapshotRetentionPeriod: 30 });
+    expect(automation.cloud.redshift.createCounts()[namespaceName]).toBe(1);
+    expect(
+      await eventually('the worker logs the update', () =>
+        workerLines(namespaceName).find((line) => line.outcome === 'retention-updated'),
+      ),
+    ).toMatchObject({ rule: 'gold' });
   });
 
   it('is retried while the namespace is busy (ConflictException) and created exactly once', async () => {
