@@ -146,11 +146,17 @@ export class SqsEventSource {
     this.#onBatch({ size: messages.length, failed: failedIds.size, batchError });
   }
 
-  #failuresFrom(response: SQSBatchResponse | undefined, records: SQSRecord[]): Set<string> {
-    if (!this.#mapping.reportBatchItemFailures || !response?.batchItemFailures) return new Set();
+  #failuresFrom(response: unknown, records: SQSRecord[]): Set<string> {
+    if (!this.#mapping.reportBatchItemFailures || response === undefined || response === null)
+      return new Set();
     const known = new Set(records.map((record) => record.messageId));
+    // Lambda fails the whole batch when the response is not a batch response it can read.
+    if (typeof response !== 'object' || Array.isArray(response)) return known;
+    const { batchItemFailures } = response as Partial<SQSBatchResponse>;
+    if (batchItemFailures === undefined || batchItemFailures === null) return new Set();
+    if (!Array.isArray(batchItemFailures)) return known;
     const failed = new Set<string>();
-    for (const failure of response.batchItemFailures) {
+    for (const failure of batchItemFailures) {
       // Lambda treats an empty or unknown identifier as a failure of the whole batch.
       if (!failure?.itemIdentifier || !known.has(failure.itemIdentifier)) return known;
       failed.add(failure.itemIdentifier);
