@@ -3,7 +3,8 @@ import {
   CreateNamespaceCommand,
   ListSnapshotCopyConfigurationsCommand,
 } from '@aws-sdk/client-redshift-serverless';
-import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { peekDeadLetters } from '../../aws/deadLetterQueueReader.js';
 import { CopyAutopilotError } from '../../domain/errors.js';
 import type { CapturedLine } from '../runner/outputCapture.js';
 import { type LocalAutomation, startLocalAutomation } from '../runner/startLocalAutomation.js';
@@ -257,23 +258,14 @@ async function configurationsOf(automation: LocalAutomation, namespaceName: stri
   }));
 }
 
+/** The DLQ as `dlq list` reads it: a look, not a consume, so the letters stay for `dlq redrive`. */
 async function readDeadLetters(automation: LocalAutomation) {
   const dlq = deployedQueue(automation, 'RequestsDeadLetterQueue');
-  // A look, not a consume: visibility 0 leaves the messages for `dlq list` / `dlq redrive`.
-  const response = await automation.clients.sqs.send(
-    new ReceiveMessageCommand({
-      QueueUrl: dlq.url,
-      MaxNumberOfMessages: 10,
-      MessageAttributeNames: ['All'],
-      VisibilityTimeout: 0,
-    }),
-  );
-  return (response.Messages ?? []).map((message) => {
-    const attributes = Object.fromEntries(
-      Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [name, value.StringValue ?? '']),
-    );
-    return { namespace: attributes.Namespace ?? '?', attributes };
-  });
+  const letters = await peekDeadLetters(automation.clients.sqs, dlq.url, { limit: 100 });
+  return letters.map((letter) => ({
+    namespace: letter.attributes.Namespace ?? '?',
+    attributes: letter.attributes,
+  }));
 }
 
 /** A queue of serverless.yml by its logical id; the demo cannot run without it. */
