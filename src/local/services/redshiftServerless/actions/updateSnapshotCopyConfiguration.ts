@@ -1,18 +1,16 @@
 import type { UpdateSnapshotCopyConfigurationRequest } from '@aws-sdk/client-redshift-serverless';
 import { defineAction } from '../action.js';
-import { requireAvailable, requireNamespace } from '../namespaceGuards.js';
-import { requireCopyConfiguration } from '../requireCopyConfiguration.js';
+import { requireChangeableCopyConfiguration } from '../requireCopyConfiguration.js';
 import { copyConfigurationToWire } from '../wireShapes.js';
 
 /** Changes the retention, the only setting AWS lets change (region and key are fixed). */
 export const updateSnapshotCopyConfiguration = defineAction<UpdateSnapshotCopyConfigurationRequest>(
   (store, input, ctx) => {
-    const configuration = requireCopyConfiguration(
+    const configuration = requireChangeableCopyConfiguration(
       store,
       ctx.region,
       input.snapshotCopyConfigurationId ?? '',
     );
-    requireAvailable(store, requireNamespace(store, ctx.region, configuration.namespaceName));
     if (input.snapshotRetentionPeriod !== undefined) {
       configuration.snapshotRetentionPeriod = input.snapshotRetentionPeriod;
     }
