@@ -2,6 +2,7 @@ import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { partitionOf } from '../domain/awsRegions.js';
 import { CopyAutopilotError } from '../domain/errors.js';
 
 export type CredentialProvider = AwsCredentialIdentityProvider;
@@ -35,12 +36,6 @@ export class OwnAccountUnknownError extends CopyAutopilotError {
     super(message);
     this.name = 'OwnAccountUnknownError';
   }
-}
-
-function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
 }
 
 /**
@@ -93,7 +88,7 @@ export class ClientCache {
     if (account === this.#options.ownAccountId) return undefined;
     let provider = this.#credentials.get(account);
     if (provider === undefined) {
-      const roleArn = `arn:${partitionOf(this.#options.homeRegion)}:iam::${account}:role/${roleName}`;
+      const roleArn = `arn:${partitionOf(this.#options.homeRegion, 'by-prefix')}:iam::${account}:role/${roleName}`;
       provider = (this.#options.assumeRole ?? ((arn) => this.#assumeRole(arn)))(roleArn);
       this.#credentials.set(account, provider);
     }

@@ -1,7 +1,7 @@
 import { ListNamespacesCommand, type RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import type { InventoriedNamespace } from '../domain/compliance/evaluateCompliance.js';
 import type { CopyConfiguration } from '../domain/copyConfiguration.js';
-import { namespaceArnPattern } from '../domain/namespaceRef.js';
+import { NAMESPACE_ARN_PATTERN } from '../domain/identifiers.js';
 import { createConcurrencyLimiter } from './concurrencyLimiter.js';
 import { RedshiftServerlessAdapter, UnexpectedResponseError } from './redshiftServerlessAdapter.js';
 import { type PacingClock, TokenBucket } from './tokenBucket.js';
@@ -120,14 +120,14 @@ async function describeNamespace(
   paced: <T>(call: () => Promise<T>) => Promise<T>,
 ): Promise<InventoryEvent> {
   try {
-    const parts = listed.arn === undefined ? undefined : namespaceArnPattern.exec(listed.arn);
-    if (listed.arn === undefined || parts?.[2] === undefined) {
+    const parts = listed.arn === undefined ? undefined : NAMESPACE_ARN_PATTERN.exec(listed.arn);
+    if (listed.arn === undefined || parts?.[3] === undefined) {
       throw new UnexpectedResponseError(
         'ListNamespaces',
         `namespace ${listed.name} has no valid ARN (${listed.arn ?? 'none'})`,
       );
     }
-    const account = parts[2];
+    const account = parts[3];
     const adapter = new RedshiftServerlessAdapter(client, { account, region: listed.region });
     const tags = await paced(() => adapter.listTags(listed.arn as string));
     if (tags === undefined) return { kind: 'gone', namespace: listed };

@@ -1,4 +1,5 @@
 import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { MAX_VISIBILITY_TIMEOUT_SECONDS } from '../domain/backoff.js';
 import { CopyAutopilotError } from '../domain/errors.js';
 
 /** An SQS record's eventSourceARN is not a queue ARN. */
@@ -48,7 +49,10 @@ export async function setRetryVisibility(
     new ChangeMessageVisibilityCommand({
       QueueUrl: queueUrlFromArn(request.eventSourceArn, endpointUrl),
       ReceiptHandle: request.receiptHandle,
-      VisibilityTimeout: Math.max(0, Math.min(43_200, Math.round(request.delaySeconds))),
+      VisibilityTimeout: Math.max(
+        0,
+        Math.min(MAX_VISIBILITY_TIMEOUT_SECONDS, Math.round(request.delaySeconds)),
+      ),
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { REGION_CODE_PATTERN } from '../domain/identifiers.js';
 import { PolicyValidationError } from '../domain/policy/errors.js';
 import type { Policy } from '../domain/policy/types.js';
 import { PolicyFileError } from '../policy/errors.js';
@@ -42,7 +43,7 @@ export function selectedRegions(values: Readonly<Record<string, unknown>>): stri
     .map((region) => String(region).trim())
     .filter((region) => region !== '');
   for (const region of regions) {
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+    if (!REGION_CODE_PATTERN.test(region)) {
       throw new UsageError(`not a region: ${region}`, 'regions look like us-east-1');
     }
   }

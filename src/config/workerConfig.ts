@@ -1,3 +1,5 @@
+import { DEFAULT_BACKOFF, MAX_VISIBILITY_TIMEOUT_SECONDS } from '../domain/backoff.js';
+import { isAccountId } from '../domain/identifiers.js';
 import { ConfigError } from './configError.js';
 import { type Environment, readOptional, readPolicyFile, readRequired } from './readEnvironment.js';
 
@@ -39,18 +41,20 @@ function positiveInteger(env: Environment, name: string, fallback: number): numb
  */
 export function loadWorkerConfig(env: Environment): WorkerConfig {
   const backoff = {
-    baseSeconds: positiveInteger(env, 'BACKOFF_BASE_SECONDS', 5),
-    maxSeconds: positiveInteger(env, 'BACKOFF_MAX_SECONDS', 900),
+    baseSeconds: positiveInteger(env, 'BACKOFF_BASE_SECONDS', DEFAULT_BACKOFF.baseSeconds),
+    maxSeconds: positiveInteger(env, 'BACKOFF_MAX_SECONDS', DEFAULT_BACKOFF.maxSeconds),
   };
   if (backoff.maxSeconds < backoff.baseSeconds) {
     throw new ConfigError('BACKOFF_MAX_SECONDS', 'must not be smaller than BACKOFF_BASE_SECONDS');
   }
-  // SQS caps a message's visibility timeout at 12 hours.
-  if (backoff.maxSeconds > 43_200) {
-    throw new ConfigError('BACKOFF_MAX_SECONDS', 'must not exceed 43200 (12 hours, the SQS maximum)');
+  if (backoff.maxSeconds > MAX_VISIBILITY_TIMEOUT_SECONDS) {
+    throw new ConfigError(
+      'BACKOFF_MAX_SECONDS',
+      `must not exceed ${MAX_VISIBILITY_TIMEOUT_SECONDS} (12 hours, the SQS maximum)`,
+    );
   }
   const accountId = readOptional(env, 'AWS_ACCOUNT_ID');
-  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
+  if (accountId !== undefined && !isAccountId(accountId)) {
     throw new ConfigError('AWS_ACCOUNT_ID', `must be 12 digits, got '${accountId}'`);
   }
   const deadLetterQueueUrl = readRequired(env, 'DEAD_LETTER_QUEUE_URL');

@@ -38,10 +38,6 @@ export interface CopyRequest {
   readonly requestedAt: string;
 }
 
-/** The ARN shape AWS uses for namespaces when only the name is known. */
-export const namespaceArnPattern =
-  /^arn:aws[a-z-]*:redshift-serverless:([a-z0-9-]+):(\d{12}):namespace\/(.+)$/;
-
 /**
  * A namespace known only by ARN (CloudTrail TagResource/UntagResource events name the resource
  * by ARN, whose last part is the namespace id, not its name). The worker looks the name up.

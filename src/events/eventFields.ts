@@ -1,3 +1,4 @@
+import { ACCOUNT_ID_PATTERN, NAMESPACE_NAME_PATTERN, REGION_CODE_PATTERN } from '../domain/identifiers.js';
 import { truncate } from '../domain/truncate.js';
 import { InvalidRequestError } from './errors.js';
 
@@ -18,13 +19,13 @@ const MAX_QUOTED_LENGTH = 100;
 /** Identifier rules, from the Redshift Serverless and EventBridge models. */
 export const FieldRule = {
   NamespaceName: {
-    pattern: /^[a-z0-9-]{3,64}$/,
+    pattern: NAMESPACE_NAME_PATTERN,
     maxLength: 64,
     expectation: 'a namespace name of 3–64 characters from a-z, 0-9 and "-"',
   },
-  Account: { pattern: /^\d{12}$/, maxLength: 12, expectation: 'a 12-digit AWS account id' },
+  Account: { pattern: ACCOUNT_ID_PATTERN, maxLength: 12, expectation: 'a 12-digit AWS account id' },
   Region: {
-    pattern: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/,
+    pattern: REGION_CODE_PATTERN,
     maxLength: 32,
     expectation: 'an AWS region code such as us-east-1',
   },

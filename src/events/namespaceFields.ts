@@ -1,4 +1,5 @@
-import { namespaceArnPattern, type Tags } from '../domain/namespaceRef.js';
+import { NAMESPACE_ARN_PATTERN } from '../domain/identifiers.js';
+import type { Tags } from '../domain/namespaceRef.js';
 import { FieldRule, type JsonObject } from './eventFields.js';
 import type { EventEnvelope } from './types.js';
 
@@ -32,9 +33,9 @@ export interface ParsedNamespaceArn {
 
 /** Splits `arn` when it names a namespace; undefined for any other resource (workgroup, snapshot…). */
 export function splitNamespaceArn(arn: string): ParsedNamespaceArn | undefined {
-  const match = namespaceArnPattern.exec(arn);
+  const match = NAMESPACE_ARN_PATTERN.exec(arn);
   if (match === null) return undefined;
-  const [, region = '', account = ''] = match;
+  const [, , region = '', account = ''] = match;
   if (!FieldRule.Region.pattern.test(region)) return undefined;
   return { arn, account, region };
 }

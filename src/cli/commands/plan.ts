@@ -2,6 +2,7 @@ import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { inventoryNamespaces } from '../../aws/namespaceInventory.js';
 import { evaluateCompliance, type InventoriedNamespace } from '../../domain/compliance/evaluateCompliance.js';
 import type { CopyConfiguration } from '../../domain/copyConfiguration.js';
+import { isAccountId, isNamespaceName } from '../../domain/identifiers.js';
 import type { Tags } from '../../domain/namespaceRef.js';
 import { planCopyConfiguration } from '../../domain/planCopyConfiguration.js';
 import { PolicyValidationError } from '../../domain/policy/errors.js';
@@ -40,8 +41,6 @@ export interface PlanEntry {
   readonly existing?: readonly CopyConfiguration[];
 }
 
-const NAMESPACE_NAME = /^[a-z0-9-]{3,64}$/;
-const ACCOUNT_ID = /^\d{12}$/;
 /** Namespaces whose tags and copy configurations are read at once: gentle on the API's rate limits. */
 const INVENTORY_CONCURRENCY = 4;
 
@@ -118,7 +117,7 @@ function describedNamespace(
   values: Readonly<Record<string, unknown>>,
   env: Readonly<Record<string, string | undefined>>,
 ): { name: string; account?: string; region: string; tags: Tags } {
-  if (!NAMESPACE_NAME.test(name)) {
+  if (!isNamespaceName(name)) {
     throw new UsageError(`--namespace ${name}: a namespace name is 3–64 characters of a-z, 0-9 and "-"`);
   }
   const region =
@@ -129,7 +128,7 @@ function describedNamespace(
     throw new UsageError('the namespace needs a region', 'pass --region, or set AWS_REGION');
   }
   const account = typeof values.account === 'string' ? values.account : undefined;
-  if (account !== undefined && !ACCOUNT_ID.test(account)) {
+  if (account !== undefined && !isAccountId(account)) {
     throw new UsageError(`--account ${account}: an account id is 12 digits`);
   }
   const tags = parseTags(typeof values.tags === 'string' ? values.tags : '');

@@ -1,4 +1,5 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { isAccountId, isNamespaceName } from '../../domain/identifiers.js';
 import { RequestOrigin } from '../../domain/namespaceRef.js';
 import { DetailType, EventSource } from '../../events/constants.js';
 import { AWS_OPTIONS_USAGE, awsClientConfig, awsOptions, outputFormat } from '../awsOptions.js';
@@ -6,8 +7,6 @@ import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
 import { sdkClientConfig } from '../sdkClientConfig.js';
 
-const NAMESPACE_NAME = /^[a-z0-9-]{3,64}$/;
-const ACCOUNT_ID = /^\d{12}$/;
 const DEFAULT_BUS = 'default';
 
 /**
@@ -58,11 +57,11 @@ export const trigger: Command = {
       throw new UsageError('expected one namespace name', 'e.g. copy-autopilot trigger prod-orders');
     }
     const namespaceName = positionals[0] as string;
-    if (!NAMESPACE_NAME.test(namespaceName)) {
+    if (!isNamespaceName(namespaceName)) {
       throw new UsageError(`${namespaceName}: a namespace name is 3–64 characters of a-z, 0-9 and "-"`);
     }
     const account = typeof values.account === 'string' ? values.account : undefined;
-    if (account !== undefined && !ACCOUNT_ID.test(account)) {
+    if (account !== undefined && !isAccountId(account)) {
       throw new UsageError(`--account ${account}: an account id is 12 digits`);
     }
     const bus = typeof values.bus === 'string' && values.bus !== '' ? values.bus : DEFAULT_BUS;

@@ -1,4 +1,4 @@
-export { AWS_REGIONS, AwsPartition, type AwsRegion, isAwsRegion, partitionOf } from './awsRegions.js';
+export { AWS_REGIONS, AwsPartition, type AwsRegion, isAwsRegion, partitionOf } from '../awsRegions.js';
 export { formatPolicyIssue, type PolicyIssue, PolicyValidationError } from './errors.js';
 export { matchGlob } from './matchGlob.js';
 export { type ParsePolicyOptions, parsePolicy } from './parsePolicy.js';

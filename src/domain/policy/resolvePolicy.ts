@@ -1,4 +1,4 @@
-import { partitionOf } from './awsRegions.js';
+import { partitionOf } from '../awsRegions.js';
 import { matchGlob } from './matchGlob.js';
 import type { CopyRule, Policy, PolicyDecision, RuleMatch } from './types.js';
 

@@ -1,4 +1,4 @@
-import { isAwsRegion, partitionOf } from './awsRegions.js';
+import { isAwsRegion, partitionOf } from '../awsRegions.js';
 import { describeValue, isMapping, reportUnknownKeys } from './documentShape.js';
 import type { ReportIssue } from './issueReporter.js';
 import { type CopyTarget, INDEFINITE_RETENTION } from './types.js';

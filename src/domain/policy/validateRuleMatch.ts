@@ -1,4 +1,4 @@
-import { isAwsRegion } from './awsRegions.js';
+import { isAccountId, isAwsRegion } from '../identifiers.js';
 import { describeValue, isMapping, reportUnknownKeys } from './documentShape.js';
 import type { ReportIssue } from './issueReporter.js';
 import type { RuleMatch } from './types.js';
@@ -7,7 +7,6 @@ const MATCH_KEYS = ['namespace', 'tags', 'accounts', 'sourceRegions'] as const;
 
 /** Namespace names are `^[a-z0-9-]+$`; a glob adds `*` and `?`. Anything else can never match. */
 const NAMESPACE_GLOB = /^[a-z0-9*?-]+$/;
-const ACCOUNT_ID = /^\d{12}$/;
 // Limits of AWS tags (TagResource): keys 1–128 characters, values 0–256.
 const MAX_TAG_KEY_LENGTH = 128;
 const MAX_TAG_VALUE_LENGTH = 256;
@@ -94,7 +93,7 @@ function validateAccounts(raw: unknown, at: readonly (string | number)[], report
     // An unquoted 12-digit id reaches us as a number; it is unambiguous only with 12 digits
     // (YAML drops the leading zeros of `012345678901`).
     const account = typeof item === 'number' && Number.isInteger(item) ? String(item) : item;
-    if (typeof account === 'string' && ACCOUNT_ID.test(account)) {
+    if (typeof account === 'string' && isAccountId(account)) {
       accounts.push(account);
     } else if (typeof item === 'number') {
       report([...at, index], `${item} is not a 12-digit AWS account id (quote account ids in YAML)`);

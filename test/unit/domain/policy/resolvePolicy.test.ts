@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AWS_REGIONS, AwsPartition } from '../../../../src/domain/policy/awsRegions.js';
+import { AWS_REGIONS, AwsPartition } from '../../../../src/domain/awsRegions.js';
 import { parsePolicy } from '../../../../src/domain/policy/parsePolicy.js';
 import {
   decisionDependsOnTags,

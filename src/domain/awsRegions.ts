@@ -1,9 +1,12 @@
 /**
- * The AWS regions a policy may name, with the partition each belongs to. A snapshot copy
- * never leaves its partition, so the partition is part of what the validator checks.
+ * The AWS regions copy-autopilot knows (a policy, the CLI and the worker may name them), with the
+ * partition each belongs to. A snapshot copy never leaves its partition, so the partition is part
+ * of what the validator checks.
  *
  * Kept as a literal list (not read from the SDK's endpoint data) so the validator stays pure
  * and the build, the Lambda and the CLI agree on it. A region AWS opens later is one line here.
+ * The local cloud keeps its own table (an emulator stays independent of the code it tests); a
+ * test pins the two to the same regions and partitions.
  */
 export const AwsPartition = {
   Aws: 'aws',
@@ -59,7 +62,23 @@ export function isAwsRegion(value: string): value is AwsRegion {
   return Object.hasOwn(AWS_REGIONS, value);
 }
 
-/** The partition of a known region; undefined for a region this list does not hold. */
-export function partitionOf(region: string): AwsPartition | undefined {
-  return isAwsRegion(region) ? AWS_REGIONS[region] : undefined;
+/**
+ * How to answer for a region the table does not hold. `by-prefix` reads the partition from the
+ * region code (`cn-` China, `us-gov-` GovCloud, anything else aws), so code that only builds ARNs
+ * keeps working in a region AWS opens after this table was written.
+ */
+export type PartitionFallback = 'by-prefix';
+
+/**
+ * The partition of a region. From the table for a known region; for an unknown one, undefined,
+ * or the guess the explicit `fallback` asks for (the validator wants "unknown", an ARN builder a guess).
+ */
+export function partitionOf(region: string): AwsPartition | undefined;
+export function partitionOf(region: string, fallback: PartitionFallback): AwsPartition;
+export function partitionOf(region: string, fallback?: PartitionFallback): AwsPartition | undefined {
+  if (isAwsRegion(region)) return AWS_REGIONS[region];
+  if (fallback === undefined) return undefined;
+  if (region.startsWith('cn-')) return AwsPartition.China;
+  if (region.startsWith('us-gov-')) return AwsPartition.GovCloud;
+  return AwsPartition.Aws;
 }
