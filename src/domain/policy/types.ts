@@ -15,6 +15,15 @@ export const ExistingConfigurationMode = {
 export type ExistingConfigurationMode =
   (typeof ExistingConfigurationMode)[keyof typeof ExistingConfigurationMode];
 
+/** What to do when someone deletes (or changes) a copy configuration the policy wants. */
+export const DeletedConfigurationMode = {
+  /** Put the policy's configuration back (outcome `restored`, metric Restored). */
+  Restore: 'restore',
+  /** Leave it missing; report it (log line + metric) until the next sweep or request restores it. */
+  Report: 'report',
+} as const;
+export type DeletedConfigurationMode = (typeof DeletedConfigurationMode)[keyof typeof DeletedConfigurationMode];
+
 /** Retention as the API speaks it: 1–3653 days, or -1 for indefinite. */
 export const INDEFINITE_RETENTION = -1;
 
@@ -51,8 +60,32 @@ export interface CopyRule extends RuleBase {
 
 export type PolicyRule = SkipRule | CopyRule;
 
+/** `scope.accounts`: which accounts the autopilot is responsible for, besides its own (always in scope). */
+export type ScopeAccounts =
+  | { readonly kind: 'list'; readonly accountIds: readonly string[] }
+  /** Every ACTIVE account of the organization; only those under these OUs (nested ones too) when given. */
+  | { readonly kind: 'organization'; readonly organizationalUnits?: readonly string[] };
+
+/** `scope.regions`: the regions it is responsible for in every account in scope. */
+export type ScopeRegions =
+  | { readonly kind: 'list'; readonly regions: readonly string[] }
+  /** Every region the account has enabled (account:ListRegions ENABLED, ENABLED_BY_DEFAULT). */
+  | { readonly kind: 'all-enabled' };
+
+/**
+ * Where the autopilot protects, verifies and reports. Absent from a policy = the stack's own
+ * account in its own region (what a single-account deployment always did).
+ */
+export interface PolicyScope {
+  readonly accounts: ScopeAccounts;
+  readonly regions: ScopeRegions;
+  /** The role assumed in every account in scope other than the stack's own. */
+  readonly memberRoleName?: string;
+}
+
 export interface Policy {
   readonly version: 1;
+  readonly scope?: PolicyScope;
   readonly rules: readonly PolicyRule[];
 }
 
