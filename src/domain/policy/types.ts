@@ -22,7 +22,8 @@ export const DeletedConfigurationMode = {
   /** Leave it missing; report it (log line + metric) until the next sweep or request restores it. */
   Report: 'report',
 } as const;
-export type DeletedConfigurationMode = (typeof DeletedConfigurationMode)[keyof typeof DeletedConfigurationMode];
+export type DeletedConfigurationMode =
+  (typeof DeletedConfigurationMode)[keyof typeof DeletedConfigurationMode];
 
 /** Retention as the API speaks it: 1–3653 days, or -1 for indefinite. */
 export const INDEFINITE_RETENTION = -1;
