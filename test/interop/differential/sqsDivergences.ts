@@ -1,4 +1,4 @@
-import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
+import { LOCAL_ACCOUNT_ID } from '../../../src/local/services/contracts.js';
 import { REGION } from './clientConfig.js';
 import { type KnownDivergence, rewriteOk, withErrorStatus } from './knownDivergence.js';
 import type { ErrorShape } from './runScenario.js';

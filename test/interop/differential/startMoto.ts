@@ -1,6 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
+import { LOCAL_ACCOUNT_ID } from '../../../src/local/services/contracts.js';
+import {
+  INTEROP_TOOLS,
+  type InteropToolError,
+  printedText,
+  ToolFailedError,
+  toolSpawnError,
+} from '../interopTools.js';
+
+const PYTHON = INTEROP_TOOLS.python;
 
 /** A moto server (`python3 -m moto.server`) this test process started and owns. */
 export interface MotoServer {
@@ -31,12 +40,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitUntilAnswering(
   endpoint: string,
   child: ChildProcess,
-  output: () => string,
+  state: { readonly output: string; readonly spawnError?: InteropToolError },
 ): Promise<void> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
+    // A missing python3 is an 'error' event (then an exit with -2): say which tool, not the exit code.
+    if (state.spawnError !== undefined) throw state.spawnError;
     if (child.exitCode !== null) {
-      throw new Error(`moto exited with ${child.exitCode} before answering:\n${output()}`);
+      throw new ToolFailedError(
+        PYTHON,
+        `moto exited with ${child.exitCode} before answering: ${printedText(state.output)}`,
+      );
     }
     try {
       const response = await fetch(`${endpoint}/moto-api/`);
@@ -46,7 +60,10 @@ async function waitUntilAnswering(
     }
     await sleep(POLL_INTERVAL_MS);
   }
-  throw new Error(`moto did not answer on ${endpoint} within ${STARTUP_TIMEOUT_MS} ms:\n${output()}`);
+  throw new ToolFailedError(
+    PYTHON,
+    `moto did not answer on ${endpoint} within ${STARTUP_TIMEOUT_MS} ms: ${printedText(state.output)}`,
+  );
 }
 
 /**
@@ -56,14 +73,17 @@ async function waitUntilAnswering(
 export async function startMoto(): Promise<MotoServer> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
-  const child = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(PYTHON.command, ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, MOTO_ACCOUNT_ID: LOCAL_ACCOUNT_ID, PYTHONUNBUFFERED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
+  const state: { output: string; spawnError?: InteropToolError } = { output: '' };
+  child.once('error', (error) => {
+    state.spawnError = toolSpawnError(PYTHON, error);
+  });
   const keep = (chunk: Buffer) => {
     // Only the start matters when moto fails to come up; its request log grows without bound.
-    if (output.length < 4_000) output += chunk.toString('utf8');
+    if (state.output.length < 4_000) state.output += chunk.toString('utf8');
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -78,7 +98,7 @@ export async function startMoto(): Promise<MotoServer> {
     await exited;
   };
   try {
-    await waitUntilAnswering(endpoint, child, () => output);
+    await waitUntilAnswering(endpoint, child, state);
   } catch (error) {
     await close();
     throw error;

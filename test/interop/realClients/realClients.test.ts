@@ -1,9 +1,8 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTEROP_TOOLS, type InteropTool, runTool } from '../interopTools.js';
 
 /**
  * `copy-autopilot local serve` as a user runs it (the real CLI in a child process), driven by the
@@ -11,10 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * (SQS over its JSON protocol), and Debian's AWS CLI v2 (SQS over the query protocol).
  */
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DEBIAN_AWS_CLI = '/usr/bin/aws';
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const { awsCliV1, debianAwsCliV2, python } = INTEROP_TOOLS;
 const PROTECTION_TIMEOUT_MS = 30_000;
-const run = promisify(execFile);
 
 /** What an operator exports before using a client against the local cloud. */
 const CLIENT_ENV: NodeJS.ProcessEnv = {
@@ -74,18 +72,13 @@ afterAll(async () => {
 });
 
 /** Runs an AWS CLI command against the local cloud and parses its JSON output. */
-async function aws(args: readonly string[], bin = 'aws'): Promise<Record<string, unknown>> {
-  try {
-    const { stdout } = await run(bin, ['--endpoint-url', endpoint, '--output', 'json', ...args], {
-      cwd: REPO_ROOT,
-      env: CLIENT_ENV,
-      timeout: 60_000,
-    });
-    return stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>);
-  } catch (error) {
-    const failure = error as { stderr?: string; message: string };
-    throw new Error(`${bin} ${args.join(' ')} failed: ${failure.stderr ?? failure.message}`);
-  }
+async function aws(args: readonly string[], cli: InteropTool = awsCliV1): Promise<Record<string, unknown>> {
+  const { stdout } = await runTool(cli, {
+    args: ['--endpoint-url', endpoint, '--output', 'json', ...args],
+    cwd: REPO_ROOT,
+    env: CLIENT_ENV,
+  });
+  return stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>);
 }
 
 /** Polls until `probe` returns a value, or fails naming what never happened. */
@@ -105,12 +98,14 @@ interface CopyConfiguration {
   readonly snapshotRetentionPeriod: number;
 }
 
-async function protectedByCli(namespaceName: string, bin = 'aws'): Promise<CopyConfiguration[]> {
+async function protectedByCli(namespaceName: string): Promise<CopyConfiguration[]> {
   return eventually(`list-snapshot-copy-configurations shows ${namespaceName}`, async () => {
-    const { snapshotCopyConfigurations = [] } = (await aws(
-      ['redshift-serverless', 'list-snapshot-copy-configurations', '--namespace-name', namespaceName],
-      bin,
-    )) as { snapshotCopyConfigurations?: CopyConfiguration[] };
+    const { snapshotCopyConfigurations = [] } = (await aws([
+      'redshift-serverless',
+      'list-snapshot-copy-configurations',
+      '--namespace-name',
+      namespaceName,
+    ])) as { snapshotCopyConfigurations?: CopyConfiguration[] };
     return snapshotCopyConfigurations.length > 0 ? snapshotCopyConfigurations : undefined;
   });
 }
@@ -272,16 +267,16 @@ describe('Real clients: the AWS CLI on PATH (v1, SQS JSON protocol)', { timeout:
 describe('Real clients: boto3', { timeout: 90_000 }, () => {
   it('creates a namespace, sees it protected, puts an event and reads the queues', async () => {
     // Act
-    const { stdout } = await run(
-      'python3',
-      [
-        'test/e2e/clients/boto3_session.py',
+    const { stdout } = await runTool(python, {
+      args: [
+        'test/interop/realClients/boto3_session.py',
         endpoint,
         'boto3-made',
         'events/put-events/snapshot-copy-requested.json',
       ],
-      { cwd: REPO_ROOT, env: CLIENT_ENV, timeout: 60_000 },
-    );
+      cwd: REPO_ROOT,
+      env: CLIENT_ENV,
+    });
     const session = JSON.parse(stdout) as Record<string, unknown>;
 
     // Assess
@@ -306,21 +301,16 @@ describe('Real clients: boto3', { timeout: 90_000 }, () => {
 
 describe("Real clients: Debian's AWS CLI v2 (SQS query protocol)", { timeout: 90_000 }, () => {
   it('lists, sends and receives over the query protocol', async () => {
-    // Prepare: .ci/run installs it (apt-get install awscli); without it this path is untested.
-    expect(
-      existsSync(DEBIAN_AWS_CLI),
-      `${DEBIAN_AWS_CLI} is missing: install Debian's AWS CLI v2 with 'apt-get install -y awscli' (.ci/run does)`,
-    ).toBe(true);
+    // Prepare: .ci/run installs it (apt-get install awscli); the preflight names it when missing.
     const queue = queueUrl('debian-cli-scratch');
 
     // Act
-    const created = await aws(['sqs', 'create-queue', '--queue-name', 'debian-cli-scratch'], DEBIAN_AWS_CLI);
+    const created = await aws(['sqs', 'create-queue', '--queue-name', 'debian-cli-scratch'], debianAwsCliV2);
     // --debug shows the request on stderr: form-encoded Action=ListQueues, the query protocol.
-    const { stdout: listOutput, stderr: debug } = await run(
-      DEBIAN_AWS_CLI,
-      ['--endpoint-url', endpoint, '--output', 'json', '--debug', 'sqs', 'list-queues'],
-      { env: CLIENT_ENV, timeout: 60_000 },
-    );
+    const { stdout: listOutput, stderr: debug } = await runTool(debianAwsCliV2, {
+      args: ['--endpoint-url', endpoint, '--output', 'json', '--debug', 'sqs', 'list-queues'],
+      env: CLIENT_ENV,
+    });
     const listed = JSON.parse(listOutput) as { QueueUrls: string[] };
     const sent = await aws(
       [
@@ -333,7 +323,7 @@ describe("Real clients: Debian's AWS CLI v2 (SQS query protocol)", { timeout: 90
         '--message-attributes',
         '{"Kind":{"DataType":"String","StringValue":"greeting"}}',
       ],
-      DEBIAN_AWS_CLI,
+      debianAwsCliV2,
     );
     const received = (await aws(
       [
@@ -346,7 +336,7 @@ describe("Real clients: Debian's AWS CLI v2 (SQS query protocol)", { timeout: 90
         '--wait-time-seconds',
         '1',
       ],
-      DEBIAN_AWS_CLI,
+      debianAwsCliV2,
     )) as { Messages: Record<string, unknown>[] };
 
     // Assess

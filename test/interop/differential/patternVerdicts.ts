@@ -13,7 +13,7 @@ import {
   ReceiveMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
+import { LOCAL_ACCOUNT_ID } from '../../../src/local/services/contracts.js';
 import { REGION } from './clientConfig.js';
 import { CASE_DETAIL_TYPE, CASE_SOURCE, detailJsonOf, type PatternCase } from './eventPatternCases.js';
 import { errorShape, type StepOutcome } from './runScenario.js';

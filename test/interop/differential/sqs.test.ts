@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalCloud, type LocalCloud } from '../../src/local/localCloud.js';
+import { createLocalCloud, type LocalCloud } from '../../../src/local/localCloud.js';
+import { INTEROP_TOOLS, runTool } from '../interopTools.js';
 import { clientConfig } from './clientConfig.js';
 import { expectedFromMoto } from './knownDivergence.js';
 import { runScenario, type Transcript } from './runScenario.js';
@@ -30,7 +29,10 @@ const BOTO3_ROUND_TRIP = fileURLToPath(new URL('./boto3SqsRoundTrip.py', import.
 
 /** The boto3 round trip's JSON output against one endpoint. */
 const boto3RoundTrip = async (endpoint: string): Promise<unknown> => {
-  const { stdout } = await promisify(execFile)('python3', [BOTO3_ROUND_TRIP, endpoint], { timeout: 20_000 });
+  const { stdout } = await runTool(INTEROP_TOOLS.python, {
+    args: [BOTO3_ROUND_TRIP, endpoint],
+    timeoutMs: 20_000,
+  });
   return JSON.parse(stdout);
 };
 

@@ -1,4 +1,4 @@
-import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
+import { LOCAL_ACCOUNT_ID } from '../../../src/local/services/contracts.js';
 import {
   DISABLED_RULE,
   REFUSED_EVENTS,

@@ -1,8 +1,8 @@
 /**
  * Runs the SQS-only test server until interrupted and prints its endpoint on the first line of
- * stdout (used by awsCliSmoke.sh). Not a test file: `node --import tsx test/local/sqs/serveSqsOnly.ts`.
+ * stdout (used by awsCliSmoke.sh). Not a test file: `node --import tsx test/interop/realClients/serveSqsOnly.ts`.
  */
-import { startSqsOnly } from './startSqsOnly.js';
+import { startSqsOnly } from '../../local/sqs/startSqsOnly.js';
 
 const sqs = await startSqsOnly();
 process.stdout.write(`${sqs.endpoint}\n`);

@@ -1,7 +1,7 @@
 import { EventBridgeClient, TestEventPatternCommand } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalCloud, type LocalCloud } from '../../src/local/localCloud.js';
+import { createLocalCloud, type LocalCloud } from '../../../src/local/localCloud.js';
 import { clientConfig } from './clientConfig.js';
 import { EVENT_BRIDGE_DIVERGENCES, PATTERN_DIVERGENCES } from './eventBridgeDivergences.js';
 import {

@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# Drives the local SQS with the real AWS CLI (by hand, not part of `vitest run`):
-#   bash test/local/sqs/awsCliSmoke.sh
-# AWS CLI v1 / boto3 speak SQS's JSON protocol; Debian's awscli 2.9 speaks the query protocol.
-# Both are worth running when available. Exits non-zero on the first mismatch.
+# Drives the local SQS with a real AWS CLI (AWS_CLI, default `aws` on PATH):
+#   bash test/interop/realClients/awsCliSmoke.sh
+#   AWS_CLI=/usr/bin/aws bash test/interop/realClients/awsCliSmoke.sh
+# `npm run test:interop` runs it with both (awsCliSmoke.test.ts). The AWS CLI v1 / boto3 speak
+# SQS's JSON protocol; Debian's awscli 2.9 speaks the query protocol. Exits non-zero on the
+# first mismatch, 2 when the CLI is missing.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+cli=${AWS_CLI:-aws}
 
-command -v aws >/dev/null || { echo "aws CLI not installed; nothing to check" >&2; exit 2; }
+command -v "$cli" >/dev/null || { echo "$cli: not found (the AWS CLI: pip install awscli, or apt-get install -y awscli)" >&2; exit 2; }
 
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=''
 unset AWS_PROFILE AWS_ENDPOINT_URL
 
 log=$(mktemp)
-node --import tsx test/local/sqs/serveSqsOnly.ts >"$log" 2>/dev/null &
+node --import tsx test/interop/realClients/serveSqsOnly.ts >"$log" 2>/dev/null &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 100); do
@@ -22,13 +25,13 @@ for _ in $(seq 1 100); do
 done
 [ -n "${endpoint:-}" ] || { echo "server did not start" >&2; exit 1; }
 
-sqs() { aws --endpoint-url "$endpoint" sqs "$@" --output json; }
+sqs() { "$cli" --endpoint-url "$endpoint" sqs "$@" --output json; }
 expect() { # expect <description> <actual> <expected>
   if [ "$2" != "$3" ]; then echo "FAIL $1: got [$2], want [$3]" >&2; exit 1; fi
   echo "ok   $1"
 }
 
-echo "aws: $(aws --version 2>&1)"
+echo "$cli: $("$cli" --version 2>&1)"
 url=$(sqs create-queue --queue-name cli-smoke --attributes VisibilityTimeout=15 | python3 -c 'import json,sys; print(json.load(sys.stdin)["QueueUrl"])')
 expect "create-queue returns a URL on the endpoint" "$url" "$endpoint/000000000000/cli-smoke"
 

@@ -20,7 +20,7 @@ import {
   TagQueueCommand,
   UntagQueueCommand,
 } from '@aws-sdk/client-sqs';
-import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
+import { LOCAL_ACCOUNT_ID } from '../../../src/local/services/contracts.js';
 import { REGION } from './clientConfig.js';
 import type { ScenarioStep } from './runScenario.js';
 
