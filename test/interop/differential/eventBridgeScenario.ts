@@ -106,6 +106,19 @@ export const REFUSED_EVENTS = {
   'no Detail': { Source: 'refused.shop', DetailType: 'Refused' },
 } as const satisfies Record<string, PutEventsRequestEntry>;
 
+/**
+ * A batch as the sweep puts it (src/sweep/requestProtection.ts): ten entries naming the bus, each
+ * with a resource; the fifth is refused, and PutEvents answers per entry, in order. The source
+ * matches no rule, so nothing is delivered.
+ */
+const SWEEP_BATCH: readonly PutEventsRequestEntry[] = Array.from({ length: 10 }, (_, index) => ({
+  EventBusName: 'default',
+  Source: 'sweep.diff',
+  DetailType: 'Snapshot Copy Requested',
+  Resources: [`arn:aws:redshift-serverless:us-east-1:000000000000:namespace/diff-${index}`],
+  Detail: index === 4 ? REFUSED_EVENTS['a Detail that is not JSON'].Detail : JSON.stringify({ index }),
+}));
+
 export const refusedEventStep = (entry: keyof typeof REFUSED_EVENTS): string => `PutEvents: ${entry}`;
 
 /** Every message a rule's queue holds, as the parsed event bodies (ordered by the order id). */
@@ -164,6 +177,8 @@ export const eventBridgeScenario: readonly ScenarioStep<EventBridgeScenarioConte
       context.events.send(
         new PutRuleCommand({
           Name: rule,
+          // The bus named, as the local deployment of the template does (deployTemplate.ts).
+          EventBusName: 'default',
           EventPattern: JSON.stringify(SCENARIO_RULES[rule]),
           Description: `differential ${rule}`,
           State: rule === DISABLED_RULE ? 'DISABLED' : 'ENABLED',
@@ -176,6 +191,7 @@ export const eventBridgeScenario: readonly ScenarioStep<EventBridgeScenarioConte
       context.events.send(
         new PutTargetsCommand({
           Rule: rule,
+          EventBusName: 'default',
           Targets: [
             {
               Id: 'queue',
@@ -230,6 +246,10 @@ export const eventBridgeScenario: readonly ScenarioStep<EventBridgeScenarioConte
     name: `ReceiveMessage: what ${rule} delivered`,
     run: (context: EventBridgeScenarioContext) => drainEvents(context, rule),
   })),
+  {
+    name: 'PutEvents: ten entries on the bus named, one refused (how the sweep learns which to retry)',
+    run: (context) => putEventsView(context, SWEEP_BATCH),
+  },
   ...(Object.keys(REFUSED_EVENTS) as (keyof typeof REFUSED_EVENTS)[]).map((entry) => ({
     name: refusedEventStep(entry),
     run: (context: EventBridgeScenarioContext) => putEventsView(context, [REFUSED_EVENTS[entry]]),

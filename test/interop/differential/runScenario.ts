@@ -62,3 +62,22 @@ export async function runScenario<Context>(
   }
   return transcript;
 }
+
+/**
+ * Runs several scenarios in order against one side, each with a normalizer of its own (ids are
+ * numbered per scenario, so a divergence in one cannot shift the placeholders of the next), and
+ * returns their transcripts as one.
+ */
+export async function runScenarios<Context>(
+  scenarios: readonly (readonly ScenarioStep<Context>[])[],
+  context: Context,
+): Promise<Transcript> {
+  const transcript = new Map<string, StepOutcome>();
+  for (const scenario of scenarios) {
+    for (const [step, outcome] of await runScenario(scenario, context)) {
+      if (transcript.has(step)) throw new Error(`duplicate step name: ${step}`);
+      transcript.set(step, outcome);
+    }
+  }
+  return transcript;
+}

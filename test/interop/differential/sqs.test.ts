@@ -5,9 +5,11 @@ import { createLocalCloud, type LocalCloud } from '../../../src/local/localCloud
 import { INTEROP_TOOLS, runTool } from '../interopTools.js';
 import { clientConfig } from './clientConfig.js';
 import { expectedFromMoto } from './knownDivergence.js';
-import { runScenario, type Transcript } from './runScenario.js';
+import { runScenarios, type Transcript } from './runScenario.js';
 import { SQS_DIVERGENCES } from './sqsDivergences.js';
-import { type SqsScenarioContext, sqsScenario } from './sqsScenario.js';
+import { sqsMoveTaskScenario } from './sqsMoveTaskScenario.js';
+import { sqsScenario } from './sqsScenario.js';
+import type { SqsScenarioContext } from './sqsScenarioSupport.js';
 import { type MotoServer, startMoto } from './startMoto.js';
 
 const contextFor = (endpoint: string): SqsScenarioContext => ({
@@ -16,7 +18,12 @@ const contextFor = (endpoint: string): SqsScenarioContext => ({
   deadLetterUrl: '',
   handles: {},
   deadLetterHandles: {},
+  moveSourceUrl: '',
+  moveDeadLetterUrl: '',
 });
+
+/** The main scenario, then the dead-letter queue as the CLI works it (own queues). */
+const SQS_SCENARIOS = [sqsScenario, sqsMoveTaskScenario];
 
 let moto: MotoServer;
 let cloud: LocalCloud;
@@ -43,8 +50,8 @@ beforeAll(async () => {
   const motoContext = contextFor(moto.endpoint);
   // Each side only waits on itself, so both run at once: moto is in another process.
   [local, reference] = await Promise.all([
-    runScenario(sqsScenario, localContext),
-    runScenario(sqsScenario, motoContext),
+    runScenarios(SQS_SCENARIOS, localContext),
+    runScenarios(SQS_SCENARIOS, motoContext),
   ]);
   localContext.sqs.destroy();
   motoContext.sqs.destroy();
@@ -56,7 +63,7 @@ afterAll(async () => {
 });
 
 describe('Differential SQS: the local cloud answers as moto does', () => {
-  it.each(sqsScenario.map((step) => step.name))('%s', (step) => {
+  it.each(SQS_SCENARIOS.flat().map((step) => step.name))('%s', (step) => {
     // Assess
     expect(local.get(step)).toEqual(expectedFromMoto(step, reference, SQS_DIVERGENCES));
   });

@@ -2,6 +2,14 @@ import { LOCAL_ACCOUNT_ID } from '../../../src/local/services/contracts.js';
 import { REGION } from './clientConfig.js';
 import { type KnownDivergence, rewriteOk, withErrorStatus } from './knownDivergence.js';
 import type { ErrorShape } from './runScenario.js';
+import {
+  MOVE_DEAD_LETTER_QUEUE,
+  MOVE_SOURCE_QUEUE,
+  MOVE_TASK_LISTED,
+  MOVE_TASK_MISSING_SOURCE,
+  MOVE_TASK_STARTED,
+  queueArn,
+} from './sqsMoveTaskScenario.js';
 import { SOURCE_QUEUE } from './sqsScenario.js';
 
 const QUEUE_ATTRIBUTE_STEPS = [
@@ -92,7 +100,61 @@ export const SQS_DIVERGENCES: readonly KnownDivergence[] = [
       'InvalidParameterValue ("must contain non-empty message attribute value").',
     towardAws: () => ({ error: senderError('InvalidParameterValue') }),
   },
+  ...moveTaskDivergences(),
 ];
+
+/**
+ * moto 5.2.1 implements none of the message move task actions (moto/sqs/responses.py has no
+ * start_message_move_task or list_message_move_tasks): its server answers 500 with an HTML
+ * NotImplementedError page, which the SDK reports as a SyntaxError. What AWS answers instead is
+ * written out from the SQS API reference and service model, and the local cloud must match it.
+ */
+function moveTaskDivergences(): KnownDivergence[] {
+  const notImplemented = (action: string) =>
+    `moto 5.2.1 does not implement ${action} (answers 500, NotImplementedError); `;
+  const missingSource = (action: string): KnownDivergence => ({
+    step: action === 'StartMessageMoveTask' ? MOVE_TASK_MISSING_SOURCE.start : MOVE_TASK_MISSING_SOURCE.list,
+    reason:
+      `${notImplemented(action)}AWS answers ResourceNotFoundException for a SourceArn that names no queue ` +
+      '(SQS API reference, Errors; service model: awsQueryError ["ResourceNotFoundException", 404], a Sender fault).',
+    towardAws: () => ({
+      error: { name: 'ResourceNotFoundException', type: 'Sender', fault: 'client', status: 404 },
+    }),
+  });
+  return [
+    {
+      step: MOVE_TASK_STARTED,
+      reason: `${notImplemented('StartMessageMoveTask')}AWS returns a TaskHandle (SQS API reference, StartMessageMoveTask).`,
+      towardAws: () => ({ ok: { TaskHandleIssued: true } }),
+    },
+    {
+      step: MOVE_TASK_LISTED,
+      reason:
+        `${notImplemented('ListMessageMoveTasks')}AWS lists the task, newest first, with Status COMPLETED once ` +
+        'every message is moved, the messages it counted at the start (ApproximateNumberOfMessagesToMove) and moved, ' +
+        'the source and destination ARNs and StartedTimestamp in epoch milliseconds; a TaskHandle only while ' +
+        'RUNNING (SQS API reference, ListMessageMoveTasksResultEntry). The two dead letters are then in the destination.',
+      towardAws: () => ({
+        ok: {
+          Results: [
+            {
+              Status: 'COMPLETED',
+              SourceArn: queueArn(MOVE_DEAD_LETTER_QUEUE),
+              DestinationArn: queueArn(MOVE_SOURCE_QUEUE),
+              ApproximateNumberOfMessagesMoved: 2,
+              ApproximateNumberOfMessagesToMove: 2,
+              StartedTimestamp: '<epoch 13 digits>',
+            },
+          ],
+          source: { ApproximateNumberOfMessages: '2', ApproximateNumberOfMessagesNotVisible: '0' },
+          deadLetter: { ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' },
+        },
+      }),
+    },
+    missingSource('StartMessageMoveTask'),
+    missingSource('ListMessageMoveTasks'),
+  ];
+}
 
 /** How a client-side SQS error looks in the transcript when its query code is its name. */
 function senderError(name: string): ErrorShape {

@@ -10,29 +10,24 @@ import {
   ListDeadLetterSourceQueuesCommand,
   ListQueuesCommand,
   ListQueueTagsCommand,
-  type Message,
   PurgeQueueCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   SendMessageCommand,
   SetQueueAttributesCommand,
-  type SQSClient,
   TagQueueCommand,
   UntagQueueCommand,
 } from '@aws-sdk/client-sqs';
 import { LOCAL_ACCOUNT_ID } from '../../../src/local/services/contracts.js';
 import { REGION } from './clientConfig.js';
 import type { ScenarioStep } from './runScenario.js';
-
-/** What the SQS steps share: the client of one side and what earlier steps learned. */
-export interface SqsScenarioContext {
-  readonly sqs: SQSClient;
-  sourceUrl: string;
-  deadLetterUrl: string;
-  /** The receipt handles of the latest receive from the source queue, by message body. */
-  handles: Record<string, string>;
-  deadLetterHandles: Record<string, string>;
-}
+import {
+  byBody,
+  countsOf,
+  handlesByBody,
+  receiveAll,
+  type SqsScenarioContext,
+} from './sqsScenarioSupport.js';
 
 export const SOURCE_QUEUE = 'diff-orders';
 export const DEAD_LETTER_QUEUE = 'diff-orders-dlq';
@@ -56,25 +51,6 @@ const ATTRIBUTES = {
   'trace.id': { DataType: 'String.custom', StringValue: 'trace-7' },
 };
 
-/** Both sides answer in queue order today, but SQS promises no order: compare sorted by body. */
-const byBody = (messages: readonly Message[] | undefined): Message[] =>
-  [...(messages ?? [])].sort((a, b) => (a.Body ?? '').localeCompare(b.Body ?? ''));
-
-const handlesByBody = (messages: readonly Message[]): Record<string, string> =>
-  Object.fromEntries(messages.map((message) => [message.Body ?? '', message.ReceiptHandle ?? '']));
-
-/** A receive of everything visible, with every system and message attribute. */
-const receiveAll = (context: SqsScenarioContext, queueUrl: string) =>
-  context.sqs.send(
-    new ReceiveMessageCommand({
-      QueueUrl: queueUrl,
-      MaxNumberOfMessages: 10,
-      WaitTimeSeconds: 0,
-      MessageSystemAttributeNames: ['All'],
-      MessageAttributeNames: ['All'],
-    }),
-  );
-
 /** Ends the visibility timeout of the latest received messages (all of them, or all but one body). */
 const makeVisible = async (context: SqsScenarioContext, exceptBody?: string) => {
   const entries = Object.entries(context.handles)
@@ -87,16 +63,6 @@ const makeVisible = async (context: SqsScenarioContext, exceptBody?: string) => 
     Successful: output.Successful?.map((entry) => entry.Id).sort(),
     Failed: output.Failed?.map(({ Id, Code, SenderFault }) => ({ Id, Code, SenderFault })),
   };
-};
-
-const countsOf = async (context: SqsScenarioContext, queueUrl: string) => {
-  const output = await context.sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return output.Attributes;
 };
 
 /**
