@@ -27,6 +27,9 @@ const versionMisfit =
   (output: string): string | undefined =>
     pattern.test(output) ? undefined : `expected ${expected}, found: ${firstLine(output) || 'no version'}`;
 
+/** Where Debian's AWS CLI v2 is: /usr/bin/aws, as `apt-get install awscli` puts it, unless told otherwise. */
+const DEBIAN_AWS_CLI = process.env.DEBIAN_AWS_CLI || '/usr/bin/aws';
+
 export const INTEROP_TOOLS = {
   /** moto's server for the differential tests; boto3 for the boto3 clients. */
   python: {
@@ -47,10 +50,13 @@ export const INTEROP_TOOLS = {
     probeArgs: ['--version'],
     misfit: versionMisfit(/^aws-cli\/1\./m, 'aws-cli/1.x first on PATH'),
   },
-  /** Debian's packaged AWS CLI v2 (2.9), which still speaks SQS's query protocol. */
+  /**
+   * Debian's packaged AWS CLI v2 (2.9), which still speaks SQS's query protocol. DEBIAN_AWS_CLI
+   * names another executable that runs it (say, a script running `/usr/bin/python3 -m awscli`).
+   */
   debianAwsCliV2: {
-    name: "Debian's AWS CLI v2 at /usr/bin/aws",
-    command: '/usr/bin/aws',
+    name: `Debian's AWS CLI v2 at ${DEBIAN_AWS_CLI}`,
+    command: DEBIAN_AWS_CLI,
     install: 'apt-get install -y awscli',
     probeArgs: ['--version'],
     misfit: versionMisfit(/^aws-cli\/2\./m, 'aws-cli/2.x'),
