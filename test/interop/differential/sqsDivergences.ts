@@ -1,5 +1,4 @@
 import { LOCAL_ACCOUNT_ID } from '../../../src/local/services/contracts.js';
-import { REGION } from './clientConfig.js';
 import { type KnownDivergence, rewriteOk, withErrorStatus } from './knownDivergence.js';
 import type { ErrorShape } from './runScenario.js';
 import {
@@ -8,9 +7,9 @@ import {
   MOVE_TASK_LISTED,
   MOVE_TASK_MISSING_SOURCE,
   MOVE_TASK_STARTED,
-  queueArn,
 } from './sqsMoveTaskScenario.js';
 import { SOURCE_QUEUE } from './sqsScenario.js';
+import { queueArn } from './sqsScenarioSupport.js';
 
 const QUEUE_ATTRIBUTE_STEPS = [
   'GetQueueAttributes: All on the source queue',
@@ -72,7 +71,7 @@ export const SQS_DIVERGENCES: readonly KnownDivergence[] = [
         key === 'Attributes' && typeof value === 'object' && value !== null
           ? {
               ...value,
-              DeadLetterQueueSourceArn: `arn:aws:sqs:${REGION}:${LOCAL_ACCOUNT_ID}:${SOURCE_QUEUE}`,
+              DeadLetterQueueSourceArn: queueArn(SOURCE_QUEUE),
             }
           : value,
       ),

@@ -6,10 +6,8 @@ import {
   SendMessageCommand,
   StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
-import { LOCAL_ACCOUNT_ID } from '../../../src/local/services/contracts.js';
-import { REGION } from './clientConfig.js';
 import type { ScenarioStep } from './runScenario.js';
-import { byBody, countsOf, receiveAll, type SqsScenarioContext } from './sqsScenarioSupport.js';
+import { byBody, countsOf, queueArn, receiveAll, type SqsScenarioContext } from './sqsScenarioSupport.js';
 
 /**
  * The dead-letter queue as the CLI works it: `dlq list` peeks with VisibilityTimeout 0, `dlq
@@ -20,7 +18,6 @@ import { byBody, countsOf, receiveAll, type SqsScenarioContext } from './sqsScen
 
 export const MOVE_SOURCE_QUEUE = 'diff-moves';
 export const MOVE_DEAD_LETTER_QUEUE = 'diff-moves-dlq';
-export const queueArn = (name: string) => `arn:aws:sqs:${REGION}:${LOCAL_ACCOUNT_ID}:${name}`;
 const NO_SUCH_QUEUE_ARN = queueArn('diff-no-such-queue');
 
 /** Dead letters as the worker sends them (src/aws/deadLetterQueue.ts): the body, and why. */

@@ -18,20 +18,19 @@ import {
   TagQueueCommand,
   UntagQueueCommand,
 } from '@aws-sdk/client-sqs';
-import { LOCAL_ACCOUNT_ID } from '../../../src/local/services/contracts.js';
-import { REGION } from './clientConfig.js';
 import type { ScenarioStep } from './runScenario.js';
 import {
   byBody,
   countsOf,
   handlesByBody,
+  queueArn,
   receiveAll,
   type SqsScenarioContext,
 } from './sqsScenarioSupport.js';
 
 export const SOURCE_QUEUE = 'diff-orders';
 export const DEAD_LETTER_QUEUE = 'diff-orders-dlq';
-const DEAD_LETTER_ARN = `arn:aws:sqs:${REGION}:${LOCAL_ACCOUNT_ID}:${DEAD_LETTER_QUEUE}`;
+const DEAD_LETTER_ARN = queueArn(DEAD_LETTER_QUEUE);
 
 const SOURCE_ATTRIBUTES = {
   VisibilityTimeout: '20',

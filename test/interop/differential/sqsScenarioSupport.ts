@@ -5,6 +5,8 @@ import {
   type ReceiveMessageCommandInput,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
+import { LOCAL_ACCOUNT_ID } from '../../../src/local/services/contracts.js';
+import { REGION } from './clientConfig.js';
 
 /** What the SQS steps share: the client of one side and what earlier steps learned. */
 export interface SqsScenarioContext {
@@ -18,6 +20,9 @@ export interface SqsScenarioContext {
   moveSourceUrl: string;
   moveDeadLetterUrl: string;
 }
+
+/** The ARN of a queue of the scenarios (both sides answer as the local cloud's account, in REGION). */
+export const queueArn = (name: string) => `arn:aws:sqs:${REGION}:${LOCAL_ACCOUNT_ID}:${name}`;
 
 /** Both sides answer in queue order today, but SQS promises no order: compare sorted by body. */
 export const byBody = (messages: readonly Message[] | undefined): Message[] =>
