@@ -1,5 +1,6 @@
 import type { OptionsConfig } from './command.js';
 import { UsageError } from './errors.js';
+import { regionFromOptionOrEnvironment } from './regionOption.js';
 
 /**
  * The options every command that talks to AWS shares, spelled as the AWS CLI spells them, so
@@ -32,7 +33,7 @@ export function awsClientConfig(
   values: Readonly<Record<string, unknown>>,
   env: Readonly<Record<string, string | undefined>>,
 ): AwsClientConfig {
-  const region = stringValue(values.region) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  const region = regionFromOptionOrEnvironment(values.region, env);
   if (!region) {
     throw new UsageError('no region given', 'pass --region, or set AWS_REGION');
   }

@@ -29,5 +29,7 @@ export interface Command {
   readonly usage: string;
   readonly options: OptionsConfig;
   readonly allowPositionals?: boolean;
+  /** What exit code 1 means for this command (`--help` lists it with the codes all commands share). */
+  readonly notOk?: string;
   run(args: ParsedArguments, context: CommandContext): Promise<number>;
 }

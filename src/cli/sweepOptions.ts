@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { REGION_CODE_PATTERN } from '../domain/identifiers.js';
 import { PolicyValidationError } from '../domain/policy/errors.js';
 import type { Policy } from '../domain/policy/types.js';
 import { PolicyFileError } from '../policy/errors.js';
@@ -7,6 +6,7 @@ import { loadPolicyFile } from '../policy/loadPolicyFile.js';
 import { AWS_OPTIONS_USAGE, awsClientConfig } from './awsOptions.js';
 import type { CommandContext, OptionsConfig } from './command.js';
 import { UsageError } from './errors.js';
+import { requireKnownRegion } from './regionOption.js';
 import { type SdkClientConfig, sdkClientConfig } from './sdkClientConfig.js';
 
 /** The options `status` and `sweep` share on top of the AWS ones. */
@@ -42,12 +42,7 @@ export function selectedRegions(values: Readonly<Record<string, unknown>>): stri
   const regions = [...single, ...listed]
     .map((region) => String(region).trim())
     .filter((region) => region !== '');
-  for (const region of regions) {
-    if (!REGION_CODE_PATTERN.test(region)) {
-      throw new UsageError(`not a region: ${region}`, 'regions look like us-east-1');
-    }
-  }
-  return [...new Set(regions)];
+  return [...new Set(regions.map((region) => requireKnownRegion(region)))];
 }
 
 /**

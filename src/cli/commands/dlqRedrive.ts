@@ -27,6 +27,7 @@ export const dlqRedrive: Command = {
     '  --yes             do not ask for confirmation',
     AWS_OPTIONS_USAGE,
   ].join('\n'),
+  notOk: 'the move task did not complete, or you stopped waiting for it (it keeps running in SQS)',
   options: { ...awsOptions, ...queueOptions, yes: { type: 'boolean', default: false } },
   run: async ({ values }, { printer, env, confirm, interrupted }) => {
     const output = outputFormat(values);

@@ -20,6 +20,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_POLICY_FILE, printPolicyIssues, readPolicyFile } from '../policyFileOption.js';
 import { describeCopyTarget, describeRetention } from '../policyRuleView.js';
 import type { Printer } from '../printer.js';
+import { regionFromOptionOrEnvironment } from '../regionOption.js';
 import { sdkClientConfig } from '../sdkClientConfig.js';
 
 /** What `plan` says about one namespace. */
@@ -69,6 +70,8 @@ export const plan: Command = {
     `  --policy FILE     policy file (default: ${DEFAULT_POLICY_FILE})`,
     AWS_OPTIONS_USAGE,
   ].join('\n'),
+  notOk:
+    'the policy file is invalid, a matching rule cannot apply to a namespace, or a namespace could not be read',
   options: {
     ...awsOptions,
     namespace: { type: 'string' },
@@ -120,10 +123,7 @@ function describedNamespace(
   if (!isNamespaceName(name)) {
     throw new UsageError(`--namespace ${name}: a namespace name is 3–64 characters of a-z, 0-9 and "-"`);
   }
-  const region =
-    (typeof values.region === 'string' && values.region !== '' ? values.region : undefined) ??
-    env.AWS_REGION ??
-    env.AWS_DEFAULT_REGION;
+  const region = regionFromOptionOrEnvironment(values.region, env);
   if (!region) {
     throw new UsageError('the namespace needs a region', 'pass --region, or set AWS_REGION');
   }

@@ -37,11 +37,11 @@ export const status: Command = {
     '',
     'Verdicts: protected, skipped (policy says skip), unmatched (no rule) are compliant;',
     'missing, drift, invalid (the rule cannot apply) and unreadable are not.',
-    'Exit code: 0 every namespace compliant, 1 otherwise.',
     '',
     SWEEP_OPTIONS_USAGE,
     AWS_OPTIONS_USAGE_EXCEPT_REGION,
   ].join('\n'),
+  notOk: 'a namespace is not compliant or could not be read, or the policy file is invalid',
   options: {
     ...awsOptions,
     ...sweepOptions,

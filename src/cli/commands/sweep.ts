@@ -26,7 +26,6 @@ export const sweep: Command = {
     'Lists every namespace (ListNamespaces, all pages), judges it as `status` does, and puts one',
     '"Snapshot Copy Requested" event (origin: sweep) per non-compliant namespace on the bus; the',
     'copy worker does the rest. Asks before putting anything unless --yes.',
-    'Exit code: 0 when every non-compliant namespace was requested (or there was none), 1 otherwise.',
     '',
     '  --dry-run         show what would be requested; put nothing',
     SWEEP_OPTIONS_USAGE,
@@ -35,6 +34,7 @@ export const sweep: Command = {
     '  --yes             do not ask for confirmation',
     AWS_OPTIONS_USAGE_EXCEPT_REGION,
   ].join('\n'),
+  notOk: 'a non-compliant namespace could not be requested, or the policy file is invalid',
   options: {
     ...awsOptions,
     ...sweepOptions,

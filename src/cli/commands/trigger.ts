@@ -45,6 +45,7 @@ export const trigger: Command = {
     "  --account A       the namespace's account, when it is not the bus's (a member account)",
     AWS_OPTIONS_USAGE,
   ].join('\n'),
+  notOk: 'the bus refused the event (PutEvents reported an entry error)',
   options: {
     ...awsOptions,
     bus: { type: 'string', default: DEFAULT_BUS },

@@ -3,6 +3,7 @@ import type { Command, CommandContext } from '../../../src/cli/command.js';
 import { UsageError } from '../../../src/cli/errors.js';
 import { createMemoryPrinter, formatTable } from '../../../src/cli/printer.js';
 import { runCli } from '../../../src/cli/run.js';
+import { readPackageVersion } from '../../../src/cli/version.js';
 
 const context = () => {
   const printer = createMemoryPrinter();
@@ -72,6 +73,64 @@ describe('Function: runCli', () => {
     // Assess
     expect(code).toBe(0);
     expect(printer.out.join('\n')).toContain('copy-autopilot dlq list [--limit N]');
+  });
+
+  it('prints the version on --version and -V', async () => {
+    // Prepare
+    const { printer, ctx } = context();
+
+    // Act
+    const long = await runCli(['--version'], [echo], ctx, { version: '1.2.3' });
+    const short = await runCli(['-V'], [echo], ctx, { version: '1.2.3' });
+
+    // Assess
+    expect([long, short]).toEqual([0, 0]);
+    expect(printer.out).toEqual(['1.2.3', '1.2.3']);
+  });
+
+  it('documents the four exit codes in the top-level help and in every command help', async () => {
+    // Prepare
+    const { printer, ctx } = context();
+    const lines = (from: number) => printer.out.slice(from).join('\n');
+
+    // Act
+    await runCli(['--help'], [echo], ctx);
+    const topLevel = lines(0);
+    const before = printer.out.length;
+    await runCli(['dlq', 'list', '--help'], [{ ...echo, notOk: 'the list is empty' }], ctx);
+    const perCommand = lines(before);
+
+    // Assess
+    for (const help of [topLevel, perCommand]) {
+      expect(help).toMatch(
+        /Exit codes:\n {2}0 {2}OK\n {2}1 {2}.+\n {2}2 {2}usage error.+\n {2}3 {2}runtime failure/,
+      );
+    }
+    expect(perCommand).toContain('  1  the list is empty');
+  });
+
+  it('prints the raw name and message of a failure it has no explanation for, exit 3', async () => {
+    // Prepare
+    const { printer, ctx } = context();
+    const failing: Command = { ...echo, run: async () => Promise.reject(new RangeError('boom')) };
+
+    // Act
+    const code = await runCli(['dlq', 'list'], [failing], ctx);
+
+    // Assess
+    expect(code).toBe(3);
+    expect(printer.err).toEqual(['error: RangeError: boom']);
+  });
+});
+
+describe('Function: readPackageVersion', () => {
+  it("reads package.json's version", async () => {
+    // Prepare
+    const { readFile } = await import('node:fs/promises');
+    const expected = JSON.parse(await readFile('package.json', 'utf8')).version;
+
+    // Act & Assess
+    expect(readPackageVersion()).toBe(expected);
   });
 });
 
