@@ -20,7 +20,10 @@ export async function readPolicyFile(file: string, cwd: string): Promise<Policy>
     return await loadPolicyFile(isAbsolute(file) ? file : resolve(cwd, file));
   } catch (error) {
     if (error instanceof PolicyFileError) {
-      throw new UsageError(error.message, 'pass the policy file to use, e.g. --policy copy-policy.yml');
+      throw new UsageError(
+        error.message,
+        `check the path (relative to ${cwd}), pass another with --policy FILE, or run where ${DEFAULT_POLICY_FILE} is`,
+      );
     }
     if (error instanceof PolicyValidationError) {
       // Name the file as the user typed it: `copy-policy.yml:12:5:` is what an editor links.
@@ -47,4 +50,25 @@ export function printPolicyIssues(
   for (const issue of error.issues) printer.line(formatPolicyIssue(issue, error.source));
   const count = error.issues.length === 1 ? '1 issue' : `${error.issues.length} issues`;
   printer.note(`${error.source ?? 'policy'}: invalid (${count})`);
+}
+
+/**
+ * Checks the policy a local command is about to deploy (`--policy`, else the default) before
+ * anything boots: an invalid one is printed once, issue by issue, as `policy check` prints it
+ * (osls would report it once per place serverless.yml uses it). False when it is invalid.
+ */
+export async function policyIsDeployable(
+  file: string | undefined,
+  cwd: string,
+  printer: Printer,
+  output: OutputFormat,
+): Promise<boolean> {
+  try {
+    await readPolicyFile(file ?? DEFAULT_POLICY_FILE, cwd);
+    return true;
+  } catch (error) {
+    if (!(error instanceof PolicyValidationError)) throw error;
+    printPolicyIssues(error, printer, output);
+    return false;
+  }
 }

@@ -2,6 +2,7 @@ import { runDemo } from '../../local/demo/runDemo.js';
 import { outputFormat } from '../awsOptions.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
+import { policyIsDeployable } from '../policyFileOption.js';
 
 /** `copy-autopilot local demo`: the whole automation, end to end, on the local cloud. */
 export const localDemo: Command = {
@@ -13,6 +14,7 @@ export const localDemo: Command = {
     'Creates namespaces that are available at once, busy for a while, rejected by the service,',
     'skipped by the policy and requested twice; exits 0 only if every outcome is the expected one.',
   ].join('\n'),
+  notOk: 'a namespace did not end as the demo expects, or the policy file is invalid',
   options: {
     policy: { type: 'string' },
     port: { type: 'string' },
@@ -24,9 +26,11 @@ export const localDemo: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new UsageError(`--port must be a port number, got ${String(values.port)}`);
     }
+    const policyFile = typeof values.policy === 'string' ? values.policy : undefined;
+    if (!(await policyIsDeployable(policyFile, cwd, printer, output))) return 1;
     const report = await runDemo({
       serviceDir: cwd,
-      policyFile: values.policy as string | undefined,
+      policyFile,
       port,
       progress: (line) => printer.note(line),
     });

@@ -1,6 +1,7 @@
 import { LOCAL_CREDENTIALS, startLocalAutomation } from '../../local/runner/startLocalAutomation.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
+import { policyIsDeployable } from '../policyFileOption.js';
 
 /** `copy-autopilot local serve`: the local cloud with the automation deployed, until Ctrl-C. */
 export const localServe: Command = {
@@ -12,6 +13,7 @@ export const localServe: Command = {
     'Serves Redshift Serverless, SQS (JSON and query), EventBridge and DynamoDB on one loopback',
     'port, deploys serverless.yml onto it and runs the functions. --logs echoes their JSON logs.',
   ].join('\n'),
+  notOk: 'the policy file is invalid (every issue is printed)',
   options: {
     port: { type: 'string', default: '4566' },
     policy: { type: 'string' },
@@ -22,10 +24,12 @@ export const localServe: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new UsageError(`--port must be a port number, got ${String(values.port)}`);
     }
+    const policyFile = typeof values.policy === 'string' ? values.policy : undefined;
+    if (!(await policyIsDeployable(policyFile, cwd, printer, 'table'))) return 1;
     const automation = await startLocalAutomation({
       serviceDir: cwd,
       port,
-      params: values.policy ? { policyFile: values.policy as string } : undefined,
+      params: policyFile ? { policyFile } : undefined,
       echoLogs: values.logs === true,
       onStep: (step) => printer.note(step),
       onInvocation: (record) => {

@@ -13,15 +13,17 @@ export const policyCheck: Command = {
   path: ['policy', 'check'],
   summary: 'validate a policy file and show its rules as understood',
   usage: [
-    `copy-autopilot policy check [FILE] [--output table|json]`,
+    `copy-autopilot policy check [FILE | --policy FILE] [--output table|json]`,
     '',
     `Validates FILE (default: ${DEFAULT_POLICY_FILE}) with the same validator as the deploy and`,
     'the copy worker. Valid: prints the rules in the order they are tried (first match wins).',
     'Invalid: prints every issue as file:line:column: rule, field and message, and exits 1.',
     '',
+    '  --policy FILE     the policy file, as the other commands take it (or give it as FILE)',
     '  --output F        table (default) or json',
   ].join('\n'),
-  options: { output: { type: 'string', default: 'table' } },
+  notOk: 'the policy file is invalid (every issue is printed)',
+  options: { policy: { type: 'string' }, output: { type: 'string', default: 'table' } },
   allowPositionals: true,
   run: async ({ values, positionals }, { printer, cwd }) => {
     if (positionals.length > 1) {
@@ -29,8 +31,12 @@ export const policyCheck: Command = {
         `expected at most one policy file, got ${positionals.length}: ${positionals.join(' ')}`,
       );
     }
+    const named = typeof values.policy === 'string' ? values.policy : undefined;
+    if (named !== undefined && positionals.length > 0) {
+      throw new UsageError('the policy file is given twice', 'pass it as FILE or as --policy FILE, not both');
+    }
     const output = outputFormat(values);
-    const file = positionals[0] ?? DEFAULT_POLICY_FILE;
+    const file = named ?? positionals[0] ?? DEFAULT_POLICY_FILE;
     try {
       const policy = await readPolicyFile(file, cwd);
       if (output === 'json') {

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { CopyAutopilotError } from '../../domain/errors.js';
 import type { CloudFormationTemplate } from './cloudFormation/deployTemplate.js';
 import { withFileLock } from './fileLock.js';
+import { summariseOslsFailure } from './oslsFailure.js';
 
 const run = promisify(execFile);
 
@@ -67,7 +68,13 @@ export async function packageService(options: PackageOptions): Promise<PackagedS
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string; message: string };
     const printed = `${failure.stdout ?? ''}${failure.stderr ?? ''}`.trim();
-    throw new PackageError(`osls package failed:\n${printed || failure.message}`, printed, { cause: error });
+    throw new PackageError(
+      `osls package failed:\n${summariseOslsFailure(printed) || failure.message}`,
+      printed,
+      {
+        cause: error,
+      },
+    );
   }
   const template = JSON.parse(
     await readFile(join(directory, 'cloudformation-template-update-stack.json'), 'utf8'),

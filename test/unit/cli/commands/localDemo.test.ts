@@ -30,4 +30,19 @@ describe('Command: local demo', () => {
     expect(code).toBe(2);
     expect(printer.err[0]).toBe('error: --port must be a port number, got abc');
   });
+
+  it('exits 1 with each issue of an invalid policy printed once, before booting anything', async () => {
+    // Prepare
+    const { printer, context } = memoryContext();
+    const file = 'test/fixtures/policies/invalid.yml';
+
+    // Act
+    const code = await runCli(['local', 'demo', '--policy', file], commands, context);
+
+    // Assess
+    expect(code).toBe(1);
+    expect(printer.out).toHaveLength(3);
+    expect(printer.out.filter((line) => line.includes('mars-north-1'))).toHaveLength(1);
+    expect(printer.err).toEqual([`${file}: invalid (3 issues)`]);
+  });
 });

@@ -120,6 +120,37 @@ describe('Command: policy check', () => {
     expect(printer.err.join('\n')).toContain('no such file');
   });
 
+  it('takes the file as --policy FILE too, the option its missing-file hint and the other commands name', async () => {
+    // Prepare
+    const missing = memoryContext();
+    const given = memoryContext();
+
+    // Act
+    await runCli(['policy', 'check', 'no-such-policy.yml'], commands, missing.context);
+    const code = await runCli(
+      ['policy', 'check', '--policy', 'test/fixtures/policies/minimal.yml'],
+      commands,
+      given.context,
+    );
+
+    // Assess
+    expect(missing.printer.err[1]).toContain('--policy FILE');
+    expect(code).toBe(0);
+    expect(given.printer.err.join('\n')).toContain('test/fixtures/policies/minimal.yml: valid (1 rule');
+  });
+
+  it('exits 2 when the file is given both ways', async () => {
+    // Prepare
+    const { printer, context } = memoryContext();
+
+    // Act
+    const code = await runCli(['policy', 'check', 'a.yml', '--policy', 'b.yml'], commands, context);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(printer.err[0]).toBe('error: the policy file is given twice');
+  });
+
   it('describes itself on --help', async () => {
     // Prepare
     const { printer, context } = memoryContext();
@@ -129,6 +160,6 @@ describe('Command: policy check', () => {
 
     // Assess
     expect(code).toBe(0);
-    expect(printer.out.join('\n')).toContain('copy-autopilot policy check [FILE]');
+    expect(printer.out.join('\n')).toContain('copy-autopilot policy check [FILE | --policy FILE]');
   });
 });
