@@ -6,6 +6,7 @@ import { AwsServiceError } from './protocol/serviceError.js';
 import { createControlApi } from './server/controlApi.js';
 import { invokeDynalite } from './server/dynaliteBridge.js';
 import { createEdgeHandler, type EdgeLogEntry } from './server/edgeHandler.js';
+import { createStartupGate, type StartupGate } from './server/startupGate.js';
 import { TimeToLiveSettings } from './server/timeToLive.js';
 import { LOCAL_ACCOUNT_ID } from './services/contracts.js';
 import { createEventBridgeService, type EventBridgeService } from './services/events/index.js';
@@ -31,6 +32,11 @@ export interface LocalCloudOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** How long a new DynamoDB table stays CREATING; 0 by default so deploys need no waiting. */
   readonly dynamoDbTableTransitionMs?: number;
+  /**
+   * False: AWS requests get 503 ServiceUnavailable until `startup.open()` (a cloud something is
+   * still being deployed onto); true by default.
+   */
+  readonly ready?: boolean;
 }
 
 /** The local cloud: every service behind one HTTP server that never listens by itself. */
@@ -43,6 +49,8 @@ export interface LocalCloud {
   /** The in-process dynalite server (replaced by `reset()`). */
   readonly dynamodb: Server;
   readonly faults: FaultInjector;
+  /** Whether AWS requests are served yet; `/_local/health` reports it as `ready`. */
+  readonly startup: StartupGate;
   /** Forgets all state: every service, DynamoDB tables, TTL settings and fault rules. */
   reset(): void;
   listen(port?: number, host?: string): Promise<{ url: string }>;
@@ -72,6 +80,7 @@ export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud =>
   const redshift = createRedshiftServerlessService({ clock, account, events });
   let dynamodb = newDynalite();
   const faults = new FaultInjector({ clock, random: options.random });
+  const startup = createStartupGate({ ready: options.ready ?? true });
 
   const timeToLive = new TimeToLiveSettings(async (tableName) => {
     const reply = await invokeDynalite(dynamodb, 'DescribeTable', { TableName: tableName });
@@ -99,6 +108,7 @@ export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud =>
   const control = createControlApi({
     faults,
     health: () => ({
+      ready: startup.ready,
       services: ['sqs', 'events', 'redshift-serverless', 'dynamodb'],
       account,
       uptime: Math.max(0, (clock.now() - startedAt) / 1000),
@@ -125,6 +135,7 @@ export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud =>
       control,
       sleep: options.sleep,
       log: options.log,
+      startupGate: startup,
     }),
   );
 
@@ -137,6 +148,7 @@ export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud =>
       return dynamodb;
     },
     faults,
+    startup,
     reset() {
       resetServices();
       faults.reset();

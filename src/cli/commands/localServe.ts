@@ -12,6 +12,9 @@ export const localServe: Command = {
     '',
     'Serves Redshift Serverless, SQS (JSON and query), EventBridge and DynamoDB on one loopback',
     'port, deploys serverless.yml onto it and runs the functions. --logs echoes their JSON logs.',
+    'Until the automation is deployed, AWS requests get 503 ServiceUnavailable with Retry-After',
+    '("the local cloud is starting"); GET /_local/health says {"ready": false|true}. It prints',
+    '"ready" once it serves them, and "stopped" when Ctrl-C (or SIGTERM) has stopped it.',
   ].join('\n'),
   notOk: 'the policy file is invalid (every issue is printed)',
   options: {
@@ -59,6 +62,7 @@ export const localServe: Command = {
     await interrupted;
     printer.note('stopping…');
     await automation.close();
+    printer.note('stopped');
     return 0;
   },
 };

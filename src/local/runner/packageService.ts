@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +8,13 @@ import { CopyAutopilotError } from '../../domain/errors.js';
 import type { CloudFormationTemplate } from './cloudFormation/deployTemplate.js';
 import { withFileLock } from './fileLock.js';
 import { summariseOslsFailure } from './oslsFailure.js';
+import {
+  type CachedPackage,
+  packageCacheDir,
+  packageCacheKey,
+  readCachedPackage,
+  writeCachedPackage,
+} from './packageCache.js';
 
 const run = promisify(execFile);
 
@@ -47,23 +54,55 @@ export interface PackageOptions {
  * `.serverless` folder even when told to write the package elsewhere.
  */
 export async function packageService(options: PackageOptions): Promise<PackagedService> {
+  return withFileLock(packageLockPath(options.serviceDir), () => runOslsPackage(options));
+}
+
+/** A packaged template, and whether it came from the cache. */
+export interface PackagedTemplate extends CachedPackage {
+  readonly fromCache: boolean;
+}
+
+/**
+ * The template `osls package` makes for these inputs, from the cache when nothing that goes
+ * into it changed (see packageCacheKey), else packaged and stored. Checked again under the
+ * packaging lock, so of two runs that miss at once the second waits for the first and hits.
+ */
+export async function packageTemplate(
+  options: PackageOptions & { readonly cacheDir?: string },
+): Promise<PackagedTemplate> {
+  const cacheDir = options.cacheDir ?? packageCacheDir(options.serviceDir);
+  const key = await packageCacheKey(options);
+  const cached = await readCachedPackage(cacheDir, key, options.serviceDir);
+  if (cached !== undefined) return { ...cached, fromCache: true };
+  return withFileLock(packageLockPath(options.serviceDir), async () => {
+    const storedMeanwhile = await readCachedPackage(cacheDir, key, options.serviceDir);
+    if (storedMeanwhile !== undefined) return { ...storedMeanwhile, fromCache: true };
+    const packaged = await runOslsPackage(options);
+    // Only the template is kept: the handlers run from the sources, in-process.
+    await rm(packaged.directory, { recursive: true, force: true });
+    const entry = { template: packaged.template, stackName: packaged.stackName };
+    await writeCachedPackage(cacheDir, key, entry, options.serviceDir);
+    return { ...entry, fromCache: false };
+  });
+}
+
+function packageLockPath(serviceDir: string): string {
+  const digest = createHash('sha256').update(resolve(serviceDir)).digest('hex').slice(0, 16);
+  return join(tmpdir(), `copy-autopilot-package-${digest}.lock`);
+}
+
+async function runOslsPackage(options: PackageOptions): Promise<PackagedService> {
   const directory = options.outputDir ?? (await mkdtemp(join(tmpdir(), 'copy-autopilot-package-')));
   const args = ['package', '--stage', options.stage, '--region', options.region, '--package', directory];
   for (const [name, value] of Object.entries(options.params ?? {})) args.push(`--param=${name}=${value}`);
   const osls = join(options.serviceDir, 'node_modules', 'osls', 'bin', 'serverless.js');
-  const lock = join(
-    tmpdir(),
-    `copy-autopilot-package-${createHash('sha256').update(resolve(options.serviceDir)).digest('hex').slice(0, 16)}.lock`,
-  );
   let output: string;
   try {
-    const result = await withFileLock(lock, () =>
-      run(process.execPath, [osls, ...args], {
-        cwd: options.serviceDir,
-        env: { ...(options.env ?? process.env), SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
-        maxBuffer: 16 * 1024 * 1024,
-      }),
-    );
+    const result = await run(process.execPath, [osls, ...args], {
+      cwd: options.serviceDir,
+      env: { ...(options.env ?? process.env), SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     output = `${result.stdout}${result.stderr}`;
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string; message: string };

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
@@ -6,9 +5,13 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { createLocalCloud, type LocalCloud, type LocalCloudOptions } from '../localCloud.js';
 import { LOCAL_CREDENTIALS } from '../localCredentials.js';
 import { LOCAL_ACCOUNT_ID } from '../services/contracts.js';
-import { deployTemplate, type LocalDeployment } from './cloudFormation/deployTemplate.js';
+import {
+  type CloudFormationTemplate,
+  deployTemplate,
+  type LocalDeployment,
+} from './cloudFormation/deployTemplate.js';
 import { LambdaRunner, type LambdaRunnerOptions } from './lambdaRunner.js';
-import { packageService } from './packageService.js';
+import { packageTemplate } from './packageService.js';
 
 export interface LocalAutomationOptions {
   readonly serviceDir: string;
@@ -52,14 +55,49 @@ export interface LocalAutomation {
 
 export { LOCAL_CREDENTIALS };
 
-export function createLocalClients(url: string, region: string): LocalClients {
+/**
+ * Real SDK clients for the local cloud at `url`. `headers` are added to every request: the
+ * deployer's clients carry the startup gate's pass (see StartupGate) this way.
+ */
+export function createLocalClients(
+  url: string,
+  region: string,
+  headers: Readonly<Record<string, string>> = {},
+): LocalClients {
   const config = { endpoint: url, region, credentials: LOCAL_CREDENTIALS };
-  return {
+  const clients: LocalClients = {
     sqs: new SQSClient(config),
     events: new EventBridgeClient(config),
     dynamodb: new DynamoDBClient(config),
     redshift: new RedshiftServerlessClient(config),
   };
+  if (Object.keys(headers).length > 0) {
+    for (const client of Object.values(clients)) addHeaders(client as unknown as HeaderStack, headers);
+  }
+  return clients;
+}
+
+/** The part of an SDK v3 client's middleware stack a header needs (structural: no @smithy import). */
+interface HeaderStack {
+  readonly middlewareStack: {
+    add(
+      middleware: (
+        next: (args: { request: unknown }) => Promise<unknown>,
+      ) => (args: { request: unknown }) => Promise<unknown>,
+      options: { step: 'build'; name: string },
+    ): void;
+  };
+}
+
+function addHeaders(client: HeaderStack, headers: Readonly<Record<string, string>>): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { headers?: Record<string, string> } | undefined;
+      if (request?.headers !== undefined) Object.assign(request.headers, headers);
+      return next(args);
+    },
+    { step: 'build', name: 'localCloudHeaders' },
+  );
 }
 
 /**
@@ -69,37 +107,36 @@ export function createLocalClients(url: string, region: string): LocalClients {
 export async function startLocalAutomation(options: LocalAutomationOptions): Promise<LocalAutomation> {
   const region = options.region ?? 'us-east-1';
   const step = options.onStep ?? (() => undefined);
+  // Not ready until deployed: AWS requests get 503 "starting" meanwhile (src/local/server/startupGate.ts).
   const cloud = createLocalCloud({
     account: LOCAL_ACCOUNT_ID,
+    ready: false,
     ...(options.cloudLog ? { log: options.cloudLog } : {}),
   });
   const { url } = await cloud.listen(options.port ?? 4566, options.host ?? '127.0.0.1');
   try {
-    step(`local cloud listening on ${url}`);
+    step(`local cloud listening on ${url}: starting (AWS requests get 503 until the automation is deployed)`);
     const packageStarted = performance.now();
-    const packaged = await packageService({
+    const packaged = await packageTemplate({
       serviceDir: options.serviceDir,
       stage: options.stage ?? 'local',
       region,
       params: options.params,
     });
     const packagedMs = performance.now() - packageStarted;
-    // Only the template is used: the handlers run from the sources, in this process.
-    await rm(packaged.directory, { recursive: true, force: true });
-    step(`packaged serverless.yml with osls (${Math.round(packagedMs)} ms)`);
-    const clients = createLocalClients(url, region);
-    const deployment = await deployTemplate(packaged.template, clients, {
-      stackName: packaged.stackName,
-      region,
-      account: LOCAL_ACCOUNT_ID,
-      parameters: options.params,
-    });
+    step(
+      packaged.fromCache
+        ? `packaged serverless.yml: unchanged, from the cache (${Math.round(packagedMs)} ms)`
+        : `packaged serverless.yml with osls (${Math.round(packagedMs)} ms; cached for the next start)`,
+    );
+    const deployment = await deployThroughGate(cloud, url, region, packaged, options.params);
     step(
       `deployed ${packaged.stackName}: ${Object.keys(deployment.queues).length} queues, ` +
         `${deployment.rules.length} rules, ${deployment.tables.length} tables, ` +
         `${Object.keys(deployment.functions).length} functions ` +
         `(${deployment.skipped.length} resources without a local equivalent)`,
     );
+    const clients = createLocalClients(url, region);
     const runner = new LambdaRunner({
       deployment,
       serviceDir: options.serviceDir,
@@ -122,6 +159,8 @@ export async function startLocalAutomation(options: LocalAutomationOptions): Pro
       crashAfterBatch: options.crashAfterBatch,
     });
     runner.start();
+    cloud.startup.open();
+    step(`ready: ${url} serves AWS requests`);
     return {
       cloud,
       url,
@@ -131,7 +170,11 @@ export async function startLocalAutomation(options: LocalAutomationOptions): Pro
       clients,
       packagedMs,
       close: async () => {
-        await runner.stop();
+        const stopped = runner.stop();
+        // The pollers' receives in flight are answered now (empty, or released unprocessed)
+        // instead of at the end of their 1 s long poll.
+        cloud.sqs.endLongPolls();
+        await stopped;
         for (const client of Object.values(clients)) client.destroy();
         await cloud.close();
       },
@@ -139,5 +182,30 @@ export async function startLocalAutomation(options: LocalAutomationOptions): Pro
   } catch (error) {
     await cloud.close();
     throw error;
+  }
+}
+
+/**
+ * Applies the template with clients that carry the startup gate's pass: the deploy goes through
+ * the same edge as everyone else, before the gate opens.
+ */
+async function deployThroughGate(
+  cloud: LocalCloud,
+  url: string,
+  region: string,
+  packaged: { readonly template: CloudFormationTemplate; readonly stackName: string },
+  parameters: Readonly<Record<string, string>> | undefined,
+): Promise<LocalDeployment> {
+  const { header, value } = cloud.startup.pass;
+  const deployer = createLocalClients(url, region, { [header]: value });
+  try {
+    return await deployTemplate(packaged.template, deployer, {
+      stackName: packaged.stackName,
+      region,
+      account: LOCAL_ACCOUNT_ID,
+      parameters,
+    });
+  } finally {
+    for (const client of Object.values(deployer)) client.destroy();
   }
 }

@@ -19,6 +19,7 @@ import type { JsonService, RequestContext } from '../protocol/types.js';
 import type { Clock } from '../store/clock.js';
 import type { ControlRequest } from './controlApi.js';
 import { replayRequest } from './dynaliteBridge.js';
+import { type StartupGate, startingError } from './startupGate.js';
 import { DYNAMODB_ERROR_NAMESPACE, type TimeToLiveSettings } from './timeToLive.js';
 
 /** What a service behind the query protocol answers (SQS renders its own XML). */
@@ -73,6 +74,8 @@ export interface EdgeHandlerOptions {
   readonly log?: (entry: EdgeLogEntry) => void;
   readonly maxBodyBytes?: number;
   readonly newRequestId?: () => string;
+  /** Refuses AWS requests (never control ones) with 503 until the cloud is ready; absent = always ready. */
+  readonly startupGate?: StartupGate;
 }
 
 /** Services whose JSON errors carry query-protocol codes, with their `__type` namespace. */
@@ -269,6 +272,24 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
     }
   };
 
+  /** The gate's 503, spelled in the protocol of the request, with Retry-After. */
+  const startingRefusal = (route: Route, requestId: string, gate: StartupGate): HttpResponse => {
+    const error = startingError();
+    const response =
+      route.kind === 'query'
+        ? queryError(error, requestId)
+        : route.kind === 'dynamodb'
+          ? jsonError(error, DYNAMODB_CONTENT_TYPE, DYNAMODB_STYLE)
+          : route.kind === 'json'
+            ? jsonError(
+                error,
+                servicesByPrefix.get(route.targetPrefix)?.contentType ?? DEFAULT_JSON_CONTENT_TYPE,
+                QUERY_COMPATIBLE[route.targetPrefix],
+              )
+            : jsonError(error, DEFAULT_JSON_CONTENT_TYPE);
+    return { ...response, headers: { ...response.headers, 'Retry-After': String(gate.retryAfterSeconds) } };
+  };
+
   return (req, res) => {
     const requestId = newRequestId();
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -287,6 +308,12 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
           statusCode: res.statusCode,
         });
       });
+    }
+    const gate = options.startupGate;
+    if (gate !== undefined && route.kind !== 'control' && gate.refuses(req.headers)) {
+      req.resume();
+      writeResponse(res, startingRefusal(route, requestId, gate), requestId);
+      return;
     }
     dispatch(req, res, url, route, ctx).then(
       (response) => {

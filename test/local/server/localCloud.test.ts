@@ -291,6 +291,7 @@ describe('Local cloud: control API', () => {
 
     // Assess
     expect(health.body).toEqual({
+      ready: true,
       services: ['sqs', 'events', 'redshift-serverless', 'dynamodb'],
       account: '000000000000',
       uptime: 90,
