@@ -10,6 +10,23 @@ export const ExpectedOutcome = {
 } as const;
 export type ExpectedOutcome = (typeof ExpectedOutcome)[keyof typeof ExpectedOutcome];
 
+/**
+ * A fault the demo injects into the local cloud before it creates a case's namespace. Data, so
+ * the demo can say what it injected and where, and a new kind is one entry here plus one branch
+ * in demoFaults.ts.
+ */
+export type DemoFault =
+  /** The namespace stays MODIFYING this long after creation: Redshift Serverless answers ConflictException meanwhile. */
+  | { readonly kind: 'busy'; readonly seconds: number }
+  /** A fault rule: the operation, called for this namespace, answers this error. */
+  | {
+      readonly kind: 'error';
+      readonly operation: string;
+      readonly code: string;
+      readonly message: string;
+      readonly statusCode: number;
+    };
+
 export interface DemoCase {
   readonly namespace: string;
   readonly tags?: Readonly<Record<string, string>>;
@@ -17,10 +34,8 @@ export interface DemoCase {
   readonly expected: ExpectedOutcome;
   /** Destination and retention the policy should choose, when protected. */
   readonly destination?: { region: string; retentionDays: number };
-  /** The namespace stays MODIFYING this long after creation (ConflictException meanwhile). */
-  readonly busySeconds?: number;
-  /** The service rejects the copy configuration with this ValidationException message. */
-  readonly rejectedWith?: string;
+  /** What the local cloud is made to do wrong for this namespace. */
+  readonly fault?: DemoFault;
   /** After protection, the same manual request is delivered this many times more. */
   readonly duplicateRequests?: number;
   /** Retries the worker must have made before protection (lower bound). */
@@ -37,17 +52,25 @@ export const DEMO_CASES: readonly DemoCase[] = [
   },
   {
     namespace: 'analytics-busy',
-    story: 'busy (MODIFYING) for 6 s after creation: ConflictException, retried with backoff',
+    // 3 s: the worker's first attempt (~1 s, the queue's batching window) meets the busy
+    // namespace, and its first backoff (2.5–5 s, equal jitter from 5 s) always ends after it.
+    story: 'busy (MODIFYING) for 3 s after creation: ConflictException, retried with backoff',
     expected: ExpectedOutcome.Protected,
     destination: { region: 'us-west-2', retentionDays: 7 },
-    busySeconds: 6,
+    fault: { kind: 'busy', seconds: 3 },
     minAttempts: 2,
   },
   {
     namespace: 'finance-kms',
     story: 'the service rejects the destination KMS key: ValidationException, dead-lettered at once',
     expected: ExpectedOutcome.DeadLettered,
-    rejectedWith: 'The KMS key is not in the destination region us-west-2.',
+    fault: {
+      kind: 'error',
+      operation: 'CreateSnapshotCopyConfiguration',
+      code: 'ValidationException',
+      message: 'The KMS key is not in the destination region us-west-2.',
+      statusCode: 400,
+    },
   },
   {
     namespace: 'sandbox-alice',
@@ -71,7 +94,11 @@ export interface CaseObservation {
   readonly deadLetterReasons: readonly string[];
   readonly outcomes: readonly string[];
   readonly attempts: number;
-  readonly timeToProtectionMs?: number;
+  /**
+   * The worker's TimeToProtection for this namespace, in seconds: from the event's time to the
+   * configuration's creation, as the metric counts it (read from the worker's outcome log line).
+   */
+  readonly timeToProtectionSeconds?: number;
 }
 
 export interface CaseVerdict {

@@ -1,13 +1,21 @@
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
   CreateNamespaceCommand,
   ListSnapshotCopyConfigurationsCommand,
+  type RedshiftServerlessClient,
 } from '@aws-sdk/client-redshift-serverless';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { peekDeadLetters } from '../../aws/deadLetterQueueReader.js';
 import { CopyAutopilotError } from '../../domain/errors.js';
 import type { CapturedLine } from '../runner/outputCapture.js';
-import { type LocalAutomation, startLocalAutomation } from '../runner/startLocalAutomation.js';
+import {
+  createLocalClients,
+  type LocalAutomation,
+  startLocalAutomation,
+} from '../runner/startLocalAutomation.js';
+import { type CallSplit, createCallCounter, splitCalls } from './demoCallCounts.js';
+import { faultHits, type InjectedFault, injectFault } from './demoFaults.js';
 import {
   type CaseObservation,
   type CaseVerdict,
@@ -27,81 +35,109 @@ export interface DemoOptions {
 
 export interface DemoReport {
   readonly verdicts: readonly (CaseVerdict & { story: string; observation: CaseObservation })[];
+  /** Every fault the demo injected, where, and how many calls a fault rule answered. */
+  readonly faults: readonly (InjectedFault & { readonly hits?: number })[];
   readonly deadLetters: readonly { namespace: string; attributes: Record<string, string> }[];
   readonly metrics: Readonly<Record<string, number>>;
+  /** Redshift Serverless calls the local cloud answered, per operation (everyone's). */
   readonly redshiftCalls: Readonly<Record<string, number>>;
+  /** The same calls, split into the demo's own (creating, checking) and the automation's. */
+  readonly calls: readonly CallSplit[];
   readonly filteredFailedCalls: number;
   readonly elapsedMs: number;
   readonly ok: boolean;
 }
 
+/** A final or retried outcome the copy worker logged. */
 interface OutcomeLine {
   readonly namespace: string;
   readonly outcome: string;
   readonly attempts: number;
+  readonly timeToProtectionSeconds?: number;
+}
+
+/** The demo's own clients (not the runner's), counted, so its calls can be told from the automation's. */
+interface DemoClients {
+  readonly redshift: RedshiftServerlessClient;
+  readonly events: EventBridgeClient;
+  readonly sqs: SQSClient;
+  readonly counts: ReadonlyMap<string, number>;
+  destroy(): void;
+}
+
+/** What every step of a run shares. */
+interface DemoRun {
+  readonly automation: LocalAutomation;
+  readonly clients: DemoClients;
+  readonly outcomes: OutcomeLine[];
+  readonly progress: (line: string) => void;
 }
 
 /**
  * `copy-autopilot local demo`: boots the local cloud, deploys serverless.yml onto it, creates a
- * namespace for every path through the automation, waits for each to settle, and checks the
- * result against what the policy promises.
+ * namespace for every path through the automation (injecting the fault a path needs), waits for
+ * each to settle, and checks the result against what the policy promises.
  */
 export async function runDemo(demoOptions: DemoOptions): Promise<DemoReport> {
   const started = performance.now();
   // Every progress line carries the seconds since start: the demo is also a latency story.
-  const options: DemoOptions = {
-    ...demoOptions,
-    progress: (line) =>
-      demoOptions.progress(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)}s] ${line}`),
-  };
+  const progress = (line: string) =>
+    demoOptions.progress(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)}s] ${line}`);
   const outcomes: OutcomeLine[] = [];
-  const onLog = (line: CapturedLine) => {
-    const parsed = outcomeLine(line.record);
-    if (!parsed) return;
-    outcomes.push(parsed);
-    options.progress(`  worker: ${parsed.namespace} → ${parsed.outcome} (attempt ${parsed.attempts})`);
-  };
   const automation = await startLocalAutomation({
-    serviceDir: options.serviceDir,
-    port: options.port ?? 0,
-    params: options.policyFile ? { policyFile: options.policyFile } : undefined,
-    onLog,
-    onStep: (step) => options.progress(step),
+    serviceDir: demoOptions.serviceDir,
+    port: demoOptions.port ?? 0,
+    params: demoOptions.policyFile ? { policyFile: demoOptions.policyFile } : undefined,
+    onLog: (line) => recordOutcome(line, outcomes, progress),
+    onStep: progress,
   });
+  const clients = demoClients(automation);
+  const run: DemoRun = { automation, clients, outcomes, progress };
   try {
-    const created = await createNamespaces(automation, options.progress);
-    const filteredFailedCalls = await createDuplicateName(automation, options.progress);
-    const protectedAt = await waitForSettled(
-      automation,
-      created,
-      outcomes,
-      options.timeoutMs ?? 45_000,
-      options.progress,
-    );
-    await sendDuplicates(automation, options.progress);
-    // Give the duplicates time to run through the worker before reading the final state.
-    await waitUntil(() => outcomes.filter((line) => line.namespace === 'marketing').length >= 3, 10_000);
-    return await buildReport(automation, created, protectedAt, outcomes, filteredFailedCalls, started);
+    const faults = await createNamespaces(run);
+    const filteredFailedCalls = await createDuplicateName(run);
+    const deadline = performance.now() + (demoOptions.timeoutMs ?? 45_000);
+    await Promise.all(DEMO_CASES.map((demoCase) => settleAndFollowUp(run, demoCase, deadline)));
+    return await buildReport(run, faults, filteredFailedCalls, started);
   } finally {
-    options.progress('stopping the local cloud');
+    progress('stopping the local cloud');
+    clients.destroy();
     await automation.close();
-    options.progress('stopped');
+    progress('stopped');
   }
 }
 
-async function createNamespaces(automation: LocalAutomation, progress: (line: string) => void) {
-  const created = new Map<string, number>();
+function demoClients(automation: LocalAutomation): DemoClients {
+  const clients = createLocalClients(automation.url, automation.region);
+  const counter = createCallCounter();
+  for (const client of [clients.redshift, clients.events, clients.sqs]) counter.watch(client);
+  return {
+    redshift: clients.redshift,
+    events: clients.events,
+    sqs: clients.sqs,
+    counts: counter.counts,
+    destroy: () => {
+      for (const client of Object.values(clients)) client.destroy();
+    },
+  };
+}
+
+function recordOutcome(line: CapturedLine, outcomes: OutcomeLine[], progress: (line: string) => void): void {
+  const parsed = outcomeLine(line.record);
+  if (!parsed) return;
+  outcomes.push(parsed);
+  progress(`  worker: ${parsed.namespace} → ${parsed.outcome} (attempt ${parsed.attempts})`);
+}
+
+async function createNamespaces({ automation, clients, progress }: DemoRun): Promise<InjectedFault[]> {
+  const injected: InjectedFault[] = [];
   for (const demoCase of DEMO_CASES) {
-    if (demoCase.busySeconds) automation.cloud.redshift.markBusy(demoCase.namespace, demoCase.busySeconds);
-    if (demoCase.rejectedWith) {
-      automation.cloud.faults.add({
-        service: 'RedshiftServerless',
-        operation: 'CreateSnapshotCopyConfiguration',
-        matchBody: { namespaceName: demoCase.namespace },
-        error: { code: 'ValidationException', message: demoCase.rejectedWith, statusCode: 400 },
-      });
+    const fault = injectFault(automation.cloud, demoCase);
+    if (fault !== undefined) {
+      injected.push(fault);
+      progress(`injected for ${fault.namespace}: ${fault.fault} (in the ${fault.where})`);
     }
-    await automation.clients.redshift.send(
+    await clients.redshift.send(
       new CreateNamespaceCommand({
         namespaceName: demoCase.namespace,
         adminUsername: 'admin',
@@ -109,149 +145,134 @@ async function createNamespaces(automation: LocalAutomation, progress: (line: st
         tags: Object.entries(demoCase.tags ?? {}).map(([key, value]) => ({ key, value })),
       }),
     );
-    created.set(demoCase.namespace, performance.now());
     progress(`created namespace ${demoCase.namespace}: ${demoCase.story}`);
   }
-  return created;
+  return injected;
 }
 
 /** A CreateNamespace that fails (name taken): CloudTrail records it, the rule must not forward it. */
-async function createDuplicateName(
-  automation: LocalAutomation,
-  progress: (line: string) => void,
-): Promise<number> {
+async function createDuplicateName({ clients, progress }: DemoRun): Promise<number> {
+  const [first] = DEMO_CASES;
+  if (first === undefined) return 0;
   try {
-    await automation.clients.redshift.send(new CreateNamespaceCommand({ namespaceName: 'prod-sales' }));
+    await clients.redshift.send(new CreateNamespaceCommand({ namespaceName: first.namespace }));
     return 0;
   } catch {
     progress(
-      'created namespace prod-sales again: failed (ConflictException); the rule filters the failed call',
+      `created namespace ${first.namespace} again: failed (ConflictException); the rule filters the failed call`,
     );
     return 1;
   }
 }
 
-async function waitForSettled(
-  automation: LocalAutomation,
-  created: ReadonlyMap<string, number>,
-  outcomes: readonly OutcomeLine[],
-  timeoutMs: number,
-  progress: (line: string) => void,
-): Promise<Map<string, number>> {
-  const protectedAt = new Map<string, number>();
-  const pending = new Set(DEMO_CASES.map((demoCase) => demoCase.namespace));
-  const deadline = performance.now() + timeoutMs;
-  while (pending.size > 0 && performance.now() < deadline) {
-    for (const demoCase of DEMO_CASES) {
-      if (!pending.has(demoCase.namespace)) continue;
-      if (await settled(automation, demoCase, outcomes)) {
-        pending.delete(demoCase.namespace);
-        if (demoCase.expected === 'protected') {
-          const latency = performance.now() - (created.get(demoCase.namespace) ?? 0);
-          protectedAt.set(demoCase.namespace, latency);
-          progress(`protected ${demoCase.namespace} in ${(latency / 1000).toFixed(1)} s`);
-        }
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return protectedAt;
+/**
+ * Waits for the worker's final outcome for the case (anything but a retry), then runs its
+ * follow-up (duplicate deliveries) at once, while other cases are still settling.
+ */
+async function settleAndFollowUp(run: DemoRun, demoCase: DemoCase, deadline: number): Promise<void> {
+  const mine = () => run.outcomes.filter((line) => line.namespace === demoCase.namespace);
+  const final = await waitFor(() => mine().find((line) => line.outcome !== 'retry'), deadline);
+  if (final === undefined) return;
+  const ttp = final.timeToProtectionSeconds;
+  run.progress(
+    `${demoCase.namespace} settled: ${final.outcome}${ttp === undefined ? '' : ` (TimeToProtection ${ttp.toFixed(2)} s)`}`,
+  );
+  if (!demoCase.duplicateRequests) return;
+  const before = mine().length;
+  await sendDuplicates(run, demoCase, demoCase.duplicateRequests);
+  await waitFor(() => mine().length >= before + (demoCase.duplicateRequests ?? 0) || undefined, deadline);
 }
 
-async function settled(automation: LocalAutomation, demoCase: DemoCase, outcomes: readonly OutcomeLine[]) {
-  const mine = outcomes.filter((line) => line.namespace === demoCase.namespace).map((line) => line.outcome);
-  if (demoCase.expected === 'protected')
-    return (await configurationsOf(automation, demoCase.namespace)).length > 0;
-  if (demoCase.expected === 'dead-lettered') return mine.includes('dead-lettered');
-  return mine.includes('skipped');
-}
-
-async function sendDuplicates(automation: LocalAutomation, progress: (line: string) => void): Promise<void> {
-  for (const demoCase of DEMO_CASES) {
-    if (!demoCase.duplicateRequests) continue;
-    // One operator request on the bus, then the very same event delivered again straight to the
-    // queue, as an at-least-once redelivery would: both must end without a second Create.
-    await automation.clients.events.send(
-      new PutEventsCommand({
-        Entries: [
-          {
-            Source: 'copy-autopilot',
-            DetailType: 'Snapshot Copy Requested',
-            Detail: JSON.stringify({ namespaceName: demoCase.namespace }),
-          },
-        ],
-      }),
-    );
-    const queue = deployedQueue(automation, 'RequestsQueue');
-    const event = {
-      version: '0',
-      id: `demo-duplicate-${demoCase.namespace}`,
-      'detail-type': 'Snapshot Copy Requested',
-      source: 'copy-autopilot',
-      account: '000000000000',
-      time: new Date().toISOString(),
-      region: automation.region,
-      resources: [],
-      detail: { namespaceName: demoCase.namespace },
-    };
-    for (let copy = 1; copy < demoCase.duplicateRequests; copy += 1) {
-      await automation.clients.sqs.send(
-        new SendMessageCommand({ QueueUrl: queue.url, MessageBody: JSON.stringify(event) }),
-      );
-    }
-    progress(
-      `requested ${demoCase.namespace} again ${demoCase.duplicateRequests} times (one a duplicate delivery)`,
+/**
+ * One operator request on the bus, then the very same event delivered again straight to the
+ * queue, as an at-least-once redelivery would: both must end without a second Create.
+ */
+async function sendDuplicates(run: DemoRun, demoCase: DemoCase, times: number): Promise<void> {
+  const { automation, clients } = run;
+  const detail = { namespaceName: demoCase.namespace };
+  const source = 'copy-autopilot';
+  const detailType = 'Snapshot Copy Requested';
+  await clients.events.send(
+    new PutEventsCommand({
+      Entries: [{ Source: source, DetailType: detailType, Detail: JSON.stringify(detail) }],
+    }),
+  );
+  const queue = deployedQueue(automation, 'RequestsQueue');
+  const event = {
+    version: '0',
+    id: `demo-duplicate-${demoCase.namespace}`,
+    'detail-type': detailType,
+    source,
+    account: '000000000000',
+    time: new Date().toISOString(),
+    region: automation.region,
+    resources: [],
+    detail,
+  };
+  for (let copy = 1; copy < times; copy += 1) {
+    await clients.sqs.send(
+      new SendMessageCommand({ QueueUrl: queue.url, MessageBody: JSON.stringify(event) }),
     );
   }
+  run.progress(`requested ${demoCase.namespace} again ${times} times (one a duplicate delivery)`);
 }
 
 async function buildReport(
-  automation: LocalAutomation,
-  created: ReadonlyMap<string, number>,
-  protectedAt: ReadonlyMap<string, number>,
-  outcomes: readonly OutcomeLine[],
+  run: DemoRun,
+  injected: readonly InjectedFault[],
   filteredFailedCalls: number,
   started: number,
 ): Promise<DemoReport> {
-  const deadLetters = await readDeadLetters(automation);
+  const { automation, outcomes } = run;
+  const deadLetters = await readDeadLetters(run);
   const createCounts = automation.cloud.redshift.createCounts();
   const verdicts = [];
   for (const demoCase of DEMO_CASES) {
     const mine = outcomes.filter((line) => line.namespace === demoCase.namespace);
     const observation: CaseObservation = {
       namespace: demoCase.namespace,
-      configurations: await configurationsOf(automation, demoCase.namespace),
+      configurations: await configurationsOf(run, demoCase.namespace),
       createCount: createCounts[demoCase.namespace] ?? 0,
       deadLetterReasons: deadLetters
         .filter((letter) => letter.namespace === demoCase.namespace)
         .map((letter) => `${letter.attributes.ErrorName}: ${letter.attributes.ErrorMessage}`),
       outcomes: mine.map((line) => line.outcome),
       attempts: Math.max(0, ...mine.map((line) => line.attempts)),
-      timeToProtectionMs: created.has(demoCase.namespace) ? protectedAt.get(demoCase.namespace) : undefined,
+      timeToProtectionSeconds: mine.find((line) => line.timeToProtectionSeconds !== undefined)
+        ?.timeToProtectionSeconds,
     };
     verdicts.push({ ...verifyCase(demoCase, observation), story: demoCase.story, observation });
   }
-  const metrics: Record<string, number> = {};
-  for (const [name, values] of automation.runner.metrics.values) {
-    metrics[name] = name.startsWith('TimeToProtection')
-      ? Math.max(...values)
-      : values.reduce((sum, value) => sum + value, 0);
-  }
+  const hits = faultHits(automation.cloud, injected);
+  const redshiftCalls = automation.cloud.redshift.callCounts();
   return {
     verdicts,
+    faults: injected.map((fault) =>
+      hits.has(fault.namespace) ? { ...fault, hits: hits.get(fault.namespace) } : fault,
+    ),
     deadLetters,
-    metrics,
-    redshiftCalls: automation.cloud.redshift.callCounts(),
+    metrics: metricTotals(automation),
+    redshiftCalls,
+    calls: splitCalls(redshiftCalls, run.clients.counts),
     filteredFailedCalls,
     elapsedMs: performance.now() - started,
     ok: verdicts.every((verdict) => verdict.ok),
   };
 }
 
-async function configurationsOf(automation: LocalAutomation, namespaceName: string) {
-  const response = await automation.clients.redshift.send(
-    new ListSnapshotCopyConfigurationsCommand({ namespaceName }),
-  );
+/** Metrics as CloudWatch would aggregate them: sums, except TimeToProtection's maximum. */
+function metricTotals(automation: LocalAutomation): Record<string, number> {
+  const metrics: Record<string, number> = {};
+  for (const [name, values] of automation.runner.metrics.values) {
+    metrics[name] = name.startsWith('TimeToProtection')
+      ? Math.max(...values)
+      : values.reduce((sum, value) => sum + value, 0);
+  }
+  return metrics;
+}
+
+async function configurationsOf({ clients }: DemoRun, namespaceName: string) {
+  const response = await clients.redshift.send(new ListSnapshotCopyConfigurationsCommand({ namespaceName }));
   return (response.snapshotCopyConfigurations ?? []).map((configuration) => ({
     region: configuration.destinationRegion ?? '',
     retentionDays: configuration.snapshotRetentionPeriod ?? -1,
@@ -259,9 +280,9 @@ async function configurationsOf(automation: LocalAutomation, namespaceName: stri
 }
 
 /** The DLQ as `dlq list` reads it: a look, not a consume, so the letters stay for `dlq redrive`. */
-async function readDeadLetters(automation: LocalAutomation) {
+async function readDeadLetters({ automation, clients }: DemoRun) {
   const dlq = deployedQueue(automation, 'RequestsDeadLetterQueue');
-  const letters = await peekDeadLetters(automation.clients.sqs, dlq.url, { limit: 100 });
+  const letters = await peekDeadLetters(clients.sqs, dlq.url, { limit: 100 });
   return letters.map((letter) => ({
     namespace: letter.attributes.Namespace ?? '?',
     attributes: letter.attributes,
@@ -275,13 +296,28 @@ function deployedQueue(automation: LocalAutomation, logicalId: string) {
   return queue;
 }
 
+/**
+ * The worker's outcome line. For a first protection it carries the event's time
+ * (`requestedAt`) and the log line its own (`timestamp`): their difference is the
+ * TimeToProtection the worker put in its metric for this namespace.
+ */
 function outcomeLine(record: Record<string, unknown>): OutcomeLine | undefined {
   if (typeof record.outcome !== 'string' || typeof record.namespace !== 'string') return undefined;
-  return { namespace: record.namespace, outcome: record.outcome, attempts: Number(record.attempts ?? 1) };
+  const line = {
+    namespace: record.namespace,
+    outcome: record.outcome,
+    attempts: Number(record.attempts ?? 1),
+  };
+  if (record.outcome !== 'protected' || record.duplicate === true) return line;
+  const seconds = (Date.parse(String(record.timestamp)) - Date.parse(String(record.requestedAt))) / 1000;
+  return Number.isFinite(seconds) ? { ...line, timeToProtectionSeconds: Math.max(0, seconds) } : line;
 }
 
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition() && performance.now() < deadline)
+/** Polls `found` every 100 ms until it gives a value or the deadline passes. */
+async function waitFor<T>(found: () => T | undefined, deadline: number): Promise<T | undefined> {
+  for (;;) {
+    const value = found();
+    if (value !== undefined || performance.now() >= deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
