@@ -15,7 +15,9 @@ const TEMPLATE = {
   Resources: {
     Worker: {
       Type: 'AWS::Lambda::Function',
-      Properties: { Environment: { Variables: { POLICY_FILE: '.copy-autopilot/policy.json', LEVEL: 'INFO' } } },
+      Properties: {
+        Environment: { Variables: { POLICY_FILE: '.copy-autopilot/policy.json', LEVEL: 'INFO' } },
+      },
     },
   },
 };
@@ -79,7 +81,10 @@ describe('Function: readCachedPackage', () => {
     await writeCachedPackage(cacheDir, key, { template: TEMPLATE, stackName: 'x-local' }, service);
 
     // Act & Assess
-    expect(await readCachedPackage(cacheDir, key, service)).toEqual({ template: TEMPLATE, stackName: 'x-local' });
+    expect(await readCachedPackage(cacheDir, key, service)).toEqual({
+      template: TEMPLATE,
+      stackName: 'x-local',
+    });
   });
 
   it('ignores a corrupted entry, a partial one and one whose policy file is gone', async () => {
