@@ -433,9 +433,12 @@ describe('Local automation: a namespace created through the SDK', { timeout: 60_
         'moved 1 message(s) from copy-autopilot-local-requests-dlq to copy-autopilot-local-requests',
       ]);
       expect(configuration).toMatchObject({ destinationRegion: 'us-east-2', snapshotRetentionPeriod: 3 });
-      expect(workerLines(namespaceName, fixedRunner)).toContainEqual(
-        expect.objectContaining({ outcome: 'protected', rule: 'east-mirrors' }),
+      // The worker logs its outcome after it saved the idempotency record, a moment after the
+      // configuration became visible: wait for the line rather than race it.
+      const outcome = await eventually('the fixed worker logs its outcome', () =>
+        workerLines(namespaceName, fixedRunner).find((line) => line.outcome === 'protected'),
       );
+      expect(outcome).toMatchObject({ outcome: 'protected', rule: 'east-mirrors' });
       expect(await peekDeadLetters()).toEqual([]);
     } finally {
       await fixedRunner.stop();
