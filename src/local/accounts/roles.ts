@@ -1,0 +1,60 @@
+/** An IAM role as its ARN names it. */
+export interface RoleReference {
+  readonly partition: string;
+  readonly account: string;
+  /** `/` or `/team/` … */
+  readonly path: string;
+  readonly roleName: string;
+  readonly arn: string;
+}
+
+// arn:<partition>:iam::<account>:role/<path/>name — IAM names: 1–64 of [\w+=,.@-].
+const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role(\/(?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
+
+/** The parts of an IAM role ARN, or undefined when `arn` is not one. */
+export function parseRoleArn(arn: string): RoleReference | undefined {
+  const match = ROLE_ARN.exec(arn);
+  if (match === null) return undefined;
+  const [, partition = 'aws', account = '', path = '/', roleName = ''] = match;
+  return { partition, account, path, roleName, arn };
+}
+
+/** A role declared missing, as the control API lists it. */
+export interface MissingRole {
+  readonly account: string;
+  readonly roleName: string;
+}
+
+/**
+ * Which roles exist. The local cloud has no IAM: every role exists (and trusts every caller)
+ * unless the control API declared it missing, which is how tests make AssumeRole refuse, as
+ * AWS does for a role that is absent or does not trust the caller.
+ */
+export class RoleRegistry {
+  readonly #missing = new Map<string, MissingRole>();
+
+  /** Declares whether a role exists; roles are found by account and name, whatever their path. */
+  public declare(account: string, roleName: string, exists: boolean): void {
+    const key = `${account}/${roleName}`;
+    if (exists) this.#missing.delete(key);
+    else this.#missing.set(key, { account, roleName });
+  }
+
+  public exists(account: string, roleName: string): boolean {
+    return !this.#missing.has(`${account}/${roleName}`);
+  }
+
+  /** Roles declared missing, by account then name. */
+  public missing(): MissingRole[] {
+    return [...this.#missing.values()].sort(
+      (a, b) => a.account.localeCompare(b.account) || a.roleName.localeCompare(b.roleName),
+    );
+  }
+
+  /** Every role exists again; returns how many were declared missing. */
+  public reset(): number {
+    const count = this.#missing.size;
+    this.#missing.clear();
+    return count;
+  }
+}
