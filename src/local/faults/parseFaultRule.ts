@@ -19,6 +19,8 @@ const SERVICE_ALIASES: Readonly<Record<string, string>> = {
   DynamoDB: 'DynamoDB_20120810',
   SQS: 'AmazonSQS',
   EventBridge: 'AWSEvents',
+  STS: 'AWSSecurityTokenServiceV20110615',
+  Organizations: 'AWSOrganizationsV20161128',
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

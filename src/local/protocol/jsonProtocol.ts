@@ -12,6 +12,8 @@ export interface JsonErrorStyle {
   readonly typeNamespace?: string;
   /** Adds `x-amzn-query-error: <queryCode>;Sender|Receiver`. */
   readonly queryCompatible?: boolean;
+  /** The member the message travels in: `message` (default) or `Message` (Organizations). */
+  readonly messageKey?: 'message' | 'Message';
 }
 
 /** Serialises an operation's result (`undefined` becomes `{}`, as AWS answers operations with no output). */
@@ -21,7 +23,10 @@ export const jsonSuccess = (contentType: string, output: unknown): HttpResponse 
   body: JSON.stringify(output ?? {}),
 });
 
-/** Serialises an error as `{"__type": code, "message": msg}` with the error's status code. */
+/**
+ * Serialises an error as `{"__type": code, "message": msg}` (plus the error's details) with the
+ * error's status code.
+ */
 export const jsonError = (
   error: AwsServiceError,
   contentType: string,
@@ -37,7 +42,7 @@ export const jsonError = (
   return {
     statusCode: error.statusCode,
     headers,
-    body: JSON.stringify({ __type: type, message: error.message }),
+    body: JSON.stringify({ __type: type, [style.messageKey ?? 'message']: error.message, ...error.details }),
   };
 };
 

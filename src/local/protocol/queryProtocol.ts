@@ -1,21 +1,41 @@
 import type { HttpResponse } from './httpResponse.js';
 import type { AwsServiceError } from './serviceError.js';
 
-const escapeXml = (text: string): string =>
+/** Escapes text for an XML element or attribute value. */
+export const escapeXml = (text: string): string =>
   text.replace(/[<>&'"]/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[c]};`);
 
+/** How a service spells its query-protocol error envelope. */
+export interface QueryErrorStyle {
+  /** The service's API namespace. */
+  readonly xmlns: string;
+  /** SQS writes an empty `<Detail/>` after the message; STS does not. */
+  readonly detailElement: boolean;
+}
+
+/** SQS's envelope: the default for errors the edge writes itself. */
+export const SQS_QUERY_ERROR_STYLE: QueryErrorStyle = {
+  xmlns: 'http://queue.amazonaws.com/doc/2012-11-05/',
+  detailElement: true,
+};
+
 /**
- * An error in the query protocol's XML envelope, for what the edge itself refuses before a
- * query request reaches SQS (faults, missing Action). SQS's own errors come from SQS.
+ * An error in the query protocol's XML envelope (`<ErrorResponse>`), as SQS and STS write it:
+ * for what the edge itself refuses before a request reaches its service (faults, missing
+ * Action), and for STS's own errors.
  */
-export const queryError = (error: AwsServiceError, requestId: string): HttpResponse => ({
+export const queryError = (
+  error: AwsServiceError,
+  requestId: string,
+  style: QueryErrorStyle = SQS_QUERY_ERROR_STYLE,
+): HttpResponse => ({
   statusCode: error.statusCode,
   headers: { 'Content-Type': 'text/xml' },
   body:
-    '<?xml version="1.0"?><ErrorResponse xmlns="http://queue.amazonaws.com/doc/2012-11-05/"><Error>' +
+    `<?xml version="1.0"?><ErrorResponse xmlns="${style.xmlns}"><Error>` +
     `<Type>${error.senderFault ? 'Sender' : 'Receiver'}</Type>` +
     `<Code>${escapeXml(error.queryCode ?? error.code)}</Code>` +
-    `<Message>${escapeXml(error.message)}</Message><Detail/></Error>` +
+    `<Message>${escapeXml(error.message)}</Message>${style.detailElement ? '<Detail/>' : ''}</Error>` +
     `<RequestId>${requestId}</RequestId></ErrorResponse>`,
 });
 

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { credentialScopeOf } from './regionFromRequest.js';
 
 /** Where the edge server sends a request, decided from its method, path and headers alone. */
 export type Route =
@@ -6,6 +7,7 @@ export type Route =
   | { readonly kind: 'dynamodb'; readonly operation: string }
   | { readonly kind: 'json'; readonly targetPrefix: string; readonly operation: string }
   | { readonly kind: 'query' }
+  | { readonly kind: 'rest'; readonly signingName: string; readonly path: string }
   | { readonly kind: 'unknown'; readonly reason: string };
 
 /** The path prefix of the control API: no AWS client sends requests there. */
@@ -17,14 +19,19 @@ const QUEUE_PATH = /^\/\d{12}\/[^/]+\/?$/;
 const headerValue = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value[0] : value;
 
+const contentTypeOf = (headers: IncomingHttpHeaders): string =>
+  (headerValue(headers['content-type']) ?? '').toLowerCase();
+
 const isFormEncoded = (headers: IncomingHttpHeaders): boolean =>
-  (headerValue(headers['content-type']) ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+  contentTypeOf(headers).startsWith('application/x-www-form-urlencoded');
 
 /**
  * Classifies a request without reading its body, so DynamoDB requests can be handed to
  * dynalite with their body unread. JSON protocols route by the `X-Amz-Target` prefix
- * (`RedshiftServerless.CreateNamespace` → `RedshiftServerless`); the query protocol (only SQS
- * speaks it here) is a form POST or a GET with `Action=`, or anything sent to a queue URL.
+ * (`RedshiftServerless.CreateNamespace` → `RedshiftServerless`); the query protocol (SQS
+ * and STS speak it here; the edge picks between them by the SigV4 signing name) is a form POST
+ * or a GET with `Action=`, or anything sent to a queue URL. A signed `application/json` request
+ * without a target is restJson1 (account's `POST /listRegions`), routed by its signing name.
  */
 export const routeRequest = (
   method: string,
@@ -48,6 +55,10 @@ export const routeRequest = (
       : { kind: 'json', targetPrefix, operation };
   }
   if (method === 'POST' && isFormEncoded(headers)) return { kind: 'query' };
+  const signingName = credentialScopeOf(headers, searchParams).service;
+  if (signingName !== undefined && contentTypeOf(headers).startsWith('application/json')) {
+    return { kind: 'rest', signingName, path: pathname };
+  }
   if (method === 'GET' && searchParams.has('Action')) return { kind: 'query' };
   if (QUEUE_PATH.test(pathname)) return { kind: 'query' };
   return { kind: 'unknown', reason: 'Request has neither an X-Amz-Target header nor an Action parameter' };

@@ -10,11 +10,18 @@ export class AwsServiceError extends Error {
   public readonly queryCode?: string;
   /** Whether the query protocol marks it as the sender's fault (`<Type>Sender</Type>`). */
   public readonly senderFault: boolean;
+  /** Members JSON protocols add to the error body besides the message (`Reason`, `fieldList`, …). */
+  public readonly details?: Readonly<Record<string, unknown>>;
 
   public constructor(
     code: string,
     message: string,
-    options: { statusCode?: number; queryCode?: string; senderFault?: boolean } = {},
+    options: {
+      statusCode?: number;
+      queryCode?: string;
+      senderFault?: boolean;
+      details?: Readonly<Record<string, unknown>>;
+    } = {},
   ) {
     super(message);
     this.name = 'AwsServiceError';
@@ -22,5 +29,6 @@ export class AwsServiceError extends Error {
     this.statusCode = options.statusCode ?? 400;
     this.queryCode = options.queryCode;
     this.senderFault = options.senderFault ?? this.statusCode < 500;
+    this.details = options.details;
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import { type CallerIdentity, resolveCaller } from '../accounts/callerIdentity.js';
 import type { FaultErrorSpec } from '../faults/faultErrors.js';
 import type { FaultInjector } from '../faults/faultInjector.js';
 import { type HttpResponse, writeResponse } from '../protocol/httpResponse.js';
@@ -10,12 +11,13 @@ import {
   parseJsonBody,
   toServiceError,
 } from '../protocol/jsonProtocol.js';
-import { queryError, queryParams } from '../protocol/queryProtocol.js';
+import { type QueryErrorStyle, queryError, queryParams } from '../protocol/queryProtocol.js';
 import { DEFAULT_MAX_BODY_BYTES, readBody } from '../protocol/readBody.js';
 import { credentialScopeOf } from '../protocol/regionFromRequest.js';
+import { REST_JSON_CONTENT_TYPE, restJsonError } from '../protocol/restJsonProtocol.js';
 import { type Route, routeRequest } from '../protocol/routeRequest.js';
 import { AwsServiceError } from '../protocol/serviceError.js';
-import type { JsonService, RequestContext } from '../protocol/types.js';
+import type { JsonService, RequestContext, RestJsonService } from '../protocol/types.js';
 import type { Clock } from '../store/clock.js';
 import type { ControlRequest } from './controlApi.js';
 import { replayRequest } from './dynaliteBridge.js';
@@ -29,9 +31,13 @@ export interface QueryResponse {
   readonly body: string;
 }
 
-/** A service that speaks the query protocol (form-encoded `Action=`); only SQS here. */
+/** A service that speaks the query protocol (form-encoded `Action=`): SQS and STS here. */
 export interface QueryService {
   readonly targetPrefix: string;
+  /** The SigV4 signing name its requests carry (`sqs`, `sts`): how the edge tells them apart. */
+  readonly signingName?: string;
+  /** How the edge writes errors it raises before the service is reached; SQS's by default. */
+  readonly queryErrorStyle?: QueryErrorStyle;
   /** `ctx.path` is the request path: old clients POST to the queue URL and leave QueueUrl out. */
   handleQuery(
     params: URLSearchParams,
@@ -47,23 +53,39 @@ export interface EdgeLogEntry {
   /** `RedshiftServerless.CreateNamespace`, `AmazonSQS.SendMessage` (query), `control`, … */
   readonly call: string;
   readonly region: string;
+  /** The caller's account, as the edge resolved it. */
+  readonly account: string;
   readonly statusCode: number;
 }
 
 /** The context every local service gets from the edge. */
 export interface EdgeRequestContext extends RequestContext {
+  readonly caller: CallerIdentity;
   /** `http://<Host header>`: what SQS builds queue URLs from, so they work for the caller. */
   readonly baseUrl: string;
+  /** The SigV4 signing name of the request (`sqs`, `sts`…); absent when unsigned. */
+  readonly signingName?: string;
   readonly accessKeyId?: string;
   readonly userAgent?: string;
   readonly sourceIp?: string;
 }
 
 export interface EdgeHandlerOptions {
+  /** The default account: where callers whose access key names no account land. */
   readonly account: string;
+  /**
+   * Who a request's access key id is; by default a 12-digit key is that account and anything
+   * else the default account (the local cloud passes its STS-aware resolver).
+   */
+  readonly callerOf?: (accessKeyId: string | undefined, region: string) => CallerIdentity;
   readonly clock: Clock;
   readonly services: readonly JsonService[];
+  /** The query service for unsigned query requests and requests to queue URLs (SQS). */
   readonly queryService?: QueryService;
+  /** Further query services, chosen by the signing name of the request (`sts`). */
+  readonly queryServices?: readonly QueryService[];
+  /** restJson1 services, chosen by the signing name of the request (`account`). */
+  readonly restServices?: readonly RestJsonService[];
   /** The current dynalite server (a getter: reset swaps it). */
   readonly dynamodb: () => Server;
   readonly timeToLive: TimeToLiveSettings;
@@ -102,6 +124,8 @@ const callName = (route: Route): string => {
       return `${route.targetPrefix}.${route.operation}`;
     case 'query':
       return 'query';
+    case 'rest':
+      return `${route.signingName}:${route.path}`;
     default:
       return 'unknown';
   }
@@ -115,6 +139,17 @@ const callName = (route: Route): string => {
  */
 export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener => {
   const servicesByPrefix = new Map(options.services.map((service) => [service.targetPrefix, service]));
+  const queryBySigningName = new Map<string, QueryService>();
+  for (const service of [options.queryService, ...(options.queryServices ?? [])]) {
+    if (service?.signingName !== undefined) queryBySigningName.set(service.signingName, service);
+  }
+  const restBySigningName = new Map(
+    (options.restServices ?? []).map((service) => [service.signingName, service]),
+  );
+  const callerOf =
+    options.callerOf ??
+    ((accessKeyId: string | undefined, region: string) =>
+      resolveCaller(accessKeyId, region, { defaultAccount: options.account }));
   const sleep = options.sleep ?? realSleep;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const newRequestId = options.newRequestId ?? randomUUID;
@@ -131,18 +166,22 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
   };
 
   /**
-   * The request context services see; besides RequestContext it carries what CloudTrail
+   * The request context services see; besides RequestContext it carries the caller (resolved
+   * from the access key id: its account is the account the request acts in), what CloudTrail
    * records of a caller (access key id, user agent, source IP) and the base URL SQS builds
    * queue URLs from.
    */
   const contextFor = (req: IncomingMessage, url: URL, requestId: string): EdgeRequestContext => {
     const scope = credentialScopeOf(req.headers, url.searchParams);
+    const caller = callerOf(scope.accessKeyId, scope.region);
     return {
       region: scope.region,
-      account: options.account,
+      account: caller.account,
+      caller,
       requestId,
       clock: options.clock,
       baseUrl: `http://${req.headers.host ?? 'localhost'}`,
+      signingName: scope.service,
       ...(scope.accessKeyId === undefined ? {} : { accessKeyId: scope.accessKeyId }),
       ...(req.headers['user-agent'] === undefined ? {} : { userAgent: req.headers['user-agent'] }),
       ...(req.socket.remoteAddress === undefined ? {} : { sourceIp: req.socket.remoteAddress }),
@@ -155,7 +194,7 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
     operation: string,
     ctx: RequestContext,
   ): Promise<HttpResponse> => {
-    const style = QUERY_COMPATIBLE[service.targetPrefix];
+    const style = service.errorStyle ?? QUERY_COMPATIBLE[service.targetPrefix];
     try {
       const input = parseJsonBody(await readBody(req, maxBodyBytes));
       const injected = await applyFaults(service.targetPrefix, operation, input);
@@ -171,10 +210,16 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
     url: URL,
     ctx: EdgeRequestContext,
   ): Promise<HttpResponse> => {
+    // A request goes to the service it was signed for (`sts`, `sqs`), never guessed from its
+    // Action; unsigned requests, and signing names no service here claims, go to the default
+    // query service (SQS: old clients POST unsigned forms to queue URLs).
+    const service =
+      ctx.signingName === undefined
+        ? options.queryService
+        : (queryBySigningName.get(ctx.signingName) ?? options.queryService);
     try {
       const params = queryParams(url.searchParams, await readBody(req, maxBodyBytes));
       const action = params.get('Action');
-      const service = options.queryService;
       if (service === undefined) {
         throw new AwsServiceError('UnknownOperationException', 'No service speaks the query protocol here');
       }
@@ -190,7 +235,31 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
         body: result.body,
       };
     } catch (error) {
-      return queryError(toServiceError(error), ctx.requestId);
+      return queryError(toServiceError(error), ctx.requestId, service?.queryErrorStyle);
+    }
+  };
+
+  const handleRest = async (
+    req: IncomingMessage,
+    route: { readonly signingName: string; readonly path: string },
+    ctx: EdgeRequestContext,
+  ): Promise<HttpResponse> => {
+    try {
+      const service = restBySigningName.get(route.signingName);
+      const operation = service?.operationFor(req.method ?? 'GET', route.path);
+      if (service === undefined || operation === undefined) {
+        throw new AwsServiceError(
+          'UnknownOperationException',
+          `No local service answers ${req.method} ${route.path} for ${route.signingName}`,
+          { statusCode: 404 },
+        );
+      }
+      const input = parseJsonBody(await readBody(req, maxBodyBytes));
+      const injected = await applyFaults(service.serviceName, operation, input);
+      if (injected !== undefined) throw injected;
+      return jsonSuccess(REST_JSON_CONTENT_TYPE, await service.handle(operation, input, ctx));
+    } catch (error) {
+      return restJsonError(toServiceError(error));
     }
   };
 
@@ -264,6 +333,8 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
       }
       case 'query':
         return handleQuery(req, url, ctx);
+      case 'rest':
+        return handleRest(req, route, ctx);
       case 'unknown':
         return jsonError(
           new AwsServiceError('UnknownOperationException', route.reason),
@@ -295,7 +366,7 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = routeRequest(req.method ?? 'GET', url.pathname, req.headers, url.searchParams);
     const ctx = contextFor(req, url, requestId);
-    const { region } = ctx;
+    const { region, account } = ctx;
     if (options.log !== undefined) {
       const log = options.log;
       res.once('finish', () => {
@@ -305,6 +376,7 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
           path: url.pathname,
           call: callName(route),
           region,
+          account,
           statusCode: res.statusCode,
         });
       });
