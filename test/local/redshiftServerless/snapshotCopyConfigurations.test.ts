@@ -72,6 +72,7 @@ describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration', () => {
     });
     expect(local.service.snapshotCopyConfigurations()).toEqual([
       {
+        account: TEST_ACCOUNT,
         namespaceName: 'prod-sales',
         sourceRegion: 'us-east-1',
         destinationRegion: 'us-west-2',

@@ -1,3 +1,4 @@
+import { partitionOfRegion } from '../../accounts/partition.js';
 import type { CompiledPattern } from './pattern/index.js';
 
 export const DEFAULT_BUS = 'default';
@@ -38,15 +39,16 @@ export interface RuleCounters {
 }
 
 /**
- * All EventBridge state of the local cloud: event buses (and their rules and targets) per
- * region, and per-rule counters keyed by rule ARN (they survive DeleteRule, until reset).
+ * The EventBridge state of one account: event buses (and their rules and targets) per region,
+ * and per-rule counters keyed by rule ARN (they survive DeleteRule, until reset). The service
+ * keeps one store per account.
  */
 export class EventBridgeStore {
   readonly #regions = new Map<string, Map<string, EventBusRecord>>();
   readonly #counters = new Map<string, RuleCounters>();
 
   public constructor(
-    private readonly account: string,
+    public readonly account: string,
     private readonly now: () => number,
   ) {}
 
@@ -64,7 +66,7 @@ export class EventBridgeStore {
   public newBus(region: string, name: string, description?: string): EventBusRecord {
     return {
       name,
-      arn: `arn:aws:events:${region}:${this.account}:event-bus/${name}`,
+      arn: `arn:${partitionOfRegion(region)}:events:${region}:${this.account}:event-bus/${name}`,
       description,
       creationTime: this.now(),
       rules: new Map(),
@@ -73,7 +75,7 @@ export class EventBridgeStore {
 
   public ruleArn(region: string, busName: string, ruleName: string): string {
     const resource = busName === DEFAULT_BUS ? `rule/${ruleName}` : `rule/${busName}/${ruleName}`;
-    return `arn:aws:events:${region}:${this.account}:${resource}`;
+    return `arn:${partitionOfRegion(region)}:events:${region}:${this.account}:${resource}`;
   }
 
   public countersFor(ruleArn: string): RuleCounters {
@@ -93,4 +95,21 @@ export class EventBridgeStore {
     this.#regions.clear();
     this.#counters.clear();
   }
+}
+
+/** The account, region and name an event bus ARN (`arn:aws:events:<region>:<account>:event-bus/<name>`) names. */
+export interface EventBusAddress {
+  readonly account: string;
+  readonly region: string;
+  readonly name: string;
+}
+
+const EVENT_BUS_ARN = /^arn:[a-z-]+:events:([a-z0-9-]+):(\d{12}):event-bus\/(.+)$/;
+
+/** The address in an event bus ARN, or undefined when `arn` names anything else. */
+export function parseEventBusArn(arn: string): EventBusAddress | undefined {
+  const match = EVENT_BUS_ARN.exec(arn);
+  if (match === null) return undefined;
+  const [, region = '', account = '', name = ''] = match;
+  return { account, region, name };
 }

@@ -21,8 +21,8 @@ import {
 } from './actions/rules.js';
 import { listTargetsByRule, putTargets, removeTargets } from './actions/targets.js';
 import { testEventPattern } from './actions/testEventPattern.js';
-import { DEFAULT_BUS, EventBridgeStore, type RuleCounters } from './eventBridgeStore.js';
-import { routeEvent } from './routeEvent.js';
+import { DEFAULT_BUS, EventBridgeStore, parseEventBusArn, type RuleCounters } from './eventBridgeStore.js';
+import { type EventRouting, routeEvent } from './routeEvent.js';
 
 export type { RuleCounters } from './eventBridgeStore.js';
 export type { EventEnvelope } from './routeEvent.js';
@@ -44,33 +44,62 @@ export interface EventBridgeServiceOptions extends ServiceOptions {
 type Action = (input: Record<string, unknown>, ctx: RequestContext) => unknown;
 
 /**
- * Creates the local EventBridge. State lives per region (the default bus always exists);
- * `emit` is how other local services (CloudTrail-style) put events on a bus, without the
- * `aws.*` source check that PutEvents applies to callers.
+ * Creates the local EventBridge. State lives per account (the caller's, as the edge resolved
+ * it) and region (the default bus always exists); a rule's target may be an event bus of any
+ * account and region, which receives the event unchanged. `emit` is how other local services
+ * (CloudTrail-style) put events on a bus, without the `aws.*` source check that PutEvents
+ * applies to callers.
  */
 export function createEventBridgeService(options: EventBridgeServiceOptions): EventBridgeService {
-  const { clock, account, delivery } = options;
+  const { clock, delivery } = options;
   const newId = options.newId ?? randomUUID;
-  const store = new EventBridgeStore(account, () => clock.now());
+  const stores = new Map<string, EventBridgeStore>();
+  const storeFor = (account: string): EventBridgeStore => {
+    let store = stores.get(account);
+    if (store === undefined) {
+      store = new EventBridgeStore(account, () => clock.now());
+      stores.set(account, store);
+    }
+    return store;
+  };
+  const routing: EventRouting = {
+    delivery,
+    busByArn(arn) {
+      const address = parseEventBusArn(arn);
+      if (address === undefined) return undefined;
+      const store = storeFor(address.account);
+      const bus = store.buses(address.region).get(address.name);
+      return bus === undefined ? undefined : { store, bus };
+    },
+  };
   const pending = new Set<Promise<void>>();
 
+  type StoreAction = (
+    store: EventBridgeStore,
+    input: Record<string, unknown>,
+    ctx: RequestContext,
+  ) => unknown;
+  const inCallerAccount =
+    (action: StoreAction): Action =>
+    (input, ctx) =>
+      action(storeFor(ctx.account), input, ctx);
   const actions: Readonly<Record<string, Action>> = {
-    PutEvents: (input, ctx) => putEvents({ store, delivery, newId }, input, ctx),
-    PutRule: (input, ctx) => putRule(store, input, ctx),
-    DescribeRule: (input, ctx) => describeRule(store, input, ctx),
-    ListRules: (input, ctx) => listRules(store, input, ctx),
-    DeleteRule: (input, ctx) => deleteRule(store, input, ctx),
-    EnableRule: (input, ctx) => enableRule(store, input, ctx),
-    DisableRule: (input, ctx) => disableRule(store, input, ctx),
-    ListRuleNamesByTarget: (input, ctx) => listRuleNamesByTarget(store, input, ctx),
-    PutTargets: (input, ctx) => putTargets(store, input, ctx),
-    RemoveTargets: (input, ctx) => removeTargets(store, input, ctx),
-    ListTargetsByRule: (input, ctx) => listTargetsByRule(store, input, ctx),
+    PutEvents: inCallerAccount((store, input, ctx) => putEvents({ store, routing, newId }, input, ctx)),
+    PutRule: inCallerAccount(putRule),
+    DescribeRule: inCallerAccount(describeRule),
+    ListRules: inCallerAccount(listRules),
+    DeleteRule: inCallerAccount(deleteRule),
+    EnableRule: inCallerAccount(enableRule),
+    DisableRule: inCallerAccount(disableRule),
+    ListRuleNamesByTarget: inCallerAccount(listRuleNamesByTarget),
+    PutTargets: inCallerAccount(putTargets),
+    RemoveTargets: inCallerAccount(removeTargets),
+    ListTargetsByRule: inCallerAccount(listTargetsByRule),
     TestEventPattern: (input) => testEventPattern(input),
-    CreateEventBus: (input, ctx) => createEventBus(store, input, ctx),
-    DeleteEventBus: (input, ctx) => deleteEventBus(store, input, ctx),
-    DescribeEventBus: (input, ctx) => describeEventBus(store, input, ctx),
-    ListEventBuses: (input, ctx) => listEventBuses(store, input, ctx),
+    CreateEventBus: inCallerAccount(createEventBus),
+    DeleteEventBus: inCallerAccount(deleteEventBus),
+    DescribeEventBus: inCallerAccount(describeEventBus),
+    ListEventBuses: inCallerAccount(listEventBuses),
   };
 
   return {
@@ -87,14 +116,14 @@ export function createEventBridgeService(options: EventBridgeServiceOptions): Ev
       return action(input, ctx);
     },
     emit(event: ServiceEvent) {
+      const store = storeFor(event.account);
       const bus = store.buses(event.region).get(event.eventBusName ?? DEFAULT_BUS);
       if (bus === undefined) {
         return; // as on AWS, an event for a bus that does not exist goes nowhere
       }
       const now = eventTime(clock.now());
       const delivering = routeEvent(
-        store,
-        bus,
+        { store, bus },
         {
           version: '0',
           id: newId(),
@@ -106,7 +135,7 @@ export function createEventBridgeService(options: EventBridgeServiceOptions): Ev
           resources: [...(event.resources ?? [])],
           detail: event.detail,
         },
-        delivery,
+        routing,
         now,
       ).finally(() => pending.delete(delivering));
       pending.add(delivering);
@@ -116,7 +145,7 @@ export function createEventBridgeService(options: EventBridgeServiceOptions): Ev
         await Promise.allSettled([...pending]);
       }
     },
-    ruleStats: () => store.counters(),
-    reset: () => store.reset(),
+    ruleStats: () => Object.assign({}, ...[...stores.values()].map((store) => store.counters())),
+    reset: () => stores.clear(),
   };
 }

@@ -31,14 +31,7 @@ export function cloudTrailEvent(call: RecordedCall): ServiceEvent {
   const caller = callerOf(ctx);
   const detail: Record<string, unknown> = {
     eventVersion: '1.09',
-    userIdentity: {
-      type: 'IAMUser',
-      principalId: 'AIDALOCALCLOUDUSER0000',
-      arn: `arn:aws:iam::${ctx.account}:user/local`,
-      accountId: ctx.account,
-      accessKeyId: caller.accessKeyId ?? 'AKIALOCALCLOUD000000',
-      userName: 'local',
-    },
+    userIdentity: userIdentityOf(ctx, caller.accessKeyId),
     eventTime: new Date(call.at).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     eventSource: 'redshift-serverless.amazonaws.com',
     eventName: call.eventName,
@@ -63,6 +56,42 @@ export function cloudTrailEvent(call: RecordedCall): ServiceEvent {
     resources: [],
     region: ctx.region,
     account: ctx.account,
+  };
+}
+
+/**
+ * The record's userIdentity: a role session as CloudTrail writes one (type AssumedRole, the
+ * session's ARN, and the role that issued it), anyone else as the local IAM user.
+ */
+function userIdentityOf(ctx: RequestContext, accessKeyId: string | undefined): Record<string, unknown> {
+  const { caller } = ctx;
+  if (caller?.roleArn !== undefined) {
+    const roleId = caller.userId.split(':')[0];
+    return {
+      type: 'AssumedRole',
+      principalId: caller.userId,
+      arn: caller.arn,
+      accountId: caller.account,
+      accessKeyId,
+      sessionContext: {
+        sessionIssuer: {
+          type: 'Role',
+          principalId: roleId,
+          arn: caller.roleArn,
+          accountId: caller.account,
+          userName: caller.roleArn.slice(caller.roleArn.lastIndexOf('/') + 1),
+        },
+        attributes: { mfaAuthenticated: 'false' },
+      },
+    };
+  }
+  return {
+    type: 'IAMUser',
+    principalId: 'AIDALOCALCLOUDUSER0000',
+    arn: `arn:aws:iam::${ctx.account}:user/local`,
+    accountId: ctx.account,
+    accessKeyId: accessKeyId ?? 'AKIALOCALCLOUD000000',
+    userName: 'local',
   };
 }
 

@@ -4,7 +4,7 @@ import type { EventSink, ResettableService, ServiceOptions } from '../contracts.
 import { cloudTrailEvent } from './cloudTrailRecord.js';
 import { OPERATIONS } from './operations.js';
 import { RedshiftServerlessErrorCode, redshiftError } from './serviceErrors.js';
-import { RedshiftServerlessStore } from './store.js';
+import { BusyRules, RedshiftServerlessStore } from './store.js';
 import { validateInput } from './validations.js';
 
 export interface RedshiftServerlessServiceOptions extends ServiceOptions {
@@ -16,6 +16,8 @@ export interface RedshiftServerlessServiceOptions extends ServiceOptions {
 
 /** A snapshot copy configuration as reports and chaos tests see it. */
 export interface SnapshotCopyConfigurationView {
+  /** The account that holds the namespace and its configuration. */
+  readonly account: string;
   readonly namespaceName: string;
   readonly sourceRegion: string;
   readonly destinationRegion: string;
@@ -38,12 +40,21 @@ export interface RedshiftServerlessService extends JsonService, ResettableServic
    * server's fault rules answer never reach the service and are not counted here.
    */
   callCounts(): Record<string, number>;
+  /** Every account's copy configurations, account by account (in the order accounts were first used). */
   snapshotCopyConfigurations(): readonly SnapshotCopyConfigurationView[];
-  /** How many copy configurations were ever created per namespace name (deletions do not lower it). */
-  createCounts(): Record<string, number>;
+  /**
+   * How many copy configurations were ever created per namespace name (deletions do not lower
+   * it): in one account, or summed over every account when none is named (two accounts' namespaces
+   * of the same name then count together).
+   */
+  createCounts(account?: string): Record<string, number>;
 }
 
-/** Creates the local Redshift Serverless service (state in memory, time from `options.clock`). */
+/**
+ * Creates the local Redshift Serverless service (state in memory, time from `options.clock`).
+ * State is kept per account: each request acts on the store of its caller's account (the
+ * edge resolves it from the access key), and within it per region.
+ */
 export function createRedshiftServerlessService(
   options: RedshiftServerlessServiceOptions,
 ): RedshiftServerlessService {
@@ -51,7 +62,16 @@ export function createRedshiftServerlessService(
   if (!Number.isFinite(deletionSeconds) || deletionSeconds < 0) {
     throw new RangeError(`deletionSeconds must be a non-negative number, got ${deletionSeconds}`);
   }
-  const store = new RedshiftServerlessStore(options.clock, options.account, deletionSeconds * 1000);
+  const busyRules = new BusyRules();
+  const stores = new Map<string, RedshiftServerlessStore>();
+  const storeFor = (account: string): RedshiftServerlessStore => {
+    let store = stores.get(account);
+    if (store === undefined) {
+      store = new RedshiftServerlessStore(options.clock, account, deletionSeconds * 1000, busyRules);
+      stores.set(account, store);
+    }
+    return store;
+  };
   const counts = new Map<string, number>();
 
   function handle(operationName: string, input: Record<string, unknown>, ctx: RequestContext): unknown {
@@ -63,6 +83,7 @@ export function createRedshiftServerlessService(
         `Operation ${operationName} is not supported by the local Redshift Serverless.`,
       );
     }
+    const store = storeFor(ctx.account);
     const at = store.now();
     try {
       validateInput(operation.rules, input);
@@ -102,7 +123,8 @@ export function createRedshiftServerlessService(
     contentType: 'application/x-amz-json-1.1',
     handle,
     reset() {
-      store.reset();
+      stores.clear();
+      busyRules.clear();
       counts.clear();
     },
     markBusy(namePattern, seconds) {
@@ -110,18 +132,30 @@ export function createRedshiftServerlessService(
       if (!Number.isFinite(seconds) || seconds < 0) {
         throw new RangeError(`markBusy seconds must be a non-negative number, got ${seconds}`);
       }
-      store.markBusy(namePattern, seconds * 1000);
+      busyRules.set(namePattern, seconds * 1000);
+      for (const store of stores.values()) store.markBusy(namePattern, seconds * 1000);
     },
     callCounts: () => Object.fromEntries(counts),
     snapshotCopyConfigurations: () =>
-      store.listCopyConfigurations().map((configuration) => ({
-        namespaceName: configuration.namespaceName,
-        sourceRegion: configuration.sourceRegion,
-        destinationRegion: configuration.destinationRegion,
-        destinationKmsKeyId: configuration.destinationKmsKeyId,
-        snapshotRetentionPeriod: configuration.snapshotRetentionPeriod,
-        createdAt: configuration.createdAt,
-      })),
-    createCounts: () => store.createCounts(),
+      [...stores.values()].flatMap((store) =>
+        store.listCopyConfigurations().map((configuration) => ({
+          account: store.account,
+          namespaceName: configuration.namespaceName,
+          sourceRegion: configuration.sourceRegion,
+          destinationRegion: configuration.destinationRegion,
+          destinationKmsKeyId: configuration.destinationKmsKeyId,
+          snapshotRetentionPeriod: configuration.snapshotRetentionPeriod,
+          createdAt: configuration.createdAt,
+        })),
+      ),
+    createCounts: (account) => {
+      if (account !== undefined) return stores.get(account)?.createCounts() ?? {};
+      const summed: Record<string, number> = {};
+      for (const store of stores.values()) {
+        for (const [name, count] of Object.entries(store.createCounts()))
+          summed[name] = (summed[name] ?? 0) + count;
+      }
+      return summed;
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { partitionOfRegion } from '../../accounts/partition.js';
 import type { Clock } from '../../store/clock.js';
 import { compileNamePattern } from './namePattern.js';
 
@@ -50,9 +51,38 @@ interface BusyRule {
 }
 
 /**
- * All state of the local Redshift Serverless, read through the injected clock: a namespace's
- * status is computed from instants, never flipped by timers, so tests move time instead of
- * sleeping.
+ * The busy switch's standing rules (`markBusy`), shared by every account's store: a pattern
+ * makes matching namespaces MODIFYING in whichever account they are created.
+ */
+export class BusyRules {
+  readonly #rules: BusyRule[] = [];
+
+  /** Replaces the rule of `pattern` (0 ms removes it); returns the pattern's matcher. */
+  public set(pattern: string, milliseconds: number): RegExp {
+    const matcher = compileNamePattern(pattern);
+    const existing = this.#rules.findIndex((rule) => rule.pattern === pattern);
+    if (existing !== -1) this.#rules.splice(existing, 1);
+    if (milliseconds > 0) this.#rules.push({ pattern, matcher, milliseconds });
+    return matcher;
+  }
+
+  /** How long a namespace created now with this name stays MODIFYING. */
+  public busyFor(name: string): number {
+    return this.#rules
+      .filter((rule) => rule.matcher.test(name))
+      .reduce((longest, rule) => Math.max(longest, rule.milliseconds), 0);
+  }
+
+  public clear(): void {
+    this.#rules.length = 0;
+  }
+}
+
+/**
+ * The state of the local Redshift Serverless in one account (every region of it), read through
+ * the injected clock: a namespace's status is computed from instants, never flipped by timers,
+ * so tests move time instead of sleeping. The service keeps one store per account, so two
+ * accounts may hold namespaces of the same name with ARNs naming each its own account.
  */
 export class RedshiftServerlessStore {
   public readonly clock: Clock;
@@ -64,14 +94,15 @@ export class RedshiftServerlessStore {
   readonly #keysByArn = new Map<string, string>();
   readonly #deletingKeys = new Set<string>();
   readonly #copyConfigurations = new Map<string, CopyConfigurationRecord>();
-  readonly #busyRules: BusyRule[] = [];
+  readonly #busyRules: BusyRules;
   readonly #createCounts = new Map<string, number>();
   #sequence = 0;
 
-  public constructor(clock: Clock, account: string, deletionMilliseconds = 0) {
+  public constructor(clock: Clock, account: string, deletionMilliseconds = 0, busyRules = new BusyRules()) {
     this.clock = clock;
     this.account = account;
     this.deletionMilliseconds = deletionMilliseconds;
+    this.#busyRules = busyRules;
   }
 
   public now(): number {
@@ -84,7 +115,7 @@ export class RedshiftServerlessStore {
     this.#keysByArn.clear();
     this.#deletingKeys.clear();
     this.#copyConfigurations.clear();
-    this.#busyRules.length = 0;
+    this.#busyRules.clear();
     this.#createCounts.clear();
     this.#sequence = 0;
   }
@@ -120,13 +151,11 @@ export class RedshiftServerlessStore {
   ): NamespaceRecord {
     const id = randomUUID();
     const createdAt = this.now();
-    const busyFor = this.#busyRules
-      .filter((rule) => rule.matcher.test(fields.name))
-      .reduce((longest, rule) => Math.max(longest, rule.milliseconds), 0);
+    const busyFor = this.#busyRules.busyFor(fields.name);
     const namespace: NamespaceRecord = {
       ...fields,
       id,
-      arn: `arn:aws:redshift-serverless:${fields.region}:${this.account}:namespace/${id}`,
+      arn: `arn:${partitionOfRegion(fields.region)}:redshift-serverless:${fields.region}:${this.account}:namespace/${id}`,
       sortKey: this.#nextSortKey(),
       createdAt,
       busyUntil: createdAt + busyFor,
@@ -151,10 +180,7 @@ export class RedshiftServerlessStore {
    * for `milliseconds` from their creation, until a rule with the same pattern and 0 replaces it.
    */
   public markBusy(pattern: string, milliseconds: number): void {
-    const matcher = compileNamePattern(pattern);
-    const existing = this.#busyRules.findIndex((rule) => rule.pattern === pattern);
-    if (existing !== -1) this.#busyRules.splice(existing, 1);
-    if (milliseconds > 0) this.#busyRules.push({ pattern, matcher, milliseconds });
+    const matcher = this.#busyRules.set(pattern, milliseconds);
     const until = this.now() + milliseconds;
     for (const namespace of this.#namespaces.values()) {
       if (matcher.test(namespace.name)) namespace.busyUntil = until;
@@ -185,7 +211,7 @@ export class RedshiftServerlessStore {
     const configuration: CopyConfigurationRecord = {
       ...fields,
       id,
-      arn: `arn:aws:redshift-serverless:${fields.sourceRegion}:${this.account}:snapshotcopyconfiguration/${id}`,
+      arn: `arn:${partitionOfRegion(fields.sourceRegion)}:redshift-serverless:${fields.sourceRegion}:${this.account}:snapshotcopyconfiguration/${id}`,
       sortKey: this.#nextSortKey(),
       createdAt: this.now(),
     };

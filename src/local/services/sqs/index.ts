@@ -29,6 +29,8 @@ export interface QueryResponse {
 
 /** The local SQS: both wire protocols over one store, plus the in-process doors other services use. */
 export interface SqsService extends JsonService, ResettableService {
+  /** The SigV4 signing name of its requests, by which the edge routes query-protocol calls. */
+  readonly signingName: 'sqs';
   /** JSON protocol (`X-Amz-Target: AmazonSQS.<Operation>`); returns the response body or throws AwsServiceError. */
   handle(
     operation: string,
@@ -44,12 +46,18 @@ export interface SqsService extends JsonService, ResettableService {
     params: URLSearchParams,
     ctx: RequestContext & { baseUrl: string; path?: string },
   ): Promise<QueryResponse>;
-  /** EventBridge → SQS target delivery. Throws AwsServiceError (QueueDoesNotExist) when the queue is missing. */
+  /**
+   * EventBridge → SQS target delivery, to the queue the ARN names in whichever account (a rule
+   * may target another account's queue). Throws AwsServiceError (QueueDoesNotExist) when missing.
+   */
   deliverToQueueArn(queueArn: string, body: string): void;
   /** Answers every long-polling ReceiveMessage in progress at once, with no messages (the server is closing). */
   endLongPolls(): void;
-  /** Every message in the named queue (any region), visible or not, without changing anything. */
-  peek(queueName: string): readonly PeekedMessage[];
+  /**
+   * Every message in the named queue (any region; of `account` when given, else of any account),
+   * visible or not, without changing anything.
+   */
+  peek(queueName: string, account?: string): readonly PeekedMessage[];
 }
 
 /**
@@ -73,11 +81,13 @@ export function createSqsService(options: ServiceOptions): SqsService {
 
   return {
     targetPrefix: 'AmazonSQS',
+    signingName: 'sqs',
     contentType: 'application/x-amz-json-1.0',
 
     handle(operation, input, ctx) {
       return run(operation, input, {
         region: ctx.region,
+        account: ctx.account,
         baseUrl: ctx.baseUrl ?? DEFAULT_SQS_BASE_URL,
         protocol: 'json',
       });
@@ -94,6 +104,7 @@ export function createSqsService(options: ServiceOptions): SqsService {
         }
         const output = await run(action, input, {
           region: ctx.region,
+          account: ctx.account,
           baseUrl: ctx.baseUrl,
           protocol: 'query',
         });
@@ -124,8 +135,13 @@ export function createSqsService(options: ServiceOptions): SqsService {
       store.enqueue(queue, { body, delaySeconds: Number(queue.attributes.DelaySeconds) });
     },
 
-    peek(queueName) {
-      const queue = store.allQueues().find((candidate) => candidate.name === queueName);
+    peek(queueName, account) {
+      const queue = store
+        .allQueues()
+        .find(
+          (candidate) =>
+            candidate.name === queueName && (account === undefined || candidate.account === account),
+        );
       if (queue === undefined) throw sqsErrors.queueDoesNotExist();
       return queue.messages.map((message) => ({
         body: message.body,

@@ -9,6 +9,9 @@ export function queueUrl(queue: StoredQueue, baseUrl: string): string {
 /**
  * Finds the queue a QueueUrl names. Only the path counts (`/<account>/<name>`), so URLs minted
  * for another host or port (a client behind a proxy, a URL saved before a restart) still work.
+ * The URL's account wins over the caller's: a queue of another account is reachable by its URL
+ * (on AWS only when its queue policy allows; the local cloud checks no policies). A bare name
+ * means a queue of the caller's own account. The region is always the caller's, as on AWS.
  */
 export function resolveQueueUrl(store: SqsStore, url: string, ctx: SqsActionContext): StoredQueue {
   let path = url;
@@ -19,9 +22,6 @@ export function resolveQueueUrl(store: SqsStore, url: string, ctx: SqsActionCont
   }
   const segments = path.split('/').filter((segment) => segment.length > 0);
   const name = segments.at(-1);
-  const account = segments.length >= 2 ? segments.at(-2) : store.account;
-  if (name === undefined || account !== store.account) {
-    return store.requireQueue(ctx.region, '', ctx.protocol);
-  }
-  return store.requireQueue(ctx.region, decodeURIComponent(name), ctx.protocol);
+  const account = segments.length >= 2 ? (segments.at(-2) ?? '') : ctx.account;
+  return store.requireQueue(account, ctx.region, decodeURIComponent(name ?? ''), ctx.protocol);
 }

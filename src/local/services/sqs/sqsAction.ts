@@ -4,6 +4,8 @@ import type { SqsStore } from './sqsStore.js';
 export interface SqsActionContext {
   /** Region from the request's signature; queues live per region, as in AWS. */
   readonly region: string;
+  /** The caller's account: where queues it creates, lists or names by name live. */
+  readonly account: string;
   /** Scheme, host and port the request came to; queue URLs are built on it. */
   readonly baseUrl: string;
   /** The query protocol words some errors differently (e.g. NonExistentQueue). */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { partitionOfRegion } from '../../accounts/partition.js';
 import type { Clock } from '../../store/clock.js';
 import type { MessageAttributeValue } from './messageMd5.js';
 import { md5OfBody, md5OfMessageAttributes } from './messageMd5.js';
@@ -68,11 +69,16 @@ interface Waiter {
   readonly wake: () => void;
 }
 
-/** The whole state of the local SQS: queues by region and name, move tasks, long-poll waiters. */
+/**
+ * The whole state of the local SQS: queues by account, region and name, move tasks, long-poll
+ * waiters. A queue's account is the account of the caller that created it.
+ */
 export class SqsStore {
   public readonly clock: Clock;
+  /** The default account (the SenderId of messages EventBridge and redrives put on queues). */
   public readonly account: string;
   public readonly moveTasks = new Map<string, MessageMoveTask>();
+  /** Queues by `<account>/<region>`, then by name. */
   readonly #queues = new Map<string, Map<string, StoredQueue>>();
   readonly #waiters = new Set<Waiter>();
   #handleSequence = 0;
@@ -87,24 +93,33 @@ export class SqsStore {
     return this.clock.now();
   }
 
-  public queue(region: string, name: string): StoredQueue | undefined {
-    return this.#queues.get(region)?.get(name);
+  public queue(account: string, region: string, name: string): StoredQueue | undefined {
+    return this.#queues.get(placeKey(account, region))?.get(name);
   }
 
-  public requireQueue(region: string, name: string, protocol: 'json' | 'query'): StoredQueue {
-    const queue = this.queue(region, name);
+  public requireQueue(
+    account: string,
+    region: string,
+    name: string,
+    protocol: 'json' | 'query',
+  ): StoredQueue {
+    const queue = this.queue(account, region, name);
     if (queue === undefined) throw sqsErrors.queueDoesNotExist(protocol);
     return queue;
   }
 
+  /** The queue an ARN names, in whichever account and region the ARN says. */
   public queueByArn(arn: string): StoredQueue | undefined {
     const parts = arn.split(':');
-    if (parts.length !== 6 || parts[2] !== 'sqs' || parts[4] !== this.account) return undefined;
-    return this.queue(parts[3] ?? '', parts[5] ?? '');
+    if (parts.length !== 6 || parts[2] !== 'sqs') return undefined;
+    return this.queue(parts[4] ?? '', parts[3] ?? '', parts[5] ?? '');
   }
 
-  public queuesIn(region: string): StoredQueue[] {
-    return [...(this.#queues.get(region)?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+  /** One account's queues in one region, by name. */
+  public queuesIn(account: string, region: string): StoredQueue[] {
+    return [...(this.#queues.get(placeKey(account, region))?.values() ?? [])].sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
   }
 
   public allQueues(): StoredQueue[] {
@@ -112,6 +127,7 @@ export class SqsStore {
   }
 
   public createQueue(
+    account: string,
     region: string,
     name: string,
     attributes: Record<string, string>,
@@ -121,25 +137,25 @@ export class SqsStore {
     const queue: StoredQueue = {
       name,
       region,
-      account: this.account,
-      arn: `arn:aws:sqs:${region}:${this.account}:${name}`,
+      account,
+      arn: `arn:${partitionOfRegion(region)}:sqs:${region}:${account}:${name}`,
       createdAt: now,
       lastModifiedAt: now,
       attributes,
       tags,
       messages: [],
     };
-    let byName = this.#queues.get(region);
+    let byName = this.#queues.get(placeKey(account, region));
     if (byName === undefined) {
       byName = new Map();
-      this.#queues.set(region, byName);
+      this.#queues.set(placeKey(account, region), byName);
     }
     byName.set(name, queue);
     return queue;
   }
 
   public deleteQueue(queue: StoredQueue): void {
-    this.#queues.get(queue.region)?.delete(queue.name);
+    this.#queues.get(placeKey(queue.account, queue.region))?.delete(queue.name);
     this.#wake(queue);
   }
 
@@ -334,4 +350,8 @@ export class SqsStore {
       if (waiter.queue === queue) waiter.wake();
     }
   }
+}
+
+function placeKey(account: string, region: string): string {
+  return `${account}/${region}`;
 }

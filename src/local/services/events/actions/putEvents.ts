@@ -1,7 +1,6 @@
 import type { RequestContext } from '../../../protocol/types.js';
-import type { TargetDelivery } from '../../contracts.js';
-import type { EventBridgeStore, EventBusRecord } from '../eventBridgeStore.js';
-import { type EventEnvelope, routeEvent } from '../routeEvent.js';
+import { type EventBridgeStore, parseEventBusArn } from '../eventBridgeStore.js';
+import { type EventEnvelope, type EventRouting, type LocatedBus, routeEvent } from '../routeEvent.js';
 import { busNameOf, constraintError, validationError } from '../validations.js';
 
 /** PutEvents takes at most ten entries and 256 KB, counted as AWS counts entry sizes. */
@@ -9,8 +8,9 @@ const MAX_ENTRIES = 10;
 const MAX_REQUEST_BYTES = 256 * 1024;
 
 export interface PutEventsDependencies {
+  /** The caller's account's buses. */
   readonly store: EventBridgeStore;
-  readonly delivery: TargetDelivery;
+  readonly routing: EventRouting;
   readonly newId: () => string;
 }
 
@@ -60,7 +60,8 @@ const missing = (field: string): EntryFailure =>
 /**
  * PutEvents: validates each entry the way AWS does (a failed entry does not fail the call),
  * then routes each accepted event through its bus's rules before answering, so its SQS
- * messages exist by the time the caller sees the EventId.
+ * messages exist by the time the caller sees the EventId. The event's `account` is the
+ * caller's, also when EventBusName is the ARN of another account's bus in the same region.
  */
 export async function putEvents(
   dependencies: PutEventsDependencies,
@@ -78,11 +79,11 @@ export async function putEvents(
   if (objects.reduce((total, entry) => total + entrySize(entry), 0) > MAX_REQUEST_BYTES) {
     throw validationError('Total size of the entries in the request is over the limit.');
   }
-  const { store, delivery, newId } = dependencies;
+  const { newId } = dependencies;
   const now = ctx.clock.now();
   const results: EntryResult[] = [];
   for (const entry of objects) {
-    const accepted = acceptEntry(store, entry, ctx);
+    const accepted = acceptEntry(dependencies, entry, ctx);
     if ('ErrorCode' in accepted) {
       results.push(accepted);
       continue;
@@ -98,7 +99,7 @@ export async function putEvents(
       resources: Array.isArray(entry.Resources) ? entry.Resources.map(String) : [],
       detail: accepted.detail,
     };
-    await routeEvent(store, accepted.bus, envelope, delivery, eventTime(now));
+    await routeEvent(accepted.located, envelope, dependencies.routing, eventTime(now));
     results.push({ EventId: envelope.id });
   }
   return {
@@ -108,10 +109,10 @@ export async function putEvents(
 }
 
 function acceptEntry(
-  store: EventBridgeStore,
+  dependencies: PutEventsDependencies,
   entry: Record<string, unknown>,
   ctx: RequestContext,
-): EntryFailure | { readonly bus: EventBusRecord; readonly detail: Record<string, unknown> } {
+): EntryFailure | { readonly located: LocatedBus; readonly detail: Record<string, unknown> } {
   for (const field of ['Source', 'DetailType', 'Detail']) {
     if (typeof entry[field] !== 'string' || entry[field] === '') {
       return missing(field);
@@ -130,9 +131,24 @@ function acceptEntry(
     return failure('MalformedDetail', 'Detail is malformed.');
   }
   const busName = busNameOf(entry.EventBusName);
-  const bus = store.buses(ctx.region).get(busName);
-  if (bus === undefined) {
+  const located = locateBus(dependencies, entry.EventBusName, busName, ctx);
+  if (located === undefined) {
     return failure('ResourceNotFoundException', `Event bus ${busName} does not exist.`);
   }
-  return { bus, detail };
+  return { located, detail };
+}
+
+/** The bus an entry names: by name in the caller's account, or by ARN in any account of its region. */
+function locateBus(
+  dependencies: PutEventsDependencies,
+  given: unknown,
+  busName: string,
+  ctx: RequestContext,
+): LocatedBus | undefined {
+  const address = typeof given === 'string' ? parseEventBusArn(given) : undefined;
+  if (address !== undefined && typeof given === 'string') {
+    return address.region === ctx.region ? dependencies.routing.busByArn(given) : undefined;
+  }
+  const bus = dependencies.store.buses(ctx.region).get(busName);
+  return bus === undefined ? undefined : { store: dependencies.store, bus };
 }

@@ -92,7 +92,8 @@ async function receiveWithLongPoll(
     while (!expired) {
       await Promise.race([store.waitForChange(queue, LONG_POLL_RECHECK_MS), deadline]);
       // Closing: nobody is left to answer, and a receive now would hide messages from the next poller.
-      if (store.longPollEpoch !== epoch || store.queue(queue.region, queue.name) !== queue) return [];
+      if (store.longPollEpoch !== epoch || store.queue(queue.account, queue.region, queue.name) !== queue)
+        return [];
       received = store.receive(queue, max, visibilityTimeout);
       if (received.length > 0) return received;
     }

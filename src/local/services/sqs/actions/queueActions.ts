@@ -40,7 +40,7 @@ export const createQueue: SqsAction = (store, input, ctx) => {
   const given = normaliseQueueAttributes((input.Attributes ?? {}) as Record<string, unknown>, (arn) =>
     Boolean(store.queueByArn(arn)),
   );
-  const existing = store.queue(ctx.region, name);
+  const existing = store.queue(ctx.account, ctx.region, name);
   if (existing !== undefined) {
     for (const [attribute, value] of Object.entries(given)) {
       if ((existing.attributes[attribute] ?? '') !== value) throw sqsErrors.queueNameExists(attribute);
@@ -52,14 +52,14 @@ export const createQueue: SqsAction = (store, input, ctx) => {
     attributes.KmsDataKeyReusePeriodSeconds ??= '300';
     if (given.SqsManagedSseEnabled === undefined) attributes.SqsManagedSseEnabled = 'false';
   }
-  const queue = store.createQueue(ctx.region, name, attributes, stringMap(input.tags));
+  const queue = store.createQueue(ctx.account, ctx.region, name, attributes, stringMap(input.tags));
   return { QueueUrl: queueUrl(queue, ctx.baseUrl) };
 };
 
+/** A queue of another account is found when its owner is named (no queue policy is checked). */
 export const getQueueUrl: SqsAction = (store, input, ctx) => {
-  const owner = input.QueueOwnerAWSAccountId;
-  if (owner !== undefined && owner !== store.account) throw sqsErrors.queueDoesNotExist(ctx.protocol);
-  const queue = store.requireQueue(ctx.region, str(input.QueueName), ctx.protocol);
+  const owner = (input.QueueOwnerAWSAccountId as string | undefined) ?? ctx.account;
+  const queue = store.requireQueue(owner, ctx.region, str(input.QueueName), ctx.protocol);
   return { QueueUrl: queueUrl(queue, ctx.baseUrl) };
 };
 
@@ -83,7 +83,7 @@ function page(
 export const listQueues: SqsAction = (store, input, ctx) => {
   const prefix = (input.QueueNamePrefix as string | undefined) ?? '';
   const urls = store
-    .queuesIn(ctx.region)
+    .queuesIn(ctx.account, ctx.region)
     .filter((queue) => queue.name.startsWith(prefix))
     .map((queue) => queueUrl(queue, ctx.baseUrl));
   if (urls.length === 0) return {};
@@ -155,7 +155,7 @@ export const purgeQueue: SqsAction = (store, input, ctx) => {
 export const listDeadLetterSourceQueues: SqsAction = (store, input, ctx) => {
   const deadLetterQueue = resolveQueueUrl(store, str(input.QueueUrl), ctx);
   const urls = store
-    .queuesIn(ctx.region)
+    .queuesIn(deadLetterQueue.account, deadLetterQueue.region)
     .filter(
       (queue) =>
         parseRedrivePolicy(queue.attributes.RedrivePolicy)?.deadLetterTargetArn === deadLetterQueue.arn,
