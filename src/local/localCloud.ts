@@ -1,20 +1,25 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
+import { createLocalAccounts, type LocalAccounts } from './accounts/localAccounts.js';
 import { FaultInjector } from './faults/faultInjector.js';
 import { AwsServiceError } from './protocol/serviceError.js';
+import { accountsControlRoutes } from './server/accountsControl.js';
 import { createControlApi } from './server/controlApi.js';
 import { invokeDynalite } from './server/dynaliteBridge.js';
 import { createEdgeHandler, type EdgeLogEntry } from './server/edgeHandler.js';
 import { createStartupGate, type StartupGate } from './server/startupGate.js';
 import { TimeToLiveSettings } from './server/timeToLive.js';
+import { createAccountService } from './services/account/index.js';
 import { LOCAL_ACCOUNT_ID } from './services/contracts.js';
 import { createEventBridgeService, type EventBridgeService } from './services/events/index.js';
+import { createOrganizationsService } from './services/organizations/index.js';
 import {
   createRedshiftServerlessService,
   type RedshiftServerlessService,
 } from './services/redshiftServerless/index.js';
 import { createSqsService, type SqsService } from './services/sqs/index.js';
+import { createStsService } from './services/sts/index.js';
 import { type Clock, systemClock } from './store/clock.js';
 
 export type { EdgeLogEntry } from './server/edgeHandler.js';
@@ -22,7 +27,11 @@ export type { EdgeLogEntry } from './server/edgeHandler.js';
 export interface LocalCloudOptions {
   /** Time for every service and for fault windows; the system clock by default. */
   readonly clock?: Clock;
-  /** The single account the cloud answers as; `000000000000` by default. */
+  /**
+   * The default (central) account: where requests land whose access key id names no account
+   * of its own (LocalStack's rule: a 12-digit key id is that account, a key the local STS
+   * issued is its role's account, anything else this one); `000000000000` by default.
+   */
   readonly account?: string;
   /** Called once per request after it is answered (`local serve` prints these); silent by default. */
   readonly log?: (entry: EdgeLogEntry) => void;
@@ -46,12 +55,14 @@ export interface LocalCloud {
   readonly sqs: SqsService;
   readonly events: EventBridgeService;
   readonly redshift: RedshiftServerlessService;
+  /** Accounts, organization, opt-in regions, missing roles and STS sessions (the control API's `/accounts`, `/roles`, `/regions`). */
+  readonly accounts: LocalAccounts;
   /** The in-process dynalite server (replaced by `reset()`). */
   readonly dynamodb: Server;
   readonly faults: FaultInjector;
   /** Whether AWS requests are served yet; `/_local/health` reports it as `ready`. */
   readonly startup: StartupGate;
-  /** Forgets all state: every service, DynamoDB tables, TTL settings and fault rules. */
+  /** Forgets all state: every service, DynamoDB tables, TTL settings, declared accounts and roles, and fault rules. */
   reset(): void;
   listen(port?: number, host?: string): Promise<{ url: string }>;
   /** Stops listening, drops open keep-alive connections and ends long polls in progress. */
@@ -61,7 +72,10 @@ export interface LocalCloud {
 /**
  * Wires the local services the way AWS wires them behind the scenes: Redshift Serverless
  * write calls become CloudTrail events on the local EventBridge, whose SQS targets deliver to
- * the local SQS. Creating it is cheap (no I/O); nothing listens until `listen()`.
+ * the local SQS. Every request acts in its caller's account (see `account`); SQS, EventBridge
+ * and Redshift Serverless keep state per account, and STS, Organizations and Account answer
+ * from the accounts model. DynamoDB (dynalite) keeps one store for every account. Creating it
+ * is cheap (no I/O); nothing listens until `listen()`.
  */
 export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud => {
   const clock = options.clock ?? systemClock;
@@ -78,6 +92,7 @@ export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud =>
     delivery: { deliver: (targetArn, message) => sqs.deliverToQueueArn(targetArn, message) },
   });
   const redshift = createRedshiftServerlessService({ clock, account, events });
+  const accounts = createLocalAccounts({ defaultAccount: account, clock });
   let dynamodb = newDynalite();
   const faults = new FaultInjector({ clock, random: options.random });
   const startup = createStartupGate({ ready: options.ready ?? true });
@@ -100,6 +115,7 @@ export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud =>
     sqs.reset();
     events.reset();
     redshift.reset();
+    accounts.reset();
     timeToLive.reset();
     // dynalite has no reset: a fresh in-memory instance is the cheapest empty database.
     dynamodb = newDynalite();
@@ -109,7 +125,7 @@ export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud =>
     faults,
     health: () => ({
       ready: startup.ready,
-      services: ['sqs', 'events', 'redshift-serverless', 'dynamodb'],
+      services: ['sqs', 'events', 'redshift-serverless', 'dynamodb', 'sts', 'organizations', 'account'],
       account,
       uptime: Math.max(0, (clock.now() - startedAt) / 1000),
     }),
@@ -120,15 +136,19 @@ export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud =>
       createCounts: redshift.createCounts(),
       ruleStats: events.ruleStats(),
     }),
+    routes: [accountsControlRoutes(accounts)],
   });
 
   const server = createServer(
     { keepAliveTimeout: 5_000 },
     createEdgeHandler({
       account,
+      callerOf: accounts.callerOf,
       clock,
-      services: [sqs, events, redshift],
+      services: [sqs, events, redshift, createOrganizationsService(accounts)],
       queryService: sqs,
+      queryServices: [createStsService(accounts)],
+      restServices: [createAccountService(accounts)],
       dynamodb: () => dynamodb,
       timeToLive,
       faults,
@@ -144,6 +164,7 @@ export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud =>
     sqs,
     events,
     redshift,
+    accounts,
     get dynamodb() {
       return dynamodb;
     },

@@ -11,6 +11,21 @@ export interface ControlRequest {
   readonly body: Buffer;
 }
 
+/** A control request as a route module sees it: path below `/_local`, body parsed on demand. */
+export interface ControlRouteRequest {
+  readonly method: string;
+  /** e.g. `/accounts` or `/roles`, without a trailing slash. */
+  readonly subPath: string;
+  /** The JSON object body (`{}` when empty); throws ControlRequestError (400) for anything else. */
+  body(): Record<string, unknown>;
+}
+
+/**
+ * More control routes, kept with the part of the local cloud they drive: answers a request it
+ * owns (throwing ControlRequestError for bad ones) or returns undefined for the next module.
+ */
+export type ControlRoutes = (request: ControlRouteRequest) => HttpResponse | undefined;
+
 /** What the control API can reach in the local cloud. */
 export interface ControlApiOptions {
   readonly faults: FaultInjector;
@@ -20,10 +35,12 @@ export interface ControlApiOptions {
   markBusy(namePattern: string, seconds: number): void;
   /** Service statistics; the control API adds `faultsHit`. */
   stats(): Record<string, unknown>;
+  /** Route modules tried, in order, for paths the API itself does not know. */
+  readonly routes?: readonly ControlRoutes[];
 }
 
 /** A control request the API refuses, with the status to answer. */
-class ControlRequestError extends Error {
+export class ControlRequestError extends Error {
   public readonly statusCode: number;
   public constructor(statusCode: number, message: string) {
     super(message);
@@ -32,7 +49,8 @@ class ControlRequestError extends Error {
   }
 }
 
-const json = (statusCode: number, value: unknown): HttpResponse => ({
+/** A JSON control response. */
+export const json = (statusCode: number, value: unknown): HttpResponse => ({
   statusCode,
   headers: { 'Content-Type': 'application/json' },
   body: JSON.stringify(value),
@@ -116,6 +134,10 @@ export const createControlApi = (options: ControlApiOptions): ((request: Control
           const id = decodeURIComponent(subPath.slice('/faults/'.length));
           if (!faults.remove(id)) throw new ControlRequestError(404, `No fault rule with id ${id}`);
           return json(200, { removed: 1 });
+        }
+        for (const routes of options.routes ?? []) {
+          const response = routes({ method, subPath, body: () => parseObject(body) });
+          if (response !== undefined) return response;
         }
         throw new ControlRequestError(404, `No control route ${path}`);
     }

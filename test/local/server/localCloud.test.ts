@@ -292,7 +292,7 @@ describe('Local cloud: control API', () => {
     // Assess
     expect(health.body).toEqual({
       ready: true,
-      services: ['sqs', 'events', 'redshift-serverless', 'dynamodb'],
+      services: ['sqs', 'events', 'redshift-serverless', 'dynamodb', 'sts', 'organizations', 'account'],
       account: '000000000000',
       uptime: 90,
     });

@@ -1,0 +1,108 @@
+import { isAccountId } from '../../accounts/accountId.js';
+import type { LocalAccounts } from '../../accounts/localAccounts.js';
+import { RegionOptStatus } from '../../accounts/regionOptIns.js';
+import { paginate } from '../../protocol/pageToken.js';
+import type { RequestContext } from '../../protocol/types.js';
+import { accountErrors } from './accountErrors.js';
+
+const MAX_RESULTS = { min: 1, max: 50 } as const;
+const STATUSES: readonly string[] = Object.values(RegionOptStatus);
+
+function constraint(value: unknown, member: string, text: string): string {
+  return `1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: Member must ${text}`;
+}
+
+/**
+ * The account whose regions are asked for: the caller's own unless AccountId names another,
+ * which only the management account may do, for a member of its organization (and it must not
+ * name itself: the API wants the management account to call in standalone context).
+ */
+function targetAccount(
+  input: Record<string, unknown>,
+  ctx: RequestContext,
+  accounts: Pick<LocalAccounts, 'organization'>,
+): string {
+  const { AccountId: accountId } = input;
+  if (accountId === undefined) return ctx.account;
+  if (!isAccountId(accountId)) {
+    throw accountErrors.invalidField(
+      'accountId',
+      constraint(accountId, 'accountId', 'satisfy regular expression pattern: ^\\d{12}$'),
+    );
+  }
+  const { organization } = accounts;
+  if (ctx.account === organization.managementAccountId && accountId === ctx.account) {
+    throw accountErrors.invalidField(
+      'accountId',
+      "The management account can't specify its own AccountId. It must call the operation in standalone context by not including the AccountId parameter.",
+    );
+  }
+  if (ctx.account !== organization.managementAccountId || organization.account(accountId) === undefined) {
+    throw accountErrors.accessDenied(
+      `User: ${ctx.caller?.arn ?? `arn:aws:iam::${ctx.account}:root`} is not authorized to perform: account:ListRegions on account ${accountId}`,
+    );
+  }
+  return accountId;
+}
+
+function statusFilter(value: unknown): readonly string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.some((status) => !STATUSES.includes(String(status)))) {
+    throw accountErrors.invalidField(
+      'regionOptStatusContains',
+      constraint(
+        JSON.stringify(value),
+        'regionOptStatusContains',
+        `satisfy enum value set: [${STATUSES.join(', ')}]`,
+      ),
+    );
+  }
+  return value.map(String);
+}
+
+function maxResultsOf(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < MAX_RESULTS.min ||
+    value > MAX_RESULTS.max
+  ) {
+    const bound =
+      typeof value === 'number' && value > MAX_RESULTS.max
+        ? `less than or equal to ${MAX_RESULTS.max}`
+        : `greater than or equal to ${MAX_RESULTS.min}`;
+    throw accountErrors.invalidField('maxResults', constraint(value, 'maxResults', `have value ${bound}`));
+  }
+  return value;
+}
+
+/**
+ * account:ListRegions: the regions of the aws partition with their opt-in status for an account
+ * (enabled by default, or an opt-in region the control API enabled), by name, 50 a page.
+ */
+export function listRegions(
+  input: Record<string, unknown>,
+  ctx: RequestContext,
+  accounts: Pick<LocalAccounts, 'organization' | 'regions'>,
+) {
+  const account = targetAccount(input, ctx, accounts);
+  const filter = statusFilter(input.RegionOptStatusContains);
+  const maxResults = maxResultsOf(input.MaxResults);
+  if (input.NextToken !== undefined && typeof input.NextToken !== 'string') {
+    throw accountErrors.invalidField('nextToken', 'The NextToken is not valid.');
+  }
+  const regions = accounts.regions
+    .regionsOf(account)
+    .filter((region) => filter === undefined || filter.includes(region.status));
+  const page = paginate(
+    regions,
+    (region) => region.regionName,
+    { maxResults, nextToken: input.NextToken, defaultMaxResults: MAX_RESULTS.max },
+    () => accountErrors.invalidField('nextToken', 'The NextToken is not valid.'),
+  );
+  return {
+    Regions: page.items.map((region) => ({ RegionName: region.regionName, RegionOptStatus: region.status })),
+    NextToken: page.nextToken,
+  };
+}

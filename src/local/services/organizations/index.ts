@@ -1,0 +1,83 @@
+import type { LocalAccounts } from '../../accounts/localAccounts.js';
+import type { JsonService, RequestContext } from '../../protocol/types.js';
+import { organizationsErrors } from './organizationsErrors.js';
+import { organizationShapes } from './organizationsShapes.js';
+import { pageOf } from './pageOf.js';
+
+/** The X-Amz-Target prefix of AWS Organizations (awsJson1_1). */
+export const ORGANIZATIONS_TARGET_PREFIX = 'AWSOrganizationsV20161128';
+
+type Action = (input: Record<string, unknown>) => unknown;
+
+/**
+ * The local AWS Organizations, read-only: the organization the control API declared (the
+ * default account as management account, member accounts, organizational units), answered
+ * the way the API pages it. An account outside the organization gets
+ * AWSOrganizationsNotInUseException; a member may describe the organization, but listing it is
+ * for the management account (AccessDeniedException otherwise; no delegated administrators).
+ */
+export function createOrganizationsService(accounts: Pick<LocalAccounts, 'organization'>): JsonService {
+  const { organization } = accounts;
+  const shapes = organizationShapes(organization);
+  const requireParent = (input: Record<string, unknown>): string => {
+    const parentId = input.ParentId;
+    if (typeof parentId !== 'string' || parentId === '') {
+      throw organizationsErrors.invalidInput('INPUT_REQUIRED', 'You must specify a value for ParentId.');
+    }
+    if (!organization.hasParent(parentId)) throw organizationsErrors.parentNotFound();
+    return parentId;
+  };
+  const listed = <T, W>(
+    key: string,
+    items: readonly T[],
+    idOf: (item: T) => string,
+    wire: (item: T) => W,
+    input: Record<string, unknown>,
+  ) => {
+    const page = pageOf(items, idOf, input);
+    return { [key]: page.items.map(wire), NextToken: page.nextToken };
+  };
+  const managementActions: Readonly<Record<string, Action>> = {
+    ListAccounts: (input) => listed('Accounts', organization.accounts(), (a) => a.id, shapes.account, input),
+    ListAccountsForParent: (input) =>
+      listed(
+        'Accounts',
+        organization.accountsUnder(requireParent(input)),
+        (a) => a.id,
+        shapes.account,
+        input,
+      ),
+    ListOrganizationalUnitsForParent: (input) =>
+      listed(
+        'OrganizationalUnits',
+        organization.unitsUnder(requireParent(input)),
+        (u) => u.id,
+        shapes.unit,
+        input,
+      ),
+    ListRoots: (input) =>
+      listed(
+        'Roots',
+        [shapes.root()],
+        (root) => root.Id,
+        (root) => root,
+        input,
+      ),
+  };
+  return {
+    targetPrefix: ORGANIZATIONS_TARGET_PREFIX,
+    contentType: 'application/x-amz-json-1.1',
+    errorStyle: { messageKey: 'Message' },
+    handle(operation: string, input: Record<string, unknown>, ctx: RequestContext) {
+      const isManagement = ctx.account === organization.managementAccountId;
+      const action = Object.hasOwn(managementActions, operation) ? managementActions[operation] : undefined;
+      if (operation !== 'DescribeOrganization' && action === undefined) {
+        throw organizationsErrors.unknownOperation(operation);
+      }
+      if (organization.account(ctx.account) === undefined) throw organizationsErrors.notInUse();
+      if (operation === 'DescribeOrganization') return { Organization: shapes.organization() };
+      if (!isManagement || action === undefined) throw organizationsErrors.accessDenied();
+      return action(input);
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { type CallerIdentity, CallerType } from '../../accounts/callerIdentity.js';
+import type { LocalAccounts } from '../../accounts/localAccounts.js';
+import { parseRoleArn } from '../../accounts/roles.js';
+import { stsErrors } from './stsErrors.js';
+import { stsTime, type XmlMembers } from './stsXml.js';
+
+/** STS's limits on AssumeRole input (API reference). */
+const ROLE_ARN_LENGTH = { min: 20, max: 2048 } as const;
+const SESSION_NAME = /^[\w+=,.@-]*$/;
+const SESSION_NAME_LENGTH = { min: 2, max: 64 } as const;
+const DURATION_SECONDS = { min: 900, max: 43_200 } as const;
+/** A role's MaxSessionDuration unless set otherwise; local roles keep the default. */
+const ROLE_MAX_SESSION_SECONDS = 3600;
+/** A session assumed with a role session's credentials lasts an hour at most. */
+const CHAINED_MAX_SESSION_SECONDS = 3600;
+
+interface AssumeRoleInput {
+  readonly roleArn: string;
+  readonly sessionName: string;
+  readonly durationSeconds: number;
+}
+
+function constraint(value: string | null, member: string, text: string): string {
+  return `Value ${value === null ? 'null' : `'${value}'`} at '${member}' failed to satisfy constraint: Member must ${text}`;
+}
+
+/** The input AssumeRole reads, checked the way STS checks it, every problem named at once. */
+function parseInput(params: URLSearchParams): AssumeRoleInput {
+  const roleArn = params.get('RoleArn');
+  const sessionName = params.get('RoleSessionName');
+  const duration = params.get('DurationSeconds');
+  const problems: string[] = [];
+  if (roleArn === null) problems.push(constraint(null, 'roleArn', 'not be null'));
+  else if (roleArn.length < ROLE_ARN_LENGTH.min || roleArn.length > ROLE_ARN_LENGTH.max) {
+    const bound =
+      roleArn.length < ROLE_ARN_LENGTH.min
+        ? `greater than or equal to ${ROLE_ARN_LENGTH.min}`
+        : `less than or equal to ${ROLE_ARN_LENGTH.max}`;
+    problems.push(constraint(roleArn, 'roleArn', `have length ${bound}`));
+  }
+  if (sessionName === null) problems.push(constraint(null, 'roleSessionName', 'not be null'));
+  else if (sessionName.length < SESSION_NAME_LENGTH.min || sessionName.length > SESSION_NAME_LENGTH.max) {
+    const bound =
+      sessionName.length < SESSION_NAME_LENGTH.min
+        ? `greater than or equal to ${SESSION_NAME_LENGTH.min}`
+        : `less than or equal to ${SESSION_NAME_LENGTH.max}`;
+    problems.push(constraint(sessionName, 'roleSessionName', `have length ${bound}`));
+  } else if (!SESSION_NAME.test(sessionName)) {
+    problems.push(
+      constraint(sessionName, 'roleSessionName', 'satisfy regular expression pattern: [\\w+=,.@-]*'),
+    );
+  }
+  const durationSeconds = duration === null ? ROLE_MAX_SESSION_SECONDS : Number(duration);
+  if (duration !== null && (!Number.isInteger(durationSeconds) || durationSeconds < DURATION_SECONDS.min)) {
+    problems.push(
+      constraint(duration, 'durationSeconds', `have value greater than or equal to ${DURATION_SECONDS.min}`),
+    );
+  } else if (durationSeconds > DURATION_SECONDS.max) {
+    problems.push(
+      constraint(duration, 'durationSeconds', `have value less than or equal to ${DURATION_SECONDS.max}`),
+    );
+  }
+  if (problems.length > 0) throw stsErrors.validation(problems);
+  return { roleArn: roleArn ?? '', sessionName: sessionName ?? '', durationSeconds };
+}
+
+/**
+ * AssumeRole: credentials of the role's account, for a role that exists (every role does unless
+ * the control API declared it missing; a missing one is AccessDenied, as AWS answers for a role
+ * that is absent or does not trust the caller). The session lasts DurationSeconds (an hour by
+ * default, at most the role's MaxSessionDuration of an hour, an hour when chaining roles).
+ */
+export function assumeRole(
+  params: URLSearchParams,
+  caller: CallerIdentity,
+  now: number,
+  accounts: Pick<LocalAccounts, 'roles' | 'sessions'>,
+): XmlMembers {
+  const input = parseInput(params);
+  const role = parseRoleArn(input.roleArn);
+  if (role === undefined) throw stsErrors.invalidArn();
+  if (!accounts.roles.exists(role.account, role.roleName)) throw stsErrors.accessDenied(caller.arn, role.arn);
+  if (caller.type === CallerType.AssumedRole && input.durationSeconds > CHAINED_MAX_SESSION_SECONDS) {
+    throw stsErrors.durationOverChainingLimit();
+  }
+  if (input.durationSeconds > ROLE_MAX_SESSION_SECONDS) throw stsErrors.durationOverRoleMaximum();
+  const session = accounts.sessions.issue(role, input.sessionName, now + input.durationSeconds * 1000);
+  return {
+    Credentials: {
+      AccessKeyId: session.accessKeyId,
+      SecretAccessKey: session.secretAccessKey,
+      SessionToken: session.sessionToken,
+      Expiration: stsTime(session.expiresAt),
+    },
+    AssumedRoleUser: {
+      AssumedRoleId: `${session.roleId}:${session.sessionName}`,
+      Arn: `arn:${role.partition}:sts::${role.account}:assumed-role/${role.roleName}/${session.sessionName}`,
+    },
+  };
+}
+
+/** GetCallerIdentity: who the request's credentials are (no permission needed, as on AWS). */
+export function getCallerIdentity(caller: CallerIdentity): XmlMembers {
+  return { UserId: caller.userId, Account: caller.account, Arn: caller.arn };
+}
