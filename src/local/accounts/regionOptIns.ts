@@ -58,6 +58,11 @@ export class RegionOptIns {
     return this.statusOf(account, region);
   }
 
+  /** Makes sure an account can use a region: enables it when it is an opt-in region, else changes nothing. */
+  public ensureEnabled(account: string, region: string): void {
+    if (AWS_PARTITION_REGIONS[region] === RegionKind.OptIn) this.set(account, region, true);
+  }
+
   public reset(): void {
     this.#enabled.clear();
   }

@@ -11,7 +11,17 @@ import {
   type LocalDeployment,
 } from './cloudFormation/deployTemplate.js';
 import { LambdaRunner, type LambdaRunnerOptions } from './lambdaRunner.js';
+import {
+  DEFAULT_MEMBER_ROLE_NAME,
+  deployMemberAccounts,
+  type LocalMemberAccount,
+  type LocalMemberDeployment,
+  type MemberAccountsSetup,
+  memberTemplatePath,
+} from './memberAccounts.js';
 import { packageTemplate } from './packageService.js';
+
+export type { LocalMemberAccount, LocalMemberDeployment } from './memberAccounts.js';
 
 export interface LocalAutomationOptions {
   readonly serviceDir: string;
@@ -32,6 +42,17 @@ export interface LocalAutomationOptions {
   readonly cloudLog?: LocalCloudOptions['log'];
   /** Called between the steps, for progress output. */
   readonly onStep?: (step: string) => void;
+  /**
+   * Member accounts to stand up after the central stack: each joins the local organization and
+   * gets deploy/member-account.yml in each of its regions, so its namespace events reach the
+   * central bus through the template's own forwarding rule. "Two accounts, two regions":
+   * `[{ account: '111111111111', regions: ['us-east-1', 'eu-west-1'] }]` (plus the central one).
+   */
+  readonly memberAccounts?: readonly LocalMemberAccount[];
+  /** The member role (MemberRoleName); `params.memberRoleName`, else `copy-autopilot-member`. */
+  readonly memberRoleName?: string;
+  /** The member template; `<serviceDir>/deploy/member-account.yml` by default. */
+  readonly memberTemplatePath?: string;
 }
 
 /** Real SDK clients pointed at the local cloud, as an operator's would be. */
@@ -48,23 +69,46 @@ export interface LocalAutomation {
   readonly region: string;
   readonly deployment: LocalDeployment;
   readonly runner: LambdaRunner;
+  /** Clients of the central account in the home region. */
   readonly clients: LocalClients;
+  /** What the member template left in each member (account, region), in deployment order. */
+  readonly memberDeployments: readonly LocalMemberDeployment[];
+  /** The member role name the member stacks were deployed with. */
+  readonly memberRoleName: string;
+  /**
+   * Clients signed as `account` (its id is the access key id) in `region` (the home region by
+   * default); made once, destroyed by `close`.
+   */
+  clientsFor(account: string, region?: string): LocalClients;
   readonly packagedMs: number;
   close(): Promise<void>;
+}
+
+/** Who local clients are and what they add to their requests. */
+export interface LocalClientOptions {
+  /** Sign as this account (its 12-digit id is the access key id); the central account's `test` credentials by default. */
+  readonly account?: string;
+  /** Added to every request: the deployer's clients carry the startup gate's pass (see StartupGate) this way. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export { LOCAL_CREDENTIALS };
 
 /**
- * Real SDK clients for the local cloud at `url`. `headers` are added to every request: the
- * deployer's clients carry the startup gate's pass (see StartupGate) this way.
+ * Real SDK clients for the local cloud at `url` in `region`: of the central account by default
+ * (the `test` credentials), or of `options.account`, whose 12-digit id they sign with.
  */
 export function createLocalClients(
   url: string,
   region: string,
-  headers: Readonly<Record<string, string>> = {},
+  options: LocalClientOptions = {},
 ): LocalClients {
-  const config = { endpoint: url, region, credentials: LOCAL_CREDENTIALS };
+  const { account, headers = {} } = options;
+  const credentials =
+    account === undefined
+      ? LOCAL_CREDENTIALS
+      : { accessKeyId: account, secretAccessKey: LOCAL_CREDENTIALS.secretAccessKey };
+  const config = { endpoint: url, region, credentials };
   const clients: LocalClients = {
     sqs: new SQSClient(config),
     events: new EventBridgeClient(config),
@@ -129,14 +173,13 @@ export async function startLocalAutomation(options: LocalAutomationOptions): Pro
         ? `packaged serverless.yml: unchanged, from the cache (${Math.round(packagedMs)} ms)`
         : `packaged serverless.yml with osls (${Math.round(packagedMs)} ms; cached for the next start)`,
     );
-    const deployment = await deployThroughGate(cloud, url, region, packaged, options.params);
-    step(
-      `deployed ${packaged.stackName}: ${Object.keys(deployment.queues).length} queues, ` +
-        `${deployment.rules.length} rules, ${deployment.tables.length} tables, ` +
-        `${Object.keys(deployment.functions).length} functions ` +
-        `(${deployment.skipped.length} resources without a local equivalent)`,
+    const { deployment, memberRoleName, memberDeployments } = await deployThroughGate(
+      { cloud, url, region, step },
+      packaged,
+      options,
     );
-    const clients = createLocalClients(url, region);
+    const clientCache = new LocalClientCache(url, region);
+    const clients = clientCache.clientsFor(LOCAL_ACCOUNT_ID);
     const runner = new LambdaRunner({
       deployment,
       serviceDir: options.serviceDir,
@@ -168,6 +211,9 @@ export async function startLocalAutomation(options: LocalAutomationOptions): Pro
       deployment,
       runner,
       clients,
+      memberDeployments,
+      memberRoleName,
+      clientsFor: (account, clientRegion) => clientCache.clientsFor(account, clientRegion),
       packagedMs,
       close: async () => {
         const stopped = runner.stop();
@@ -175,7 +221,7 @@ export async function startLocalAutomation(options: LocalAutomationOptions): Pro
         // instead of at the end of their 1 s long poll.
         cloud.sqs.endLongPolls();
         await stopped;
-        for (const client of Object.values(clients)) client.destroy();
+        clientCache.destroy();
         await cloud.close();
       },
     };
@@ -185,27 +231,111 @@ export async function startLocalAutomation(options: LocalAutomationOptions): Pro
   }
 }
 
+/** Where the deployer works: the cloud, its URL, the home region, and the progress output. */
+interface DeployContext {
+  readonly cloud: LocalCloud;
+  readonly url: string;
+  readonly region: string;
+  readonly step: (step: string) => void;
+}
+
 /**
- * Applies the template with clients that carry the startup gate's pass: the deploy goes through
- * the same edge as everyone else, before the gate opens.
+ * Applies the template, then the member template into each member (account, region), with
+ * clients that carry the startup gate's pass: the deploy goes through the same edge as everyone
+ * else, before the gate opens.
  */
 async function deployThroughGate(
-  cloud: LocalCloud,
-  url: string,
-  region: string,
+  context: DeployContext,
   packaged: { readonly template: CloudFormationTemplate; readonly stackName: string },
-  parameters: Readonly<Record<string, string>> | undefined,
-): Promise<LocalDeployment> {
-  const { header, value } = cloud.startup.pass;
-  const deployer = createLocalClients(url, region, { [header]: value });
+  options: LocalAutomationOptions,
+): Promise<{
+  deployment: LocalDeployment;
+  memberRoleName: string;
+  memberDeployments: LocalMemberDeployment[];
+}> {
+  const { header, value } = context.cloud.startup.pass;
+  const deployers = new LocalClientCache(context.url, context.region, { [header]: value });
   try {
-    return await deployTemplate(packaged.template, deployer, {
+    const deployment = await deployTemplate(packaged.template, deployers.clientsFor(LOCAL_ACCOUNT_ID), {
       stackName: packaged.stackName,
-      region,
+      region: context.region,
       account: LOCAL_ACCOUNT_ID,
-      parameters,
+      parameters: options.params,
     });
+    context.step(describeDeployment(packaged.stackName, deployment));
+    const members = await standUpMembers(options, {
+      cloud: context.cloud,
+      central: { deployment, account: LOCAL_ACCOUNT_ID, region: context.region },
+      deployers,
+      step: context.step,
+    });
+    return { deployment, ...members };
   } finally {
-    for (const client of Object.values(deployer)) client.destroy();
+    deployers.destroy();
+  }
+}
+
+/** The member accounts of the options, deployed next to the central stack. */
+async function standUpMembers(
+  options: LocalAutomationOptions,
+  context: Pick<MemberAccountsSetup, 'cloud' | 'central'> & {
+    readonly deployers: LocalClientCache;
+    readonly step: (step: string) => void;
+  },
+): Promise<{ memberRoleName: string; memberDeployments: LocalMemberDeployment[] }> {
+  const memberRoleName = options.memberRoleName || options.params?.memberRoleName || DEFAULT_MEMBER_ROLE_NAME;
+  const memberDeployments = await deployMemberAccounts({
+    cloud: context.cloud,
+    central: context.central,
+    memberAccounts: options.memberAccounts ?? [],
+    memberRoleName,
+    templatePath: options.memberTemplatePath ?? memberTemplatePath(options.serviceDir),
+    clientsFor: (account, region) => context.deployers.clientsFor(account, region),
+  });
+  if (memberDeployments.length > 0) {
+    const places = memberDeployments.map((member) => `${member.account}/${member.region}`);
+    context.step(`deployed the member template into ${places.join(', ')}`);
+  }
+  return { memberRoleName, memberDeployments };
+}
+
+function describeDeployment(stackName: string, deployment: LocalDeployment): string {
+  return (
+    `deployed ${stackName}: ${Object.keys(deployment.queues).length} queues, ` +
+    `${deployment.rules.length} rules, ${deployment.tables.length} tables, ` +
+    `${Object.keys(deployment.functions).length} functions ` +
+    `(${deployment.skipped.length} resources without a local equivalent)`
+  );
+}
+
+/** Clients per (account, region), made on first use and destroyed together. */
+class LocalClientCache {
+  readonly #clients = new Map<string, LocalClients>();
+
+  public constructor(
+    private readonly url: string,
+    private readonly homeRegion: string,
+    private readonly headers: Readonly<Record<string, string>> = {},
+  ) {}
+
+  /** The central account signs with the `test` credentials, any other account with its id. */
+  public clientsFor(account: string, region = this.homeRegion): LocalClients {
+    const key = `${account}/${region}`;
+    let clients = this.#clients.get(key);
+    if (clients === undefined) {
+      clients = createLocalClients(this.url, region, {
+        account: account === LOCAL_ACCOUNT_ID ? undefined : account,
+        headers: this.headers,
+      });
+      this.#clients.set(key, clients);
+    }
+    return clients;
+  }
+
+  public destroy(): void {
+    for (const clients of this.#clients.values()) {
+      for (const client of Object.values(clients)) client.destroy();
+    }
+    this.#clients.clear();
   }
 }

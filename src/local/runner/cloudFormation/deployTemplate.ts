@@ -6,6 +6,7 @@ import {
   type Target,
 } from '@aws-sdk/client-eventbridge';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { partitionOfRegion } from '../../accounts/partition.js';
 import { orderResources } from './dependencies.js';
 import { TemplateError } from './errors.js';
 import { evaluateConditions, type IntrinsicScope, resolveIntrinsics } from './intrinsics.js';
@@ -18,6 +19,7 @@ export interface CloudFormationTemplate {
     string,
     { Type: string; Properties?: Record<string, unknown>; Condition?: string }
   >;
+  readonly Outputs?: Record<string, { Value: unknown; Condition?: string }>;
 }
 
 export interface LocalFunction {
@@ -58,6 +60,12 @@ export interface LocalDeployment {
   readonly schedules: LocalSchedule[];
   /** Resources with no local equivalent (IAM, alarms, dashboards…): listed, not applied. */
   readonly skipped: { logicalId: string; type: string }[];
+  /**
+   * The template's Outputs as CloudFormation would report them (those whose condition holds
+   * and whose value the local deployment can resolve), e.g. the central stack's
+   * CentralEventBusArn for deploy/member-account.yml.
+   */
+  readonly outputs?: Record<string, string>;
 }
 
 export interface DeployClients {
@@ -89,12 +97,13 @@ export async function deployTemplate(
   options: DeployOptions,
 ): Promise<LocalDeployment> {
   const produced = new Map<string, Produced>();
+  const partition = partitionOfRegion(options.region);
   const pseudo = {
     'AWS::AccountId': options.account,
     'AWS::Region': options.region,
-    'AWS::Partition': 'aws',
+    'AWS::Partition': partition,
     'AWS::StackName': options.stackName,
-    'AWS::StackId': `arn:aws:cloudformation:${options.region}:${options.account}:stack/${options.stackName}/local`,
+    'AWS::StackId': `arn:${partition}:cloudformation:${options.region}:${options.account}:stack/${options.stackName}/local`,
     'AWS::URLSuffix': 'amazonaws.com',
   };
   const parameters: Record<string, string> = {};
@@ -131,7 +140,7 @@ export async function deployTemplate(
     if (resource.Condition && !scope.conditions[resource.Condition]) continue;
     const properties = (resolveIntrinsics(resource.Properties ?? {}, scope) ?? {}) as Record<string, unknown>;
     const arnOf = (service: string, resourcePart: string) =>
-      `arn:aws:${service}:${options.region}:${options.account}:${resourcePart}`;
+      `arn:${partition}:${service}:${options.region}:${options.account}:${resourcePart}`;
     switch (resource.Type) {
       case 'AWS::SQS::Queue': {
         const name = stringProperty(properties.QueueName) ?? `${options.stackName}-${logicalId}`;
@@ -239,7 +248,7 @@ export async function deployTemplate(
       }
       default:
         deployment.skipped.push({ logicalId, type: resource.Type });
-        produced.set(logicalId, placeholderFor(logicalId, resource.Type, options));
+        produced.set(logicalId, placeholderFor(logicalId, resource.Type, properties, options));
     }
   }
 
@@ -265,7 +274,22 @@ export async function deployTemplate(
       ),
     });
   }
-  return deployment;
+  return { ...deployment, outputs: resolveOutputs(template, scope) };
+}
+
+/** Outputs whose condition holds; one that refers to what the local cloud did not produce is left out. */
+function resolveOutputs(template: CloudFormationTemplate, scope: IntrinsicScope): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  for (const [name, output] of Object.entries(template.Outputs ?? {})) {
+    if (output.Condition && !scope.conditions[output.Condition]) continue;
+    try {
+      const value = resolveIntrinsics(output.Value, scope);
+      if (value !== undefined) outputs[name] = String(value);
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+    }
+  }
+  return outputs;
 }
 
 const QUEUE_ATTRIBUTES = [
@@ -292,10 +316,32 @@ function queueAttributes(properties: Record<string, unknown>): Record<string, st
   return attributes;
 }
 
-/** Ref and Arn of a resource that is not applied, so what refers to it (IAM, alarms) still resolves. */
-function placeholderFor(logicalId: string, type: string, options: DeployOptions): Produced {
+/**
+ * Ref and Arn of a resource that is not applied, so what refers to it (IAM, alarms) still
+ * resolves. A role gets the ARN IAM would give it (global, named by RoleName or, like
+ * CloudFormation, after the stack), so a template that passes it on (as a stack output, a
+ * parameter of another stack) hands over a well-formed role ARN.
+ */
+function placeholderFor(
+  logicalId: string,
+  type: string,
+  properties: Record<string, unknown>,
+  options: DeployOptions,
+): Produced {
+  const partition = partitionOfRegion(options.region);
+  if (type === 'AWS::IAM::Role') {
+    const roleName = stringProperty(properties.RoleName) ?? `${options.stackName}-${logicalId}`;
+    const path = stringProperty(properties.Path) ?? '/';
+    return {
+      ref: roleName,
+      attributes: {
+        Arn: `arn:${partition}:iam::${options.account}:role${path}${roleName}`,
+        RoleId: roleName,
+      },
+    };
+  }
   const service = type.split('::')[1]?.toLowerCase() ?? 'local';
-  const arn = `arn:aws:${service}:${options.region}:${options.account}:${logicalId}`;
+  const arn = `arn:${partition}:${service}:${options.region}:${options.account}:${logicalId}`;
   return { ref: type === 'AWS::SNS::Topic' ? arn : logicalId, attributes: { Arn: arn } };
 }
 
