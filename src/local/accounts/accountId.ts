@@ -1,6 +1,3 @@
-/** The account the local cloud answers as when a request names no other: LocalStack's default too. */
-export const DEFAULT_ACCOUNT_ID = '000000000000';
-
 const ACCOUNT_ID = /^\d{12}$/;
 
 /** True for a 12-digit AWS account id. */

@@ -35,9 +35,13 @@ export interface ResettableService {
 
 export interface ServiceOptions {
   readonly clock: Clock;
-  /** The local cloud's single account id, e.g. `000000000000`. */
+  /**
+   * The default account, e.g. `000000000000`. Services keep state per account and act in each
+   * request's account (RequestContext.account); this one is for what no request names (SQS's
+   * SenderId of messages EventBridge delivers).
+   */
   readonly account: string;
 }
 
-/** The account id the local cloud answers as, unless told otherwise. */
+/** The default account: where requests land whose access key names no account of its own (LocalStack's default too). */
 export const LOCAL_ACCOUNT_ID = '000000000000';

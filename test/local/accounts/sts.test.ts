@@ -1,6 +1,11 @@
 import { CreateNamespaceCommand, RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleCommand,
+  type Credentials,
+  GetCallerIdentityCommand,
+  STSClient,
+} from '@aws-sdk/client-sts';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { describe, expect, it } from 'vitest';
 import { CENTRAL, MEMBER_A, MEMBER_B, useAccountsCloud } from './useAccountsCloud.js';
@@ -8,6 +13,19 @@ import { CENTRAL, MEMBER_A, MEMBER_B, useAccountsCloud } from './useAccountsClou
 const local = useAccountsCloud();
 
 const MEMBER_ROLE = `arn:aws:iam::${MEMBER_A}:role/copy-autopilot-member`;
+/** An STS client signing with credentials AssumeRole issued. */
+const stsAs = (credentials: Credentials | undefined) =>
+  local.track(
+    new STSClient(
+      local.config({
+        credentials: {
+          accessKeyId: credentials?.AccessKeyId ?? '',
+          secretAccessKey: credentials?.SecretAccessKey ?? '',
+          sessionToken: credentials?.SessionToken,
+        },
+      }),
+    ),
+  );
 const stsOf = (account?: string) =>
   local.track(new STSClient(local.config({ account, region: 'eu-west-1' })));
 
@@ -53,17 +71,7 @@ describe('Local STS: AssumeRole', () => {
     const { Credentials, AssumedRoleUser } = await stsOf().send(
       new AssumeRoleCommand({ RoleArn: MEMBER_ROLE, RoleSessionName: 'copy-worker' }),
     );
-    const asRole = local.track(
-      new STSClient(
-        local.config({
-          credentials: {
-            accessKeyId: Credentials?.AccessKeyId ?? '',
-            secretAccessKey: Credentials?.SecretAccessKey ?? '',
-            sessionToken: Credentials?.SessionToken,
-          },
-        }),
-      ),
-    );
+    const asRole = stsAs(Credentials);
 
     // Act
     const identity = await asRole.send(new GetCallerIdentityCommand({}));
@@ -129,17 +137,7 @@ describe('Local STS: AssumeRole', () => {
     const { Credentials } = await stsOf().send(
       new AssumeRoleCommand({ RoleArn: MEMBER_ROLE, RoleSessionName: 'hop-one' }),
     );
-    const asRole = local.track(
-      new STSClient(
-        local.config({
-          credentials: {
-            accessKeyId: Credentials?.AccessKeyId ?? '',
-            secretAccessKey: 'x',
-            sessionToken: 'y',
-          },
-        }),
-      ),
-    );
+    const asRole = stsAs(Credentials);
 
     // Act
     const chained = asRole.send(

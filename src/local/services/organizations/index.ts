@@ -27,42 +27,22 @@ export function createOrganizationsService(accounts: Pick<LocalAccounts, 'organi
     if (!organization.hasParent(parentId)) throw organizationsErrors.parentNotFound();
     return parentId;
   };
-  const listed = <T, W>(
+  const listed = <T extends { readonly id: string }>(
     key: string,
     items: readonly T[],
-    idOf: (item: T) => string,
-    wire: (item: T) => W,
+    wire: (item: T) => unknown,
     input: Record<string, unknown>,
   ) => {
-    const page = pageOf(items, idOf, input);
+    const page = pageOf(items, (item) => item.id, input);
     return { [key]: page.items.map(wire), NextToken: page.nextToken };
   };
   const managementActions: Readonly<Record<string, Action>> = {
-    ListAccounts: (input) => listed('Accounts', organization.accounts(), (a) => a.id, shapes.account, input),
+    ListAccounts: (input) => listed('Accounts', organization.accounts(), shapes.account, input),
     ListAccountsForParent: (input) =>
-      listed(
-        'Accounts',
-        organization.accountsUnder(requireParent(input)),
-        (a) => a.id,
-        shapes.account,
-        input,
-      ),
+      listed('Accounts', organization.accountsUnder(requireParent(input)), shapes.account, input),
     ListOrganizationalUnitsForParent: (input) =>
-      listed(
-        'OrganizationalUnits',
-        organization.unitsUnder(requireParent(input)),
-        (u) => u.id,
-        shapes.unit,
-        input,
-      ),
-    ListRoots: (input) =>
-      listed(
-        'Roots',
-        [shapes.root()],
-        (root) => root.Id,
-        (root) => root,
-        input,
-      ),
+      listed('OrganizationalUnits', organization.unitsUnder(requireParent(input)), shapes.unit, input),
+    ListRoots: (input) => listed('Roots', [{ id: organization.rootId }], shapes.root, input),
   };
   return {
     targetPrefix: ORGANIZATIONS_TARGET_PREFIX,

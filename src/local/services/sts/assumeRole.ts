@@ -24,42 +24,56 @@ function constraint(value: string | null, member: string, text: string): string 
   return `Value ${value === null ? 'null' : `'${value}'`} at '${member}' failed to satisfy constraint: Member must ${text}`;
 }
 
+/** The problem with a required text member's presence or length, as STS words it. */
+function lengthProblem(
+  value: string | null,
+  member: string,
+  bounds: { readonly min: number; readonly max: number },
+): string | undefined {
+  if (value === null) return constraint(null, member, 'not be null');
+  if (value.length < bounds.min) {
+    return constraint(value, member, `have length greater than or equal to ${bounds.min}`);
+  }
+  if (value.length > bounds.max)
+    return constraint(value, member, `have length less than or equal to ${bounds.max}`);
+  return undefined;
+}
+
+function durationProblem(duration: string | null, seconds: number): string | undefined {
+  if (duration === null) return undefined;
+  if (!Number.isInteger(seconds) || seconds < DURATION_SECONDS.min) {
+    return constraint(
+      duration,
+      'durationSeconds',
+      `have value greater than or equal to ${DURATION_SECONDS.min}`,
+    );
+  }
+  if (seconds > DURATION_SECONDS.max) {
+    return constraint(
+      duration,
+      'durationSeconds',
+      `have value less than or equal to ${DURATION_SECONDS.max}`,
+    );
+  }
+  return undefined;
+}
+
 /** The input AssumeRole reads, checked the way STS checks it, every problem named at once. */
 function parseInput(params: URLSearchParams): AssumeRoleInput {
   const roleArn = params.get('RoleArn');
   const sessionName = params.get('RoleSessionName');
   const duration = params.get('DurationSeconds');
-  const problems: string[] = [];
-  if (roleArn === null) problems.push(constraint(null, 'roleArn', 'not be null'));
-  else if (roleArn.length < ROLE_ARN_LENGTH.min || roleArn.length > ROLE_ARN_LENGTH.max) {
-    const bound =
-      roleArn.length < ROLE_ARN_LENGTH.min
-        ? `greater than or equal to ${ROLE_ARN_LENGTH.min}`
-        : `less than or equal to ${ROLE_ARN_LENGTH.max}`;
-    problems.push(constraint(roleArn, 'roleArn', `have length ${bound}`));
-  }
-  if (sessionName === null) problems.push(constraint(null, 'roleSessionName', 'not be null'));
-  else if (sessionName.length < SESSION_NAME_LENGTH.min || sessionName.length > SESSION_NAME_LENGTH.max) {
-    const bound =
-      sessionName.length < SESSION_NAME_LENGTH.min
-        ? `greater than or equal to ${SESSION_NAME_LENGTH.min}`
-        : `less than or equal to ${SESSION_NAME_LENGTH.max}`;
-    problems.push(constraint(sessionName, 'roleSessionName', `have length ${bound}`));
-  } else if (!SESSION_NAME.test(sessionName)) {
-    problems.push(
-      constraint(sessionName, 'roleSessionName', 'satisfy regular expression pattern: [\\w+=,.@-]*'),
-    );
-  }
   const durationSeconds = duration === null ? ROLE_MAX_SESSION_SECONDS : Number(duration);
-  if (duration !== null && (!Number.isInteger(durationSeconds) || durationSeconds < DURATION_SECONDS.min)) {
-    problems.push(
-      constraint(duration, 'durationSeconds', `have value greater than or equal to ${DURATION_SECONDS.min}`),
-    );
-  } else if (durationSeconds > DURATION_SECONDS.max) {
-    problems.push(
-      constraint(duration, 'durationSeconds', `have value less than or equal to ${DURATION_SECONDS.max}`),
-    );
-  }
+  const sessionNameProblem =
+    lengthProblem(sessionName, 'roleSessionName', SESSION_NAME_LENGTH) ??
+    (SESSION_NAME.test(sessionName ?? '')
+      ? undefined
+      : constraint(sessionName, 'roleSessionName', 'satisfy regular expression pattern: [\\w+=,.@-]*'));
+  const problems = [
+    lengthProblem(roleArn, 'roleArn', ROLE_ARN_LENGTH),
+    sessionNameProblem,
+    durationProblem(duration, durationSeconds),
+  ].filter((problem) => problem !== undefined);
   if (problems.length > 0) throw stsErrors.validation(problems);
   return { roleArn: roleArn ?? '', sessionName: sessionName ?? '', durationSeconds };
 }
