@@ -173,11 +173,8 @@ export async function startLocalAutomation(options: LocalAutomationOptions): Pro
         ? `packaged serverless.yml: unchanged, from the cache (${Math.round(packagedMs)} ms)`
         : `packaged serverless.yml with osls (${Math.round(packagedMs)} ms; cached for the next start)`,
     );
-    const { deployment, memberRoleName, memberDeployments } = await deployThroughGate(
-      { cloud, url, region, step },
-      packaged,
-      options,
-    );
+    const deployer = { cloud, url, region, step };
+    const { deployment, ...members } = await deployThroughGate(deployer, packaged, options);
     const clientCache = new LocalClientCache(url, region);
     const clients = clientCache.clientsFor(LOCAL_ACCOUNT_ID);
     const runner = new LambdaRunner({
@@ -211,8 +208,7 @@ export async function startLocalAutomation(options: LocalAutomationOptions): Pro
       deployment,
       runner,
       clients,
-      memberDeployments,
-      memberRoleName,
+      ...members,
       clientsFor: (account, clientRegion) => clientCache.clientsFor(account, clientRegion),
       packagedMs,
       close: async () => {

@@ -29,7 +29,9 @@ const NAMESPACE_CREATED = {
 
 /** A clients set of `account` in `region`, destroyed after the test. */
 const clientsOf = (account: string, region: string) => {
-  const clients = createLocalClients(local.url, region, account === CENTRAL ? undefined : account);
+  const clients = createLocalClients(local.url, region, {
+    account: account === CENTRAL ? undefined : account,
+  });
   for (const client of Object.values(clients)) local.track(client);
   return clients;
 };
