@@ -146,6 +146,13 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
   const restBySigningName = new Map(
     (options.restServices ?? []).map((service) => [service.signingName, service]),
   );
+  /**
+   * A query request goes to the service it was signed for (`sts`, `sqs`), never guessed from its
+   * Action; unsigned requests, and signing names no service here claims, go to the default
+   * query service (SQS: old clients POST unsigned forms to queue URLs).
+   */
+  const queryServiceFor = (signingName: string | undefined): QueryService | undefined =>
+    (signingName === undefined ? undefined : queryBySigningName.get(signingName)) ?? options.queryService;
   const callerOf =
     options.callerOf ??
     ((accessKeyId: string | undefined, region: string) =>
@@ -210,13 +217,7 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
     url: URL,
     ctx: EdgeRequestContext,
   ): Promise<HttpResponse> => {
-    // A request goes to the service it was signed for (`sts`, `sqs`), never guessed from its
-    // Action; unsigned requests, and signing names no service here claims, go to the default
-    // query service (SQS: old clients POST unsigned forms to queue URLs).
-    const service =
-      ctx.signingName === undefined
-        ? options.queryService
-        : (queryBySigningName.get(ctx.signingName) ?? options.queryService);
+    const service = queryServiceFor(ctx.signingName);
     try {
       const params = queryParams(url.searchParams, await readBody(req, maxBodyBytes));
       const action = params.get('Action');
@@ -344,20 +345,23 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
   };
 
   /** The gate's 503, spelled in the protocol of the request, with Retry-After. */
-  const startingRefusal = (route: Route, requestId: string, gate: StartupGate): HttpResponse => {
+  const startingRefusal = (route: Route, ctx: EdgeRequestContext, gate: StartupGate): HttpResponse => {
     const error = startingError();
     const response =
       route.kind === 'query'
-        ? queryError(error, requestId)
-        : route.kind === 'dynamodb'
-          ? jsonError(error, DYNAMODB_CONTENT_TYPE, DYNAMODB_STYLE)
-          : route.kind === 'json'
-            ? jsonError(
-                error,
-                servicesByPrefix.get(route.targetPrefix)?.contentType ?? DEFAULT_JSON_CONTENT_TYPE,
-                QUERY_COMPATIBLE[route.targetPrefix],
-              )
-            : jsonError(error, DEFAULT_JSON_CONTENT_TYPE);
+        ? queryError(error, ctx.requestId, queryServiceFor(ctx.signingName)?.queryErrorStyle)
+        : route.kind === 'rest'
+          ? restJsonError(error)
+          : route.kind === 'dynamodb'
+            ? jsonError(error, DYNAMODB_CONTENT_TYPE, DYNAMODB_STYLE)
+            : route.kind === 'json'
+              ? jsonError(
+                  error,
+                  servicesByPrefix.get(route.targetPrefix)?.contentType ?? DEFAULT_JSON_CONTENT_TYPE,
+                  servicesByPrefix.get(route.targetPrefix)?.errorStyle ??
+                    QUERY_COMPATIBLE[route.targetPrefix],
+                )
+              : jsonError(error, DEFAULT_JSON_CONTENT_TYPE);
     return { ...response, headers: { ...response.headers, 'Retry-After': String(gate.retryAfterSeconds) } };
   };
 
@@ -384,7 +388,7 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
     const gate = options.startupGate;
     if (gate !== undefined && route.kind !== 'control' && gate.refuses(req.headers)) {
       req.resume();
-      writeResponse(res, startingRefusal(route, requestId, gate), requestId);
+      writeResponse(res, startingRefusal(route, ctx, gate), requestId);
       return;
     }
     dispatch(req, res, url, route, ctx).then(

@@ -1,6 +1,8 @@
+import { AccountClient, ListRegionsCommand } from '@aws-sdk/client-account';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateNamespaceCommand, RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLocalCloud, type LocalCloud } from '../../../src/local/localCloud.js';
 import { STARTING_MESSAGE } from '../../../src/local/server/startupGate.js';
@@ -84,6 +86,20 @@ describe('Local cloud: startup gate', () => {
     // Assess
     expect(answerOf(sqs)).toMatchObject({ name: 'ServiceUnavailable', status: 503, retryAfter: '3' });
     expect(answerOf(dynamodb)).toMatchObject({ name: 'ServiceUnavailable', status: 503, retryAfter: '3' });
+  });
+
+  it('answers STS (query) and Account (restJson1) clients in their own protocols', async () => {
+    // Act
+    const sts = await noRetry(STSClient)
+      .send(new GetCallerIdentityCommand({}))
+      .catch((error: unknown) => error);
+    const account = await noRetry(AccountClient)
+      .send(new ListRegionsCommand({}))
+      .catch((error: unknown) => error);
+
+    // Assess
+    expect(answerOf(sts)).toMatchObject({ name: 'ServiceUnavailable', status: 503, retryAfter: '3' });
+    expect(answerOf(account)).toMatchObject({ name: 'ServiceUnavailable', status: 503, retryAfter: '3' });
   });
 
   it('answers a query-protocol client (form-encoded Action=) with the XML error envelope', async () => {
