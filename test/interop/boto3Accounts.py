@@ -1,6 +1,7 @@
 """boto3 against the multi-account local cloud: STS, Organizations and Account as boto3 sends them.
 
-Not part of `npm test` (which must not need Python). Run it against a local cloud:
+Run by `npm run test:interop` (test/interop/realClients/realClients.test.ts) against `local serve`;
+not part of `npm test`, which must not need Python. By hand, against a local cloud:
 
     npx copy-autopilot local serve --port 4566 &
     python3 test/interop/boto3Accounts.py http://127.0.0.1:4566

@@ -360,3 +360,19 @@ describe("Real clients: Debian's AWS CLI v2 (SQS query protocol)", { timeout: 90
     ]);
   });
 });
+
+describe('Real clients: boto3 across accounts', { timeout: 90_000 }, () => {
+  it('assumes a member role, is refused a missing one, and pages Organizations and Account', async () => {
+    // Act: the script exits non-zero on its first failed check, which runTool reports with its output.
+    const { stdout } = await runTool(python, {
+      args: ['test/interop/boto3Accounts.py', endpoint],
+      cwd: REPO_ROOT,
+      env: CLIENT_ENV,
+    });
+
+    // Assess
+    const checks = stdout.trim().split('\n');
+    expect(checks.length).toBeGreaterThanOrEqual(6);
+    expect(checks.filter((line) => !line.startsWith('ok '))).toEqual([]);
+  });
+});
