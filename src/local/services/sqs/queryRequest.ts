@@ -1,4 +1,4 @@
-import type { SqsOperation } from './validations.js';
+import type { SqsOperation } from './sqsOperations.js';
 
 /**
  * How a member travels in an SQS query-protocol (form-encoded, API 2012-11-05) request. Lists

@@ -1,5 +1,5 @@
 import type { AwsServiceError } from '../../protocol/serviceError.js';
-import type { SqsOperation } from './validations.js';
+import type { SqsOperation } from './sqsOperations.js';
 
 const XMLNS = 'http://queue.amazonaws.com/doc/2012-11-05/';
 

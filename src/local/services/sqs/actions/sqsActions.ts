@@ -1,5 +1,5 @@
 import type { SqsAction } from '../sqsAction.js';
-import type { SqsOperation } from '../validations.js';
+import type { SqsOperation } from '../sqsOperations.js';
 import { changeMessageVisibilityBatch, deleteMessageBatch, sendMessageBatch } from './batchActions.js';
 import { changeMessageVisibility, deleteMessage, receiveMessage, sendMessage } from './messageActions.js';
 import { cancelMessageMoveTask, listMessageMoveTasks, startMessageMoveTask } from './moveTaskActions.js';
