@@ -285,11 +285,12 @@ describe('Local Redshift Serverless: UpdateNamespace', () => {
     await client.send(new CreateNamespaceCommand({ namespaceName: 'changing', dbName: 'keep' }));
 
     // Act
+    await client.send(new UpdateNamespaceCommand({ namespaceName: 'changing', logExports: ['userlog'] }));
     const { namespace } = await client.send(
       new UpdateNamespaceCommand({
         namespaceName: 'changing',
-        logExports: ['userlog'],
         iamRoles: ['arn:aws:iam::111111111111:role/r'],
+        defaultIamRoleArn: 'arn:aws:iam::111111111111:role/r',
       }),
     );
 
@@ -298,7 +299,31 @@ describe('Local Redshift Serverless: UpdateNamespace', () => {
       dbName: 'keep',
       logExports: ['userlog'],
       iamRoles: ['arn:aws:iam::111111111111:role/r'],
+      defaultIamRoleArn: 'arn:aws:iam::111111111111:role/r',
     });
+  });
+
+  it('refuses to change two groups of settings in one request, as AWS does', async () => {
+    // Prepare
+    const client = local.client();
+    await client.send(new CreateNamespaceCommand({ namespaceName: 'changing' }));
+
+    // Act
+    const error = await client
+      .send(
+        new UpdateNamespaceCommand({
+          namespaceName: 'changing',
+          logExports: ['userlog'],
+          iamRoles: ['arn:aws:iam::111111111111:role/r'],
+        }),
+      )
+      .catch((e) => e);
+
+    // Assess
+    expect(error.name).toBe('ValidationException');
+    expect(error.message).toBe(
+      "Amazon Redshift Serverless can't update multiple configurations at the same time for namespace changing.",
+    );
   });
 });
 

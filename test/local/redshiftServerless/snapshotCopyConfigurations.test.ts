@@ -294,12 +294,25 @@ describe('Local Redshift Serverless: ListSnapshotCopyConfigurations', () => {
   it('answers InvalidPaginationException for a foreign nextToken', async () => {
     // Act
     const error = await failureOf(
-      local.client().send(new ListSnapshotCopyConfigurationsCommand({ nextToken: 'bogus' })),
+      local.client().send(new ListSnapshotCopyConfigurationsCommand({ nextToken: 'bogus-token' })),
     );
 
     // Assess
     expect(error.name).toBe('InvalidPaginationException');
     expect(error.$metadata.httpStatusCode).toBe(400);
+  });
+
+  it('answers ValidationException for a nextToken shorter than the model allows (8)', async () => {
+    // Act
+    const error = await failureOf(
+      local.client().send(new ListSnapshotCopyConfigurationsCommand({ nextToken: 'bogus' })),
+    );
+
+    // Assess
+    expect(error.name).toBe('ValidationException');
+    expect(error.message).toBe(
+      "1 validation error detected: Value 'bogus' at 'nextToken' failed to satisfy constraint: Member must have length greater than or equal to 8",
+    );
   });
 
   it.each([0, 101])('rejects maxResults %i', async (maxResults) => {

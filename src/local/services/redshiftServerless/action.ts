@@ -10,7 +10,8 @@ export type RedshiftServerlessAction = (
 
 /**
  * Lets an action declare its input as the SDK's request type. The cast is sound only because
- * the operation's validation table has already checked every field the action reads.
+ * validateRequest.ts has already checked the input against the operation's shape in the
+ * service model (JSON types, required members, constraints).
  */
 export function defineAction<Input>(
   action: (store: RedshiftServerlessStore, input: Input, ctx: RequestContext) => unknown,

@@ -5,7 +5,7 @@ import { cloudTrailEvent } from './cloudTrailRecord.js';
 import { OPERATIONS } from './operations.js';
 import { RedshiftServerlessErrorCode, redshiftError } from './serviceErrors.js';
 import { BusyRules, RedshiftServerlessStore } from './store.js';
-import { validateInput } from './validations.js';
+import { validateRequest } from './validateRequest.js';
 
 export interface RedshiftServerlessServiceOptions extends ServiceOptions {
   /** Where CloudTrail records of write calls go (the local EventBridge). */
@@ -86,7 +86,7 @@ export function createRedshiftServerlessService(
     const store = storeFor(ctx.account);
     const at = store.now();
     try {
-      validateInput(operation.rules, input);
+      validateRequest(operationName, input);
       const output = operation.action(store, input, ctx);
       if (operation.write) {
         options.events.emit(

@@ -14,7 +14,13 @@ export function requireNamespace(
   return namespace;
 }
 
-/** ConflictException unless the namespace is AVAILABLE: AWS refuses changes while one is running. */
+/**
+ * ConflictException unless the namespace is AVAILABLE: AWS refuses changes while an operation
+ * runs on it (MODIFYING, DELETING), e.g. "ConflictException: There is an operation running on the
+ * namespace. Try deleting the namespace again later." (quoted in terraform-provider-aws,
+ * internal/service/redshiftserverless/namespace.go, which retries on it). States:
+ * https://docs.aws.amazon.com/redshift-serverless/latest/APIReference/API_Namespace.html (status).
+ */
 export function requireAvailable(store: RedshiftServerlessStore, namespace: NamespaceRecord): void {
   if (store.statusOf(namespace) !== NamespaceStatus.Available) {
     throw redshiftError(RedshiftServerlessErrorCode.Conflict, NAMESPACE_BUSY_MESSAGE);

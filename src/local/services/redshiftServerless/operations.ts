@@ -11,11 +11,9 @@ import { tagResource } from './actions/tagResource.js';
 import { untagResource } from './actions/untagResource.js';
 import { updateNamespace } from './actions/updateNamespace.js';
 import { updateSnapshotCopyConfiguration } from './actions/updateSnapshotCopyConfiguration.js';
-import { type OperationRules, VALIDATIONS } from './validations.js';
 
 export interface Operation {
   readonly action: RedshiftServerlessAction;
-  readonly rules: OperationRules;
   /**
    * Write calls reach EventBridge as CloudTrail management events; read-only calls do not
    * (EventBridge never receives read-only CloudTrail events).
@@ -23,40 +21,26 @@ export interface Operation {
   readonly write: boolean;
 }
 
-function operation(name: string, action: RedshiftServerlessAction, write: boolean): Operation {
-  const rules = VALIDATIONS[name];
-  if (rules === undefined) throw new Error(`No validation table for ${name}`);
-  return { action, rules, write };
+function operation(action: RedshiftServerlessAction, write: boolean): Operation {
+  return { action, write };
 }
 
-/** Every operation the local Redshift Serverless answers; anything else is UnknownOperationException. */
+/**
+ * Every operation the local Redshift Serverless answers, by the name the service model gives it
+ * (its input is checked against that model first: validateRequest.ts); anything else is
+ * UnknownOperationException. The vendored model is trimmed to exactly these operations.
+ */
 export const OPERATIONS: Readonly<Record<string, Operation>> = {
-  CreateNamespace: operation('CreateNamespace', createNamespace, true),
-  GetNamespace: operation('GetNamespace', getNamespace, false),
-  ListNamespaces: operation('ListNamespaces', listNamespaces, false),
-  DeleteNamespace: operation('DeleteNamespace', deleteNamespace, true),
-  UpdateNamespace: operation('UpdateNamespace', updateNamespace, true),
-  TagResource: operation('TagResource', tagResource, true),
-  UntagResource: operation('UntagResource', untagResource, true),
-  ListTagsForResource: operation('ListTagsForResource', listTagsForResource, false),
-  CreateSnapshotCopyConfiguration: operation(
-    'CreateSnapshotCopyConfiguration',
-    createSnapshotCopyConfiguration,
-    true,
-  ),
-  ListSnapshotCopyConfigurations: operation(
-    'ListSnapshotCopyConfigurations',
-    listSnapshotCopyConfigurations,
-    false,
-  ),
-  UpdateSnapshotCopyConfiguration: operation(
-    'UpdateSnapshotCopyConfiguration',
-    updateSnapshotCopyConfiguration,
-    true,
-  ),
-  DeleteSnapshotCopyConfiguration: operation(
-    'DeleteSnapshotCopyConfiguration',
-    deleteSnapshotCopyConfiguration,
-    true,
-  ),
+  CreateNamespace: operation(createNamespace, true),
+  GetNamespace: operation(getNamespace, false),
+  ListNamespaces: operation(listNamespaces, false),
+  DeleteNamespace: operation(deleteNamespace, true),
+  UpdateNamespace: operation(updateNamespace, true),
+  TagResource: operation(tagResource, true),
+  UntagResource: operation(untagResource, true),
+  ListTagsForResource: operation(listTagsForResource, false),
+  CreateSnapshotCopyConfiguration: operation(createSnapshotCopyConfiguration, true),
+  ListSnapshotCopyConfigurations: operation(listSnapshotCopyConfigurations, false),
+  UpdateSnapshotCopyConfiguration: operation(updateSnapshotCopyConfiguration, true),
+  DeleteSnapshotCopyConfiguration: operation(deleteSnapshotCopyConfiguration, true),
 };

@@ -1,6 +1,7 @@
 import type { CreateSnapshotCopyConfigurationRequest } from '@aws-sdk/client-redshift-serverless';
 import { defineAction } from '../action.js';
-import { KNOWN_REGIONS } from '../knownRegions.js';
+import { parseKmsKeyReference } from '../kmsKeyId.js';
+import { partitionOfKnownRegion, partitionOfRequestRegion } from '../knownRegions.js';
 import { requireAvailable, requireNamespace } from '../namespaceGuards.js';
 import { RedshiftServerlessErrorCode, redshiftError } from '../serviceErrors.js';
 import { copyConfigurationToWire } from '../wireShapes.js';
@@ -10,27 +11,18 @@ export const AWS_OWNED_KMS_KEY = 'AWS_OWNED_KMS_KEY';
 /** Retention when the caller gives none: keep copied snapshots indefinitely. */
 export const INDEFINITE_RETENTION = -1;
 
-const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):\d{12}:(key|alias)\/.+$/;
-
 /**
- * Copies the namespace's snapshots to one other region. A namespace holds one configuration
- * at most, whatever its region: a second one is a ConflictException, never a replacement.
+ * Copies the namespace's snapshots to one other region of the same partition, encrypted with a
+ * key of that region (https://docs.aws.amazon.com/redshift/latest/mgmt/serverless-snapshots-recovery-points.html;
+ * the model types region and key as plain strings, so these rules are stated here, in our words).
+ * A namespace holds one configuration at most, whatever its region: a second one is a
+ * ConflictException, never a replacement.
  */
 export const createSnapshotCopyConfiguration = defineAction<CreateSnapshotCopyConfigurationRequest>(
   (store, input, ctx) => {
     const destinationRegion = input.destinationRegion ?? '';
-    if (!KNOWN_REGIONS.has(destinationRegion)) {
-      throw invalid(`The destination region ${destinationRegion} is not a valid AWS Region.`);
-    }
-    if (destinationRegion === ctx.region) {
-      throw invalid('The destination region must be different from the source region.');
-    }
-    const keyRegion = input.destinationKmsKeyId?.match(KMS_KEY_ARN)?.[1];
-    if (keyRegion !== undefined && keyRegion !== destinationRegion) {
-      throw invalid(
-        `The KMS key ${input.destinationKmsKeyId} is in ${keyRegion}; it must be in the destination region ${destinationRegion}.`,
-      );
-    }
+    requireReachableRegion(ctx.region, destinationRegion);
+    requireDestinationKey(input.destinationKmsKeyId, destinationRegion);
     const namespace = requireNamespace(store, ctx.region, input.namespaceName ?? '');
     requireAvailable(store, namespace);
     const existing = store.copyConfigurationsOf(namespace)[0];
@@ -50,6 +42,40 @@ export const createSnapshotCopyConfiguration = defineAction<CreateSnapshotCopyCo
     return { snapshotCopyConfiguration: copyConfigurationToWire(configuration) };
   },
 );
+
+/**
+ * A region AWS knows, other than the source, in the source's partition: a commercial-region
+ * service cannot reach a China or GovCloud region, so there it is as unknown as a typo.
+ */
+function requireReachableRegion(sourceRegion: string, destinationRegion: string): void {
+  const partition = partitionOfKnownRegion(destinationRegion);
+  if (partition === undefined) {
+    throw invalid(`The destination region ${destinationRegion} is not a valid AWS Region.`);
+  }
+  const sourcePartition = partitionOfRequestRegion(sourceRegion);
+  if (partition !== sourcePartition) {
+    throw invalid(
+      `The destination region ${destinationRegion} is not a valid AWS Region: it is in the ${partition} partition and snapshots of ${sourceRegion} (${sourcePartition}) can't be copied out of their partition.`,
+    );
+  }
+  if (destinationRegion === sourceRegion) {
+    throw invalid('The destination region must be different from the source region.');
+  }
+}
+
+/** A key ID, alias or ARN, and an ARN of the destination region; the key itself is never echoed. */
+function requireDestinationKey(keyId: string | undefined, destinationRegion: string): void {
+  if (keyId === undefined) return;
+  const reference = parseKmsKeyReference(keyId);
+  if (reference.form === 'invalid') {
+    throw invalid('The destination KMS key is not a valid KMS key ID, key ARN, alias name or alias ARN.');
+  }
+  if (reference.form === 'arn' && reference.region !== destinationRegion) {
+    throw invalid(
+      `The destination KMS key is in ${reference.region}; it must be in the destination region ${destinationRegion}.`,
+    );
+  }
+}
 
 function invalid(message: string) {
   return redshiftError(RedshiftServerlessErrorCode.Validation, message);
