@@ -21,8 +21,10 @@ import {
 } from './actions/rules.js';
 import { listTargetsByRule, putTargets, removeTargets } from './actions/targets.js';
 import { testEventPattern } from './actions/testEventPattern.js';
+import type { EventBridgeOperation } from './eventBridgeOperations.js';
 import { DEFAULT_BUS, EventBridgeStore, parseEventBusArn, type RuleCounters } from './eventBridgeStore.js';
 import { type EventRouting, routeEvent } from './routeEvent.js';
+import { validateRequest } from './validateRequest.js';
 
 export type { RuleCounters } from './eventBridgeStore.js';
 export type { EventEnvelope } from './routeEvent.js';
@@ -83,7 +85,7 @@ export function createEventBridgeService(options: EventBridgeServiceOptions): Ev
     (action: StoreAction): Action =>
     (input, ctx) =>
       action(storeFor(ctx.account), input, ctx);
-  const actions: Readonly<Record<string, Action>> = {
+  const actions: Readonly<Record<EventBridgeOperation, Action>> = {
     PutEvents: inCallerAccount((store, input, ctx) => putEvents({ store, routing, newId }, input, ctx)),
     PutRule: inCallerAccount(putRule),
     DescribeRule: inCallerAccount(describeRule),
@@ -106,13 +108,16 @@ export function createEventBridgeService(options: EventBridgeServiceOptions): Ev
     targetPrefix: 'AWSEvents',
     contentType: 'application/x-amz-json-1.1',
     handle(operation, input, ctx) {
-      const action = Object.hasOwn(actions, operation) ? actions[operation] : undefined;
+      const action = Object.hasOwn(actions, operation)
+        ? actions[operation as EventBridgeOperation]
+        : undefined;
       if (action === undefined) {
         throw new AwsServiceError(
           'UnknownOperationException',
           `Operation ${operation} is not supported by the local EventBridge.`,
         );
       }
+      validateRequest(operation, input);
       return action(input, ctx);
     },
     emit(event: ServiceEvent) {

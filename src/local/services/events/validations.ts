@@ -6,45 +6,23 @@ import {
   type RuleRecord,
 } from './eventBridgeStore.js';
 
-/** The constraint AWS quotes for rule names, target ids and bus names. */
-export const NAME_PATTERN = /^[.\-_A-Za-z0-9]+$/;
-const NAME_PATTERN_TEXT = '[\\.\\-_A-Za-z0-9]+';
+/**
+ * What the actions share once validateRequest.ts has checked a request against the model:
+ * their own ValidationExceptions, member access, bus and rule lookups, paging.
+ */
 
 export const validationError = (message: string): AwsServiceError =>
   new AwsServiceError('ValidationException', message);
 
-/** A single-member validation failure, worded as the AWS JSON services word it. */
-export const constraintError = (value: unknown, member: string, constraint: string): AwsServiceError =>
-  validationError(
-    `1 validation error detected: Value ${value === undefined ? 'null' : `'${String(value)}'`} at '${member}' failed to satisfy constraint: ${constraint}`,
-  );
-
-export function requireString(input: Record<string, unknown>, field: string, member: string): string {
-  const value = input[field];
-  if (typeof value !== 'string' || value === '') {
-    throw constraintError(value, member, 'Member must not be null');
-  }
-  return value;
+/** A string member of a request the model has checked (required ones are present). */
+export function stringMember(input: Record<string, unknown>, field: string): string {
+  return input[field] as string;
 }
 
+/** An optional string member of a checked request. */
 export function optionalString(input: Record<string, unknown>, field: string): string | undefined {
   const value = input[field];
   return typeof value === 'string' ? value : undefined;
-}
-
-export function requireName(input: Record<string, unknown>, field: string, member: string): string {
-  const value = requireString(input, field, member);
-  if (value.length > 64) {
-    throw constraintError(value, member, 'Member must have length less than or equal to 64');
-  }
-  if (!NAME_PATTERN.test(value)) {
-    throw constraintError(
-      value,
-      member,
-      `Member must satisfy regular expression pattern: ${NAME_PATTERN_TEXT}`,
-    );
-  }
-  return value;
 }
 
 /** An `EventBusName` given as a name or an ARN, defaulting to `default`. */
@@ -76,7 +54,7 @@ export function findRule(bus: EventBusRecord, ruleName: string): RuleRecord {
   return rule;
 }
 
-/** Pages a sorted list with an opaque numeric token, as List* operations do. */
+/** Pages a sorted list with an opaque numeric token, as List* operations do (Limit: 1–100 by the model). */
 export function page<T>(
   items: readonly T[],
   input: Record<string, unknown>,

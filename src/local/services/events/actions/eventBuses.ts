@@ -1,9 +1,7 @@
 import { AwsServiceError } from '../../../protocol/serviceError.js';
 import type { RequestContext } from '../../../protocol/types.js';
 import { DEFAULT_BUS, type EventBridgeStore, type EventBusRecord } from '../eventBridgeStore.js';
-import { busNameOf, constraintError, findBus, optionalString, page, requireString } from '../validations.js';
-
-const BUS_NAME_PATTERN = /^[/.\-_A-Za-z0-9]+$/;
+import { busNameOf, findBus, optionalString, page, stringMember } from '../validations.js';
 
 const describe = (bus: EventBusRecord): Record<string, unknown> => ({
   Name: bus.name,
@@ -14,14 +12,7 @@ const describe = (bus: EventBusRecord): Record<string, unknown> => ({
 });
 
 export function createEventBus(store: EventBridgeStore, input: Record<string, unknown>, ctx: RequestContext) {
-  const name = requireString(input, 'Name', 'name');
-  if (name.length > 256 || !BUS_NAME_PATTERN.test(name)) {
-    throw constraintError(
-      name,
-      'name',
-      'Member must satisfy regular expression pattern: [/\\.\\-_A-Za-z0-9]+',
-    );
-  }
+  const name = stringMember(input, 'Name');
   const buses = store.buses(ctx.region);
   if (buses.has(name)) {
     throw new AwsServiceError('ResourceAlreadyExistsException', `Event bus ${name} already exists.`);
@@ -32,7 +23,7 @@ export function createEventBus(store: EventBridgeStore, input: Record<string, un
 }
 
 export function deleteEventBus(store: EventBridgeStore, input: Record<string, unknown>, ctx: RequestContext) {
-  const name = requireString(input, 'Name', 'name');
+  const name = stringMember(input, 'Name');
   if (name === DEFAULT_BUS) {
     throw new AwsServiceError('ValidationException', 'Cannot delete event bus default.');
   }

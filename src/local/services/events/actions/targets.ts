@@ -2,28 +2,18 @@ import { AwsServiceError } from '../../../protocol/serviceError.js';
 import type { RequestContext } from '../../../protocol/types.js';
 import type { EventBridgeStore, TargetRecord } from '../eventBridgeStore.js';
 import { parseJsonPath } from '../jsonPath.js';
-import {
-  busNameOf,
-  constraintError,
-  findBus,
-  findRule,
-  page,
-  requireName,
-  requireString,
-  validationError,
-} from '../validations.js';
+import { busNameOf, findBus, findRule, page, stringMember, validationError } from '../validations.js';
 
-/** AWS allows five targets per rule. */
+/** Targets per rule (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html); one call may send 100. */
 const MAX_TARGETS_PER_RULE = 5;
-const MAX_TARGETS_PER_CALL = 10;
 
-function validateTarget(raw: unknown, index: number): TargetRecord {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw constraintError(undefined, `targets.${index + 1}.member`, 'Member must not be null');
-  }
-  const target = raw as Record<string, unknown>;
-  requireName(target, 'Id', `targets.${index + 1}.member.id`);
-  requireString(target, 'Arn', `targets.${index + 1}.member.arn`);
+/**
+ * What the model cannot say about a target (Id, Arn and every length and pattern it checks):
+ * one way to shape the input, and an Input, InputPath or InputTransformer that parses
+ * (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_Target.html,
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html).
+ */
+function validateTarget(target: Record<string, unknown>): TargetRecord {
   const inputs = ['Input', 'InputPath', 'InputTransformer'].filter(
     (field) => target[field] !== undefined && target[field] !== null,
   );
@@ -41,17 +31,12 @@ function validateTarget(raw: unknown, index: number): TargetRecord {
     throw validationError(`InputPath for target ${String(target.Id)} is not a valid JSON path.`);
   }
   if (target.InputTransformer !== undefined && target.InputTransformer !== null) {
-    validateInputTransformer(target.InputTransformer as Record<string, unknown>, String(target.Id), index);
+    validateInputTransformer(target.InputTransformer as Record<string, unknown>, String(target.Id));
   }
   return target as TargetRecord;
 }
 
-function validateInputTransformer(
-  transformer: Record<string, unknown>,
-  targetId: string,
-  index: number,
-): void {
-  requireString(transformer, 'InputTemplate', `targets.${index + 1}.member.inputTransformer.inputTemplate`);
+function validateInputTransformer(transformer: Record<string, unknown>, targetId: string): void {
   const paths = (transformer.InputPathsMap ?? {}) as Record<string, unknown>;
   for (const [name, path] of Object.entries(paths)) {
     if (name.startsWith('aws.events.')) {
@@ -67,19 +52,8 @@ function validateInputTransformer(
 
 /** PutTargets: adds or replaces targets by Id, up to five per rule. */
 export function putTargets(store: EventBridgeStore, input: Record<string, unknown>, ctx: RequestContext) {
-  const ruleName = requireName(input, 'Rule', 'rule');
-  const targets = input.Targets;
-  if (!Array.isArray(targets) || targets.length === 0) {
-    throw constraintError(undefined, 'targets', 'Member must have length greater than or equal to 1');
-  }
-  if (targets.length > MAX_TARGETS_PER_CALL) {
-    throw constraintError(
-      '[…]',
-      'targets',
-      `Member must have length less than or equal to ${MAX_TARGETS_PER_CALL}`,
-    );
-  }
-  const validated = targets.map(validateTarget);
+  const ruleName = stringMember(input, 'Rule');
+  const validated = (input.Targets as Record<string, unknown>[]).map(validateTarget);
   const rule = findRule(findBus(store, ctx.region, busNameOf(input.EventBusName)), ruleName);
   const ids = new Set([...rule.targets.keys(), ...validated.map((target) => target.Id)]);
   if (ids.size > MAX_TARGETS_PER_RULE) {
@@ -96,11 +70,8 @@ export function putTargets(store: EventBridgeStore, input: Record<string, unknow
 
 /** RemoveTargets: removing an Id the rule does not have is not an error. */
 export function removeTargets(store: EventBridgeStore, input: Record<string, unknown>, ctx: RequestContext) {
-  const ruleName = requireName(input, 'Rule', 'rule');
-  const ids = input.Ids;
-  if (!Array.isArray(ids) || ids.length === 0) {
-    throw constraintError(undefined, 'ids', 'Member must have length greater than or equal to 1');
-  }
+  const ruleName = stringMember(input, 'Rule');
+  const ids = input.Ids as string[];
   const rule = findRule(findBus(store, ctx.region, busNameOf(input.EventBusName)), ruleName);
   for (const id of ids) {
     rule.targets.delete(String(id));
@@ -113,7 +84,7 @@ export function listTargetsByRule(
   input: Record<string, unknown>,
   ctx: RequestContext,
 ) {
-  const ruleName = requireName(input, 'Rule', 'rule');
+  const ruleName = stringMember(input, 'Rule');
   const rule = findRule(findBus(store, ctx.region, busNameOf(input.EventBusName)), ruleName);
   const { items, nextToken } = page([...rule.targets.values()], input);
   return { Targets: items, ...(nextToken === undefined ? {} : { NextToken: nextToken }) };

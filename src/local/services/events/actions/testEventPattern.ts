@@ -1,14 +1,17 @@
 import { matchesPattern } from '../pattern/index.js';
 import { compilePatternForApi } from '../patternErrors.js';
-import { requireString, validationError } from '../validations.js';
+import { stringMember, validationError } from '../validations.js';
 
-/** The envelope fields TestEventPattern insists on. */
+/**
+ * The envelope fields TestEventPattern insists on
+ * (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_TestEventPattern.html, Event).
+ */
 const REQUIRED_EVENT_FIELDS = ['id', 'account', 'source', 'time', 'region', 'detail-type'] as const;
 
 /** TestEventPattern: compiles the pattern (InvalidEventPatternException) and matches the event. */
 export function testEventPattern(input: Record<string, unknown>) {
-  const pattern = compilePatternForApi(requireString(input, 'EventPattern', 'eventPattern'));
-  const eventText = requireString(input, 'Event', 'event');
+  const pattern = compilePatternForApi(stringMember(input, 'EventPattern'));
+  const eventText = stringMember(input, 'Event');
   let event: unknown;
   try {
     event = JSON.parse(eventText);
