@@ -7,8 +7,9 @@ import { parseQueryInput } from './queryRequest.js';
 import { serializeQueryError, serializeQueryResponse } from './queryResponse.js';
 import type { SqsActionContext } from './sqsAction.js';
 import { sqsErrors } from './sqsErrors.js';
+import { isSqsOperation } from './sqsOperations.js';
 import { SqsStore } from './sqsStore.js';
-import { isSqsOperation, validateSqsInput } from './validations.js';
+import { validateSqsInput } from './validations.js';
 
 /** Where queue URLs point when the edge server did not say which host the request came to. */
 export const DEFAULT_SQS_BASE_URL = 'http://localhost:4566';
@@ -73,7 +74,7 @@ export function createSqsService(options: ServiceOptions): SqsService {
     ctx: SqsActionContext,
   ): Promise<Record<string, unknown>> => {
     if (!isSqsOperation(operation)) throw sqsErrors.invalidAction(operation);
-    validateSqsInput(operation, input);
+    validateSqsInput(operation, input, ctx.protocol);
     store.expireMessages();
     advanceMessageMoveTasks(store);
     return sqsActions[operation](store, input, ctx);

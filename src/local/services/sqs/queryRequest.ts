@@ -1,3 +1,4 @@
+import type { PathSegment } from '../../serviceModel/constraints.js';
 import type { SqsOperation } from './sqsOperations.js';
 
 /**
@@ -165,4 +166,27 @@ function readFields(
 /** Turns form parameters into the input the actions take (the JSON protocol's shape). */
 export function parseQueryInput(operation: SqsOperation, params: URLSearchParams): Record<string, unknown> {
   return readFields(params, '', QUERY_FIELDS[operation]);
+}
+
+/** A query field's name on the wire: flattened lists and maps go by their element (`Attribute.1.Name`). */
+const wireName = (member: string, field: QueryField | undefined): string =>
+  field === undefined || field.kind === 'string' || field.kind === 'integer' ? member : field.element;
+
+/**
+ * The query parameter a path into the input names, for errors a query client must recognise:
+ * `TagKeys` is `TagKey`, the second batch entry's Id is `SendMessageBatchRequestEntry.2.Id`.
+ */
+export function queryParameterName(operation: SqsOperation, path: readonly PathSegment[]): string {
+  const parts: string[] = [];
+  let fields: Readonly<Record<string, QueryField>> | undefined = QUERY_FIELDS[operation];
+  for (const segment of path) {
+    if ('member' in segment) {
+      const field: QueryField | undefined = fields?.[segment.member];
+      parts.push(wireName(segment.member, field));
+      fields = field?.kind === 'entries' ? field.fields : undefined;
+    } else {
+      parts.push('index' in segment ? String(segment.index + 1) : segment.key);
+    }
+  }
+  return parts.join('.');
 }

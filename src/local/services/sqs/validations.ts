@@ -1,137 +1,125 @@
+import type { AwsServiceError } from '../../protocol/serviceError.js';
+import { checkOperationInput } from '../../serviceModel/checkShape.js';
+import type { PathSegment, Violation } from '../../serviceModel/constraints.js';
+import { queryParameterName } from './queryRequest.js';
 import { sqsErrors } from './sqsErrors.js';
+import { SQS_MODEL } from './sqsModel.js';
+import type { SqsOperation } from './sqsOperations.js';
 
-/** How one request parameter is checked before an action runs. */
-export type ParamRule =
-  | { readonly kind: 'string'; readonly required?: boolean }
-  | {
-      readonly kind: 'integer';
-      readonly required?: boolean;
-      readonly min: number;
-      readonly max: number;
-      /** The `Reason:` AWS gives when the value is out of range. */
-      readonly reason: string;
-    }
-  | { readonly kind: 'stringList'; readonly required?: boolean }
-  | { readonly kind: 'map'; readonly required?: boolean }
-  | { readonly kind: 'entries'; readonly required?: boolean };
-
-const requiredString = { kind: 'string', required: true } as const;
-const optionalString = { kind: 'string' } as const;
-const visibilityTimeout = {
-  kind: 'integer',
-  min: 0,
-  max: 43_200,
-  reason: 'Must be between 0 and 43200, if provided.',
-} as const;
-const maxResults = (max: number) =>
-  ({ kind: 'integer', min: 1, max, reason: `Must be between 1 and ${max}, if provided.` }) as const;
-
-/** The parameters of every operation the local SQS serves, as declared by the SQS API reference. */
-export const SQS_OPERATION_PARAMS = {
-  CreateQueue: { QueueName: requiredString, Attributes: { kind: 'map' }, tags: { kind: 'map' } },
-  GetQueueUrl: { QueueName: requiredString, QueueOwnerAWSAccountId: optionalString },
-  ListQueues: { QueueNamePrefix: optionalString, NextToken: optionalString, MaxResults: maxResults(1000) },
-  DeleteQueue: { QueueUrl: requiredString },
-  GetQueueAttributes: { QueueUrl: requiredString, AttributeNames: { kind: 'stringList' } },
-  SetQueueAttributes: { QueueUrl: requiredString, Attributes: { kind: 'map', required: true } },
-  PurgeQueue: { QueueUrl: requiredString },
-  ListDeadLetterSourceQueues: {
-    QueueUrl: requiredString,
-    NextToken: optionalString,
-    MaxResults: maxResults(1000),
-  },
-  SendMessage: {
-    QueueUrl: requiredString,
-    MessageBody: requiredString,
-    DelaySeconds: { kind: 'integer', min: 0, max: 900, reason: 'DelaySeconds must be >= 0 and <= 900.' },
-    MessageAttributes: { kind: 'map' },
-    MessageSystemAttributes: { kind: 'map' },
-    MessageDeduplicationId: optionalString,
-    MessageGroupId: optionalString,
-  },
-  SendMessageBatch: { QueueUrl: requiredString, Entries: { kind: 'entries', required: true } },
-  ReceiveMessage: {
-    QueueUrl: requiredString,
-    AttributeNames: { kind: 'stringList' },
-    MessageSystemAttributeNames: { kind: 'stringList' },
-    MessageAttributeNames: { kind: 'stringList' },
-    MaxNumberOfMessages: {
-      kind: 'integer',
-      min: 1,
-      max: 10,
-      reason: 'Must be between 1 and 10, if provided.',
-    },
-    VisibilityTimeout: visibilityTimeout,
-    WaitTimeSeconds: { kind: 'integer', min: 0, max: 20, reason: 'Must be >= 0 and <= 20, if provided.' },
-    ReceiveRequestAttemptId: optionalString,
-  },
-  DeleteMessage: { QueueUrl: requiredString, ReceiptHandle: requiredString },
-  DeleteMessageBatch: { QueueUrl: requiredString, Entries: { kind: 'entries', required: true } },
-  ChangeMessageVisibility: {
-    QueueUrl: requiredString,
-    ReceiptHandle: requiredString,
-    VisibilityTimeout: { ...visibilityTimeout, required: true },
-  },
-  ChangeMessageVisibilityBatch: { QueueUrl: requiredString, Entries: { kind: 'entries', required: true } },
-  StartMessageMoveTask: {
-    SourceArn: requiredString,
-    DestinationArn: optionalString,
-    MaxNumberOfMessagesPerSecond: {
-      kind: 'integer',
-      min: 1,
-      max: 500,
-      reason: 'Must be between 1 and 500, if provided.',
-    },
-  },
-  ListMessageMoveTasks: { SourceArn: requiredString, MaxResults: maxResults(10) },
-  CancelMessageMoveTask: { TaskHandle: requiredString },
-  ListQueueTags: { QueueUrl: requiredString },
-  TagQueue: { QueueUrl: requiredString, Tags: { kind: 'map', required: true } },
-  UntagQueue: { QueueUrl: requiredString, TagKeys: { kind: 'stringList', required: true } },
-} as const satisfies Record<string, Record<string, ParamRule>>;
-
-export type SqsOperation = keyof typeof SQS_OPERATION_PARAMS;
-
-export function isSqsOperation(name: string): name is SqsOperation {
-  return Object.hasOwn(SQS_OPERATION_PARAMS, name);
+/** A documented bound the SQS model leaves out, with the `Reason:` SQS gives when it is broken. */
+interface Range {
+  readonly min: number;
+  readonly max: number;
+  readonly reason: string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const between = (min: number, max: number): Range => ({
+  min,
+  max,
+  reason: `Must be between ${min} and ${max}, if provided.`,
+});
+const VISIBILITY_TIMEOUT = between(0, 43_200);
 
-/** Checks an operation's input against its declared parameters; throws the error AWS would. */
-export function validateSqsInput(operation: SqsOperation, input: Readonly<Record<string, unknown>>): void {
-  const rules: Readonly<Record<string, ParamRule>> = SQS_OPERATION_PARAMS[operation];
-  for (const [name, rule] of Object.entries(rules)) {
-    const value = input[name];
-    if (value === undefined || value === null) {
-      if (rule.required === true) throw sqsErrors.missingParameter(name);
-      continue;
-    }
-    const invalid = () =>
-      sqsErrors.invalidParameterValue(`Value ${String(value)} for parameter ${name} is invalid.`);
-    switch (rule.kind) {
-      case 'string':
-        if (typeof value !== 'string') throw invalid();
-        if (rule.required === true && value === '') throw sqsErrors.missingParameter(name);
-        break;
-      case 'integer':
-        if (typeof value !== 'number' || !Number.isInteger(value)) throw invalid();
-        if (value < rule.min || value > rule.max) {
-          throw sqsErrors.invalidParameterValue(
-            `Value ${value} for parameter ${name} is invalid. Reason: ${rule.reason}`,
-          );
-        }
-        break;
-      case 'stringList':
-        if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw invalid();
-        break;
-      case 'map':
-        if (!isRecord(value)) throw invalid();
-        break;
-      case 'entries':
-        if (!Array.isArray(value) || value.some((entry) => !isRecord(entry))) throw invalid();
-        break;
+/**
+ * The numeric ranges of the SQS API reference, which the model does not carry (its integers are
+ * unbounded): https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_<Operation>.html
+ * (ListQueues and ListDeadLetterSourceQueues MaxResults 1–1000, SendMessage DelaySeconds 0–900,
+ * ReceiveMessage MaxNumberOfMessages 1–10, VisibilityTimeout 0–43200 and WaitTimeSeconds 0–20,
+ * StartMessageMoveTask MaxNumberOfMessagesPerSecond 1–500, ListMessageMoveTasks MaxResults 1–10).
+ * Batch entries carry their own and fail one by one (actions/batchActions.ts, messageContent.ts).
+ */
+const DOCUMENTED_RANGES: Partial<Record<SqsOperation, Readonly<Record<string, Range>>>> = {
+  ListQueues: { MaxResults: between(1, 1000) },
+  ListDeadLetterSourceQueues: { MaxResults: between(1, 1000) },
+  SendMessage: { DelaySeconds: { min: 0, max: 900, reason: 'DelaySeconds must be >= 0 and <= 900.' } },
+  ReceiveMessage: {
+    MaxNumberOfMessages: between(1, 10),
+    VisibilityTimeout: VISIBILITY_TIMEOUT,
+    WaitTimeSeconds: { min: 0, max: 20, reason: 'Must be >= 0 and <= 20, if provided.' },
+  },
+  ChangeMessageVisibility: { VisibilityTimeout: VISIBILITY_TIMEOUT },
+  StartMessageMoveTask: { MaxNumberOfMessagesPerSecond: between(1, 500) },
+  ListMessageMoveTasks: { MaxResults: between(1, 10) },
+};
+
+/** How a request names its parameters: JSON members (`Entries.1.Id`) or query parameters (`SendMessageBatchRequestEntry.1.Id`). */
+export type SqsProtocol = 'json' | 'query';
+
+function parameterName(operation: SqsOperation, path: readonly PathSegment[], protocol: SqsProtocol): string {
+  if (protocol === 'query') return queryParameterName(operation, path);
+  return path
+    .map((segment) =>
+      'member' in segment ? segment.member : 'index' in segment ? segment.index + 1 : segment.key,
+    )
+    .join('.');
+}
+
+/**
+ * Checks a request (JSON, or query parameters already read into the JSON shape) against the
+ * operation's input shape in the vendored SQS model, answering the first problem the way SQS
+ * does, in both protocols: a wrong type is InvalidParameterValue, a missing required member
+ * MissingParameter, a name outside an enum (attribute names) InvalidAttributeName "Unknown
+ * Attribute …". SQS keeps its own wording for message attribute values (SQS API reference,
+ * SendMessage: "must contain non-empty message attribute type"), and an empty required string is
+ * as good as absent (the query protocol cannot tell them apart; SQS answers MissingParameter).
+ * Then the documented ranges above.
+ */
+export function validateSqsInput(
+  operation: SqsOperation,
+  input: Readonly<Record<string, unknown>>,
+  protocol: SqsProtocol = 'json',
+): void {
+  const check = checkOperationInput(SQS_MODEL, operation, input);
+  const name = (path: readonly PathSegment[]) => parameterName(operation, path, protocol);
+  if (check.typeMismatch !== undefined) {
+    const { path, value } = check.typeMismatch;
+    throw sqsErrors.invalidParameterValue(`Value ${String(value)} for parameter ${name(path)} is invalid.`);
+  }
+  const first = check.violations[0];
+  if (first !== undefined) throw sqsError(first, name);
+  const required = SQS_MODEL.shapes[SQS_MODEL.operations[operation]?.input?.shape ?? '']?.required ?? [];
+  const empty = (required as readonly string[]).find((member) => input[member] === '');
+  if (empty !== undefined) throw sqsErrors.missingParameter(name([{ member: empty }]));
+  for (const [member, range] of Object.entries(DOCUMENTED_RANGES[operation] ?? {})) {
+    const value = input[member];
+    if (typeof value === 'number' && (value < range.min || value > range.max)) {
+      throw sqsErrors.invalidParameterValue(
+        `Value ${value} for parameter ${name([{ member }])} is invalid. Reason: ${range.reason}`,
+      );
     }
   }
+}
+
+function sqsError(violation: Violation, name: (path: readonly PathSegment[]) => string): AwsServiceError {
+  const { constraint, path, value } = violation;
+  const attribute = messageAttributeOf(path);
+  if (constraint.kind === 'required' && attribute !== undefined) {
+    return sqsErrors.invalidParameterValue(
+      `The ${attribute.kind} '${attribute.name}' must contain non-empty message attribute type.`,
+    );
+  }
+  if (constraint.kind === 'required') return sqsErrors.missingParameter(name(path));
+  if (constraint.kind === 'enum') return sqsErrors.invalidAttributeName(String(value));
+  if (constraint.kind === 'mapKeys') {
+    const allowed = constraint.constraints.find((inner) => inner.kind === 'enum');
+    const keys = Object.keys(value as Record<string, unknown>);
+    const unknown = allowed?.kind === 'enum' ? keys.find((key) => !allowed.values.includes(key)) : keys[0];
+    return sqsErrors.invalidAttributeName(unknown ?? '');
+  }
+  return sqsErrors.invalidParameterValue(`Value ${String(value)} for parameter ${name(path)} is invalid.`);
+}
+
+/** The message (system) attribute a path leads into, if any. */
+function messageAttributeOf(
+  path: readonly PathSegment[],
+): { readonly kind: 'message attribute' | 'message system attribute'; readonly name: string } | undefined {
+  for (let index = 1; index < path.length; index += 1) {
+    const map = path[index - 1];
+    const entry = path[index];
+    if (map === undefined || entry === undefined || !('member' in map) || !('key' in entry)) continue;
+    if (map.member === 'MessageAttributes') return { kind: 'message attribute', name: entry.key };
+    if (map.member === 'MessageSystemAttributes')
+      return { kind: 'message system attribute', name: entry.key };
+  }
+  return undefined;
 }
