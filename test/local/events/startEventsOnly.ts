@@ -30,6 +30,8 @@ export class CapturingDelivery implements TargetDelivery {
 }
 
 export interface EventsOnly {
+  /** `http://127.0.0.1:<port>` */
+  readonly endpoint: string;
   readonly service: EventBridgeService;
   readonly clock: ManualClock;
   readonly delivery: CapturingDelivery;
@@ -49,6 +51,7 @@ export async function startEventsOnly(knownTargetArns: readonly string[]): Promi
   const server = await startServiceServer({ service, account: TEST_ACCOUNT, clock });
   const clients: EventBridgeClient[] = [];
   return {
+    endpoint: server.endpoint,
     service,
     clock,
     delivery,
