@@ -37,8 +37,7 @@ for (const [fixture, model] of SERVICES) {
   const operations = Object.keys(model.operations).sort();
   const cases = new Map(operations.map((operation) => [operation, constraintCases(model, operation)]));
   const constraintCount = [...cases.values()].reduce((total, list) => total + list.length, 0);
-  let validCount = 0;
-  let typeCount = 0;
+  const counts = { valid: 0, wrongType: 0 };
 
   describe(`${fixture.label}: ${operations.length} operations, ${constraintCount} modelled constraints`, () => {
     let running: RunningService;
@@ -47,7 +46,7 @@ for (const [fixture, model] of SERVICES) {
     });
     afterAll(async () => {
       report.push(
-        `${fixture.label}: ${operations.length} operations, ${validCount} valid requests, ${constraintCount} constraint checks, ${typeCount} wrong-type checks`,
+        `${fixture.label}: ${operations.length} operations, ${counts.valid} valid requests, ${constraintCount} constraint checks, ${counts.wrongType} wrong-type checks`,
       );
       await running.close();
     });
@@ -60,49 +59,22 @@ for (const [fixture, model] of SERVICES) {
 
     for (const operation of operations) {
       it(`${operation}: answers valid requests with its output shape`, async () => {
-        // Prepare
-        running.reset();
-        const call = (name: string, input: unknown) => callOk(running.target, name, input);
-        const overrides = await (fixture.validRequests[operation] ?? (async () => []))(call);
-        const inputRef = model.operations[operation]?.input;
-        const base = inputRef === undefined ? {} : (minimalValue(model, inputRef) as Record<string, unknown>);
-        const requests = overrides.map((members) => ({ ...base, ...members }));
-
         // Act
-        const answers = [];
-        for (const request of requests) answers.push(await callJson(running.target, operation, request));
+        const results = await sendValidRequests(fixture, model, running, operation);
 
         // Assess
-        expect(requests.length).toBeGreaterThan(0);
-        for (const [index, request] of requests.entries()) {
-          expect(checkOperationInput(model, operation, request)).toEqual({ violations: [] });
-          expect(answers[index]).toMatchObject({ status: 200 });
-          expect(outputProblems(model, model.operations[operation]?.output, answers[index]?.body)).toEqual(
-            [],
-          );
-        }
-        validCount += requests.length;
+        expect(results.length).toBeGreaterThan(0);
+        for (const result of results) expect(result).toMatchObject(VALID_ANSWER);
+        counts.valid += results.length;
       });
 
       it(`${operation}: refuses a member of the wrong JSON type with ${fixture.wrongTypeError}`, async () => {
-        // Prepare
-        const inputRef = model.operations[operation]?.input;
-        const shape = inputRef === undefined ? undefined : model.shapes[inputRef.shape];
-        const members = shape?.type === 'structure' ? Object.entries(shape.members) : [];
-
         // Act
-        const answers = [];
-        for (const [name, member] of members) {
-          const input = {
-            ...(minimalValue(model, inputRef ?? member) as object),
-            [name]: wrongTypeValue(model, member),
-          };
-          answers.push([name, errorType((await callJson(running.target, operation, input)).body)]);
-        }
+        const answers = await sendWrongTypes(model, running, operation);
 
         // Assess
-        expect(answers).toEqual(members.map(([name]) => [name, fixture.wrongTypeError]));
-        typeCount += members.length;
+        expect(answers).toEqual(answers.map(([member]) => [member, fixture.wrongTypeError]));
+        counts.wrongType += answers.length;
       });
 
       const broken = cases.get(operation) ?? [];
@@ -120,6 +92,51 @@ for (const [fixture, model] of SERVICES) {
       });
     }
   });
+}
+
+/** A valid request is valid by the model, succeeds, and its answer matches the output shape. */
+const VALID_ANSWER = { inputViolations: [], status: 200, outputProblems: [] };
+
+/** Sends the operation's valid requests on a fresh service; what each request and answer showed. */
+async function sendValidRequests(
+  fixture: ConformanceFixture,
+  model: LoadedServiceModel,
+  running: RunningService,
+  operation: string,
+): Promise<{ inputViolations: unknown; status: number; outputProblems: string[] }[]> {
+  running.reset();
+  const call = (name: string, input: unknown) => callOk(running.target, name, input);
+  const overrides = await (fixture.validRequests[operation] ?? (async () => []))(call);
+  const inputRef = model.operations[operation]?.input;
+  const base = inputRef === undefined ? {} : (minimalValue(model, inputRef) as Record<string, unknown>);
+  const results = [];
+  for (const members of overrides) {
+    const request = { ...base, ...members };
+    const answer = await callJson(running.target, operation, request);
+    results.push({
+      inputViolations: checkOperationInput(model, operation, request).violations,
+      status: answer.status,
+      outputProblems: outputProblems(model, model.operations[operation]?.output, answer.body),
+    });
+  }
+  return results;
+}
+
+/** Sends, for each top-level member, the minimal input with that member of another JSON type. */
+async function sendWrongTypes(
+  model: LoadedServiceModel,
+  running: RunningService,
+  operation: string,
+): Promise<[string, string | undefined][]> {
+  const inputRef = model.operations[operation]?.input;
+  const shape = inputRef === undefined ? undefined : model.shapes[inputRef.shape];
+  if (inputRef === undefined || shape?.type !== 'structure') return [];
+  const answers: [string, string | undefined][] = [];
+  for (const [name, member] of Object.entries(shape.members)) {
+    const input = { ...(minimalValue(model, inputRef) as object), [name]: wrongTypeValue(model, member) };
+    answers.push([name, errorType((await callJson(running.target, operation, input)).body)]);
+  }
+  return answers;
 }
 
 /** Sends one invalid request; says what differs from the expected error, or nothing. */

@@ -1,6 +1,5 @@
 import {
   CreateNamespaceCommand,
-  CreateSnapshotCopyConfigurationCommand,
   TagResourceCommand,
   UpdateNamespaceCommand,
 } from '@aws-sdk/client-redshift-serverless';
@@ -339,97 +338,5 @@ describe('Local Redshift Serverless: TagResource rules the model cannot state', 
     // Assess
     expect(error.name).toBe('ValidationException');
     expect(error.message).toContain('aws:x');
-  });
-});
-
-describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration rules the model cannot state', () => {
-  it('refuses a KMS key that is no key id, alias or ARN, without echoing it', async () => {
-    // Prepare
-    await createNamespace('keyed');
-
-    // Act
-    const error = await failureOf(
-      local.client().send(
-        new CreateSnapshotCopyConfigurationCommand({
-          namespaceName: 'keyed',
-          destinationRegion: 'us-west-2',
-          destinationKmsKeyId: 'not-a-key',
-        }),
-      ),
-    );
-
-    // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toBe(
-      'The destination KMS key is not a valid KMS key ID, key ARN, alias name or alias ARN.',
-    );
-    expect(error.message).not.toContain('not-a-key');
-    expect(local.service.snapshotCopyConfigurations()).toEqual([]);
-  });
-
-  it.each([
-    '1234abcd-12ab-34cd-56ef-1234567890ab',
-    'mrk-1234abcd12ab34cd56ef1234567890ab',
-    'alias/snapshots',
-    `arn:aws:kms:us-west-2:${TEST_ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
-    `arn:aws:kms:us-west-2:${TEST_ACCOUNT}:alias/snapshots`,
-  ])('accepts the KMS key %s', async (destinationKmsKeyId) => {
-    // Prepare
-    await createNamespace('keyed');
-
-    // Act
-    const { snapshotCopyConfiguration } = await local.client().send(
-      new CreateSnapshotCopyConfigurationCommand({
-        namespaceName: 'keyed',
-        destinationRegion: 'us-west-2',
-        destinationKmsKeyId,
-      }),
-    );
-
-    // Assess
-    expect(snapshotCopyConfiguration?.destinationKmsKeyId).toBe(destinationKmsKeyId);
-  });
-
-  it.each([
-    ['us-east-1', 'cn-north-1'],
-    ['us-east-1', 'us-gov-west-1'],
-    ['cn-north-1', 'us-west-2'],
-  ])('refuses a copy from %s to %s: another partition', async (source, destination) => {
-    // Prepare
-    await createNamespace('partitioned', source);
-
-    // Act
-    const error = await failureOf(
-      local.client({ region: source }).send(
-        new CreateSnapshotCopyConfigurationCommand({
-          namespaceName: 'partitioned',
-          destinationRegion: destination,
-        }),
-      ),
-    );
-
-    // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toContain(`The destination region ${destination} is not a valid AWS Region`);
-  });
-
-  it.each([
-    ['us-east-1', 'ap-southeast-6'],
-    ['cn-north-1', 'cn-northwest-1'],
-    ['us-gov-east-1', 'us-gov-west-1'],
-  ])('copies from %s to %s, within the partition', async (source, destination) => {
-    // Prepare
-    await createNamespace('partitioned', source);
-
-    // Act
-    const { snapshotCopyConfiguration } = await local.client({ region: source }).send(
-      new CreateSnapshotCopyConfigurationCommand({
-        namespaceName: 'partitioned',
-        destinationRegion: destination,
-      }),
-    );
-
-    // Assess
-    expect(snapshotCopyConfiguration?.destinationRegion).toBe(destination);
   });
 });
