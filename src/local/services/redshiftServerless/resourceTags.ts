@@ -1,6 +1,10 @@
 import { RedshiftServerlessErrorCode, redshiftError } from './serviceErrors.js';
 
-/** AWS's quota of tags on one Redshift Serverless resource. */
+/**
+ * AWS's quota of tags on one Redshift resource
+ * (https://docs.aws.amazon.com/redshift/latest/mgmt/amazon-redshift-tagging.html, "Tagging
+ * requirements"); the model's TagList allows 200 in one request, the resource holds 50.
+ */
 export const MAX_TAGS_PER_RESOURCE = 50;
 
 /** `existing` with `additions` merged over it (same key: new value), or TooManyTagsException. */

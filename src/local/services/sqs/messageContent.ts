@@ -2,6 +2,12 @@ import type { MessageAttributeValue } from './messageMd5.js';
 import { sqsErrors } from './sqsErrors.js';
 import type { NewMessage, StoredQueue } from './sqsStore.js';
 
+/**
+ * What SQS documents about message bodies and attributes and its model leaves as plain strings
+ * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html, https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_MessageAttributeValue.html, and
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html):
+ * allowed characters, attribute names and types, at most ten attributes.
+ */
 /** Characters SQS refuses in bodies and string attribute values. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: SQS's allowed set is defined by code points, tab/LF/CR included.
 const INVALID_CHARACTER = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;

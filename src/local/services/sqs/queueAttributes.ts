@@ -36,7 +36,8 @@ const jsonDocument = (name: string, value: string): string => {
 
 /**
  * The standard-queue attributes CreateQueue and SetQueueAttributes accept, with the ranges of the
- * SQS API reference (SetQueueAttributes). RedrivePolicy is checked separately: it needs the store.
+ * SQS API reference (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html); the model types their values as plain
+ * strings. RedrivePolicy is checked separately: it needs the store.
  */
 export const SETTABLE_QUEUE_ATTRIBUTES: Readonly<Record<string, QueueAttributeRule>> = {
   DelaySeconds: { defaultValue: '0', normalise: integerBetween(0, 900) },

@@ -22,6 +22,7 @@ export function createEventBus(store: EventBridgeStore, input: Record<string, un
   return { EventBusArn: bus.arn, ...(bus.description === undefined ? {} : { Description: bus.description }) };
 }
 
+/** The default bus cannot be deleted (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_DeleteEventBus.html). */
 export function deleteEventBus(store: EventBridgeStore, input: Record<string, unknown>, ctx: RequestContext) {
   const name = stringMember(input, 'Name');
   if (name === DEFAULT_BUS) {

@@ -103,7 +103,11 @@ export function listRuleNamesByTarget(
   return { RuleNames: items, ...(nextToken === undefined ? {} : { NextToken: nextToken }) };
 }
 
-/** DeleteRule: refuses while targets remain; deleting a rule that does not exist succeeds. */
+/**
+ * DeleteRule: refuses while targets remain ("Before you can delete the rule, you must remove all
+ * targets", https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_DeleteRule.html);
+ * deleting a rule that does not exist succeeds.
+ */
 export function deleteRule(store: EventBridgeStore, input: Record<string, unknown>, ctx: RequestContext) {
   const name = stringMember(input, 'Name');
   const bus = findBus(store, ctx.region, busNameOf(input.EventBusName));

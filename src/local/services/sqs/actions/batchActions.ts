@@ -4,6 +4,8 @@ import { resolveQueueUrl } from '../queueUrl.js';
 import type { SqsAction } from '../sqsAction.js';
 import { sqsErrors } from '../sqsErrors.js';
 
+// Ten entries, ids of up to 80 alphanumerics, '-' and '_' (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatchRequestEntry.html,
+// API_SendMessageBatch.html): the model's list and Id shapes carry neither.
 const MAX_BATCH_ENTRIES = 10;
 const BATCH_ENTRY_ID = /^[A-Za-z0-9_-]{1,80}$/;
 /** SQS caps the sum of a SendMessageBatch's messages at the largest message size it allows. */

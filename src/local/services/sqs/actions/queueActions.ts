@@ -11,6 +11,7 @@ import type { SqsAction } from '../sqsAction.js';
 import { sqsErrors } from '../sqsErrors.js';
 import type { SqsStore, StoredQueue } from '../sqsStore.js';
 
+// Up to 80 alphanumerics, '-' and '_' (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html, QueueName); the model says String.
 const QUEUE_NAME = /^[A-Za-z0-9_-]{1,80}$/;
 
 const str = (value: unknown): string => value as string;
