@@ -93,10 +93,10 @@ describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration rules the m
   });
 
   it.each([
-    ['us-east-1', 'ap-southeast-6'],
-    ['cn-north-1', 'cn-northwest-1'],
-    ['us-gov-east-1', 'us-gov-west-1'],
-  ])('copies from %s to %s, within the partition', async (source, destination) => {
+    ['us-east-1', 'ap-southeast-6', 'aws'],
+    ['cn-north-1', 'cn-northwest-1', 'aws-cn'],
+    ['us-gov-east-1', 'us-gov-west-1', 'aws-us-gov'],
+  ])('copies from %s to %s, within the partition (%s ARNs)', async (source, destination, partition) => {
     // Prepare
     await createNamespace('partitioned', source);
 
@@ -110,5 +110,10 @@ describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration rules the m
 
     // Assess
     expect(snapshotCopyConfiguration?.destinationRegion).toBe(destination);
+    expect(snapshotCopyConfiguration?.snapshotCopyConfigurationArn).toMatch(
+      new RegExp(
+        `^arn:${partition}:redshift-serverless:${source}:${TEST_ACCOUNT}:snapshotcopyconfiguration/`,
+      ),
+    );
   });
 });

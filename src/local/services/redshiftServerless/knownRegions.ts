@@ -1,14 +1,4 @@
-/**
- * The AWS partitions the local Redshift Serverless knows. A snapshot copy never leaves its
- * partition: commercial, China and GovCloud regions are separate clouds with separate accounts
- * and ARNs (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html, "partition").
- */
-export const LocalPartition = {
-  Aws: 'aws',
-  China: 'aws-cn',
-  GovCloud: 'aws-us-gov',
-} as const;
-export type LocalPartition = (typeof LocalPartition)[keyof typeof LocalPartition];
+import { Partition } from '../../accounts/partition.js';
 
 /**
  * Every region a snapshot copy can come from or go to, with its partition. A destination
@@ -19,60 +9,48 @@ export type LocalPartition = (typeof LocalPartition)[keyof typeof LocalPartition
  * it must stay independent of the code it tests. test/local/redshiftServerless/knownRegions.test.ts
  * pins the two to the same regions and partitions.
  */
-export const KNOWN_REGIONS: Readonly<Record<string, LocalPartition>> = {
-  'af-south-1': LocalPartition.Aws,
-  'ap-east-1': LocalPartition.Aws,
-  'ap-east-2': LocalPartition.Aws,
-  'ap-northeast-1': LocalPartition.Aws,
-  'ap-northeast-2': LocalPartition.Aws,
-  'ap-northeast-3': LocalPartition.Aws,
-  'ap-south-1': LocalPartition.Aws,
-  'ap-south-2': LocalPartition.Aws,
-  'ap-southeast-1': LocalPartition.Aws,
-  'ap-southeast-2': LocalPartition.Aws,
-  'ap-southeast-3': LocalPartition.Aws,
-  'ap-southeast-4': LocalPartition.Aws,
-  'ap-southeast-5': LocalPartition.Aws,
-  'ap-southeast-6': LocalPartition.Aws,
-  'ap-southeast-7': LocalPartition.Aws,
-  'ca-central-1': LocalPartition.Aws,
-  'ca-west-1': LocalPartition.Aws,
-  'eu-central-1': LocalPartition.Aws,
-  'eu-central-2': LocalPartition.Aws,
-  'eu-north-1': LocalPartition.Aws,
-  'eu-south-1': LocalPartition.Aws,
-  'eu-south-2': LocalPartition.Aws,
-  'eu-west-1': LocalPartition.Aws,
-  'eu-west-2': LocalPartition.Aws,
-  'eu-west-3': LocalPartition.Aws,
-  'il-central-1': LocalPartition.Aws,
-  'me-central-1': LocalPartition.Aws,
-  'me-south-1': LocalPartition.Aws,
-  'mx-central-1': LocalPartition.Aws,
-  'sa-east-1': LocalPartition.Aws,
-  'us-east-1': LocalPartition.Aws,
-  'us-east-2': LocalPartition.Aws,
-  'us-west-1': LocalPartition.Aws,
-  'us-west-2': LocalPartition.Aws,
-  'cn-north-1': LocalPartition.China,
-  'cn-northwest-1': LocalPartition.China,
-  'us-gov-east-1': LocalPartition.GovCloud,
-  'us-gov-west-1': LocalPartition.GovCloud,
+export const KNOWN_REGIONS: Readonly<Record<string, Partition>> = {
+  'af-south-1': Partition.Aws,
+  'ap-east-1': Partition.Aws,
+  'ap-east-2': Partition.Aws,
+  'ap-northeast-1': Partition.Aws,
+  'ap-northeast-2': Partition.Aws,
+  'ap-northeast-3': Partition.Aws,
+  'ap-south-1': Partition.Aws,
+  'ap-south-2': Partition.Aws,
+  'ap-southeast-1': Partition.Aws,
+  'ap-southeast-2': Partition.Aws,
+  'ap-southeast-3': Partition.Aws,
+  'ap-southeast-4': Partition.Aws,
+  'ap-southeast-5': Partition.Aws,
+  'ap-southeast-6': Partition.Aws,
+  'ap-southeast-7': Partition.Aws,
+  'ca-central-1': Partition.Aws,
+  'ca-west-1': Partition.Aws,
+  'eu-central-1': Partition.Aws,
+  'eu-central-2': Partition.Aws,
+  'eu-north-1': Partition.Aws,
+  'eu-south-1': Partition.Aws,
+  'eu-south-2': Partition.Aws,
+  'eu-west-1': Partition.Aws,
+  'eu-west-2': Partition.Aws,
+  'eu-west-3': Partition.Aws,
+  'il-central-1': Partition.Aws,
+  'me-central-1': Partition.Aws,
+  'me-south-1': Partition.Aws,
+  'mx-central-1': Partition.Aws,
+  'sa-east-1': Partition.Aws,
+  'us-east-1': Partition.Aws,
+  'us-east-2': Partition.Aws,
+  'us-west-1': Partition.Aws,
+  'us-west-2': Partition.Aws,
+  'cn-north-1': Partition.China,
+  'cn-northwest-1': Partition.China,
+  'us-gov-east-1': Partition.GovCloud,
+  'us-gov-west-1': Partition.GovCloud,
 };
 
 /** The partition of a region in the table, or undefined for a region it does not know. */
-export function partitionOfKnownRegion(region: string): LocalPartition | undefined {
+export function partitionOfKnownRegion(region: string): Partition | undefined {
   return Object.hasOwn(KNOWN_REGIONS, region) ? KNOWN_REGIONS[region] : undefined;
-}
-
-/**
- * The partition a request's own region belongs to. The local cloud answers in any region a
- * client signs for, so an unknown one is placed by its prefix (`cn-` China, `us-gov-` GovCloud).
- */
-export function partitionOfRequestRegion(region: string): LocalPartition {
-  const known = partitionOfKnownRegion(region);
-  if (known !== undefined) return known;
-  if (region.startsWith('cn-')) return LocalPartition.China;
-  if (region.startsWith('us-gov-')) return LocalPartition.GovCloud;
-  return LocalPartition.Aws;
 }

@@ -1,7 +1,8 @@
 import type { CreateSnapshotCopyConfigurationRequest } from '@aws-sdk/client-redshift-serverless';
+import { partitionOfRegion } from '../../../accounts/partition.js';
 import { defineAction } from '../action.js';
 import { parseKmsKeyReference } from '../kmsKeyId.js';
-import { partitionOfKnownRegion, partitionOfRequestRegion } from '../knownRegions.js';
+import { partitionOfKnownRegion } from '../knownRegions.js';
 import { requireAvailable, requireNamespace } from '../namespaceGuards.js';
 import { RedshiftServerlessErrorCode, redshiftError } from '../serviceErrors.js';
 import { copyConfigurationToWire } from '../wireShapes.js';
@@ -45,14 +46,16 @@ export const createSnapshotCopyConfiguration = defineAction<CreateSnapshotCopyCo
 
 /**
  * A region AWS knows, other than the source, in the source's partition: a commercial-region
- * service cannot reach a China or GovCloud region, so there it is as unknown as a typo.
+ * service cannot reach a China or GovCloud region, so there it is as unknown as a typo. The
+ * source's partition is the one its namespace's ARN names (the local cloud answers in any
+ * region a client signs for, known or not).
  */
 function requireReachableRegion(sourceRegion: string, destinationRegion: string): void {
   const partition = partitionOfKnownRegion(destinationRegion);
   if (partition === undefined) {
     throw invalid(`The destination region ${destinationRegion} is not a valid AWS Region.`);
   }
-  const sourcePartition = partitionOfRequestRegion(sourceRegion);
+  const sourcePartition = partitionOfRegion(sourceRegion);
   if (partition !== sourcePartition) {
     throw invalid(
       `The destination region ${destinationRegion} is not a valid AWS Region: it is in the ${partition} partition and snapshots of ${sourceRegion} (${sourcePartition}) can't be copied out of their partition.`,
