@@ -1,5 +1,6 @@
 import { MetricName } from '../observability/metricNames.js';
 import type { DriftKind } from './planCopyConfiguration.js';
+import { TargetRefusalReason } from './scope/decideTarget.js';
 
 /**
  * Why a record went to the DLQ without retries, besides the parse failures
@@ -13,6 +14,12 @@ export const DeadLetterReason = {
   NonRetryableError: 'NonRetryableError',
   /** A namespace named only by ARN is not in ListNamespaces. */
   NamespaceNotFound: 'NamespaceNotFound',
+  /**
+   * AccountNotManaged: the account is not the stack's own and not in the policy's scope, or its
+   * member role refused AssumeRole. RegionNotManaged: the region is outside the scope. Both are
+   * decided before any Redshift Serverless call.
+   */
+  ...TargetRefusalReason,
 } as const;
 export type DeadLetterReason = (typeof DeadLetterReason)[keyof typeof DeadLetterReason];
 

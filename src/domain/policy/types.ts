@@ -57,6 +57,8 @@ export interface CopyRule extends RuleBase {
   readonly skip?: false;
   readonly copyTo: CopyTarget;
   readonly onExisting: ExistingConfigurationMode;
+  /** What a deletion or change of this rule's configuration by someone else calls for (default restore). */
+  readonly onDeleted: DeletedConfigurationMode;
 }
 
 export type PolicyRule = SkipRule | CopyRule;
@@ -78,8 +80,13 @@ export type ScopeRegions =
  * account in its own region (what a single-account deployment always did).
  */
 export interface PolicyScope {
+  /** `{ kind: 'list', accountIds: [] }` when the policy gives no `scope.accounts`: the stack's own account only. */
   readonly accounts: ScopeAccounts;
-  readonly regions: ScopeRegions;
+  /**
+   * Absent when the policy gives no `scope.regions`: the stack's home region only. Left absent
+   * rather than filled in because the validator is pure and does not know where the stack runs.
+   */
+  readonly regions?: ScopeRegions;
   /** The role assumed in every account in scope other than the stack's own. */
   readonly memberRoleName?: string;
 }

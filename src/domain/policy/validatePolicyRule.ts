@@ -1,6 +1,7 @@
 import { describeValue, isMapping, reportUnknownKeys } from './documentShape.js';
 import type { ReportIssue } from './issueReporter.js';
 import {
+  DeletedConfigurationMode,
   type ExistingConfigurationMode,
   ExistingConfigurationMode as Modes,
   type PolicyRule,
@@ -8,14 +9,22 @@ import {
 import { validateCopyTarget } from './validateCopyTarget.js';
 import { validateRuleMatch } from './validateRuleMatch.js';
 
-const RULE_KEYS = ['name', 'match', 'skip', 'copyTo', 'onExisting'] as const;
+const RULE_KEYS = ['name', 'match', 'skip', 'copyTo', 'onExisting', 'onDeleted'] as const;
 const EXISTING_MODES: readonly string[] = Object.values(Modes);
+const DELETED_MODES: readonly string[] = Object.values(DeletedConfigurationMode);
 
 /** Lower-case letters, digits and `-`, up to 63 characters: safe in logs, metrics and DLQ attributes. */
 export const RULE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** What to do with an existing configuration when the rule does not say: report, never write. */
 export const DEFAULT_ON_EXISTING: ExistingConfigurationMode = Modes.Report;
+
+/**
+ * What to do when someone deletes or changes the configuration and the rule does not say: put
+ * the policy's configuration back. The policy is the desired state; a person who wants a
+ * namespace left alone says so with a `skip` rule.
+ */
+export const DEFAULT_ON_DELETED: DeletedConfigurationMode = DeletedConfigurationMode.Restore;
 
 /** The rule's name when it is a usable label for messages, even if it breaks the naming rule. */
 export function ruleLabel(raw: unknown): string | undefined {
@@ -50,8 +59,9 @@ export function validatePolicyRule(raw: unknown, index: number, report: ReportIs
   const copies = raw.copyTo !== undefined;
   if (skips && copies) fail(at, 'give exactly one of `skip: true` and `copyTo`, not both');
   else if (!skips && !copies && skipIsBoolean) fail(at, 'give exactly one of `skip: true` and `copyTo`');
-  if (skips && raw.onExisting !== undefined) {
-    fail([...at, 'onExisting'], 'only applies to rules with copyTo (this rule skips)');
+  for (const key of ['onExisting', 'onDeleted'] as const) {
+    if (skips && raw[key] !== undefined)
+      fail([...at, key], 'only applies to rules with copyTo (this rule skips)');
   }
 
   // With an invalid match the source regions are unknown; the destination-is-source check then
@@ -59,12 +69,17 @@ export function validatePolicyRule(raw: unknown, index: number, report: ReportIs
   const copyTo = copies
     ? validateCopyTarget(raw.copyTo, [...at, 'copyTo'], match?.sourceRegions, fail)
     : undefined;
-  const onExisting = skips ? undefined : validateOnExisting(raw.onExisting, [...at, 'onExisting'], fail);
+  const onExisting = skips
+    ? undefined
+    : validateMode(raw.onExisting, [...at, 'onExisting'], EXISTING_MODES, DEFAULT_ON_EXISTING, fail);
+  const onDeleted = skips
+    ? undefined
+    : validateMode(raw.onDeleted, [...at, 'onDeleted'], DELETED_MODES, DEFAULT_ON_DELETED, fail);
 
   if (!valid || name === undefined || match === undefined) return undefined;
   if (skips) return Object.freeze({ name, match, skip: true as const });
-  if (copyTo === undefined || onExisting === undefined) return undefined;
-  return Object.freeze({ name, match, copyTo, onExisting });
+  if (copyTo === undefined || onExisting === undefined || onDeleted === undefined) return undefined;
+  return Object.freeze({ name, match, copyTo, onExisting, onDeleted });
 }
 
 function validateRuleName(raw: unknown, at: readonly (string | number)[], report: ReportIssue) {
@@ -86,13 +101,16 @@ function validateRuleName(raw: unknown, at: readonly (string | number)[], report
   return raw;
 }
 
-function validateOnExisting(
+/** One of `modes`, or `fallback` when the key is left out. */
+function validateMode<Mode extends string>(
   raw: unknown,
   at: readonly (string | number)[],
+  modes: readonly string[],
+  fallback: Mode,
   report: ReportIssue,
-): ExistingConfigurationMode | undefined {
-  if (raw === undefined) return DEFAULT_ON_EXISTING;
-  if (typeof raw === 'string' && EXISTING_MODES.includes(raw)) return raw as ExistingConfigurationMode;
-  report(at, `must be one of ${EXISTING_MODES.join(', ')}; got ${describeValue(raw)}`);
+): Mode | undefined {
+  if (raw === undefined) return fallback;
+  if (typeof raw === 'string' && modes.includes(raw)) return raw as Mode;
+  report(at, `must be one of ${modes.join(', ')}; got ${describeValue(raw)}`);
   return undefined;
 }

@@ -36,6 +36,7 @@ describe('Function: parsePolicy', () => {
           match: { namespace: 'prod-*', tags: { 'dr-tier': 'gold' }, accounts: ['111111111111'] },
           copyTo: { region: 'us-west-2', retentionDays: 30 },
           onExisting: 'update',
+          onDeleted: 'restore',
         },
       ],
     });

@@ -55,6 +55,7 @@ describe('Function: validatePolicy', () => {
             match: {},
             copyTo: { region: 'us-west-2', retentionDays: INDEFINITE_RETENTION },
             onExisting: 'report',
+            onDeleted: 'restore',
           },
         ],
       });
@@ -266,6 +267,21 @@ describe('Function: validatePolicy', () => {
         'rule "production" (rules[0]): onExisting: only applies to rules with copyTo (this rule skips)',
       ],
       [
+        'an unknown onDeleted mode',
+        copyRule({ onDeleted: 'recreate' }),
+        'rule "production" (rules[0]): onDeleted: must be one of restore, report; got "recreate"',
+      ],
+      [
+        'onDeleted on a skip rule',
+        { name: 'production', match: {}, skip: true, onDeleted: 'report' },
+        'rule "production" (rules[0]): onDeleted: only applies to rules with copyTo (this rule skips)',
+      ],
+      [
+        'a misspelt onDeleted, with a suggestion',
+        copyRule({ ondeleted: 'report' }),
+        'rule "production" (rules[0]): ondeleted: unknown key "ondeleted" (did you mean "onDeleted"?)',
+      ],
+      [
         'both skip and copyTo',
         copyRule({ skip: true }),
         'rule "production" (rules[0]): give exactly one of `skip: true` and `copyTo`, not both',
@@ -334,7 +350,7 @@ describe('Function: validatePolicy', () => {
       [
         'an unknown key on the rule',
         copyRule({ description: 'x' }),
-        'rule "production" (rules[0]): description: unknown key "description" (allowed: name, match, skip, copyTo, onExisting)',
+        'rule "production" (rules[0]): description: unknown key "description" (allowed: name, match, skip, copyTo, onExisting, onDeleted)',
       ],
       ['a rule that is not a mapping', 'production', 'rules[0]: must be a mapping with name, match'],
     ])('names the rule and field for %s', (_case, rule, expected) => {
