@@ -2,6 +2,7 @@ import {
   type CopyTarget,
   INDEFINITE_RETENTION,
   type PolicyRule,
+  type PolicyScope,
   type RuleMatch,
 } from '../domain/policy/types.js';
 
@@ -28,12 +29,34 @@ export function describeRetention(retentionDays: number): string {
   return retentionDays === 1 ? '1 day' : `${retentionDays} days`;
 }
 
-/** A rule as one table row: name, match, action, onExisting. */
+/** A rule as one table row: name, match, action, onExisting, onDeleted. */
 export function ruleRow(rule: PolicyRule): Record<string, string> {
   return {
     name: rule.name,
     match: describeRuleMatch(rule.match),
     action: rule.skip === true ? 'skip' : describeCopyTarget(rule.copyTo),
     onExisting: rule.skip === true ? '-' : rule.onExisting,
+    onDeleted: rule.skip === true ? '-' : rule.onDeleted,
   };
+}
+
+/**
+ * `scope: accounts=[222222222222] (and this stack's own) regions=all-enabled role=copy-autopilot-member`,
+ * or what no scope means.
+ */
+export function describeScope(scope: PolicyScope | undefined): string {
+  if (scope === undefined) return 'scope: this stack’s own account, in the region it is deployed to';
+  const { accounts, regions } = scope;
+  const accountText =
+    accounts.kind === 'organization'
+      ? `organization${accounts.organizationalUnits === undefined ? '' : ` under [${accounts.organizationalUnits.join(',')}]`}`
+      : `[${accounts.accountIds.join(',')}]`;
+  const regionText =
+    regions === undefined
+      ? 'the stack’s own'
+      : regions.kind === 'all-enabled'
+        ? 'all-enabled'
+        : `[${regions.regions.join(',')}]`;
+  const role = scope.memberRoleName === undefined ? '' : ` memberRoleName=${scope.memberRoleName}`;
+  return `scope: accounts=${accountText} (and this stack’s own) regions=${regionText}${role}`;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { toPolicyDocument } from '../domain/policy/toPolicyDocument.js';
 import type { Policy } from '../domain/policy/types.js';
 import { loadPolicyFileSync } from './loadPolicyFile.js';
 
@@ -20,7 +21,7 @@ export interface CompiledPolicy {
  */
 export function compilePolicyFile(sourcePath: string, outputDir: string): CompiledPolicy {
   const policy = loadPolicyFileSync(sourcePath);
-  const json = `${JSON.stringify(policy, null, 2)}\n`;
+  const json = `${JSON.stringify(toPolicyDocument(policy), null, 2)}\n`;
   const digest = createHash('sha256').update(json).digest('hex').slice(0, 12);
   mkdirSync(outputDir, { recursive: true });
   const file = join(outputDir, `policy-${digest}.json`);

@@ -1,9 +1,10 @@
 import { PolicyValidationError } from '../../domain/policy/errors.js';
+import { toPolicyDocument } from '../../domain/policy/toPolicyDocument.js';
 import { outputFormat } from '../awsOptions.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_POLICY_FILE, printPolicyIssues, readPolicyFile } from '../policyFileOption.js';
-import { ruleRow } from '../policyRuleView.js';
+import { describeScope, ruleRow } from '../policyRuleView.js';
 
 /**
  * `copy-autopilot policy check [FILE]`: the validator the build and the Lambda use, on a file.
@@ -40,9 +41,16 @@ export const policyCheck: Command = {
     try {
       const policy = await readPolicyFile(file, cwd);
       if (output === 'json') {
-        printer.json({ file, valid: true, rules: policy.rules });
+        // The scope as written in the file (`accounts: organization`), not the typed form.
+        const { scope } = toPolicyDocument(policy);
+        printer.json(
+          scope === undefined
+            ? { file, valid: true, rules: policy.rules }
+            : { file, valid: true, scope, rules: policy.rules },
+        );
       } else {
-        printer.table(policy.rules.map(ruleRow), ['name', 'match', 'action', 'onExisting']);
+        printer.table(policy.rules.map(ruleRow), ['name', 'match', 'action', 'onExisting', 'onDeleted']);
+        printer.note(describeScope(policy.scope));
         const count = policy.rules.length === 1 ? '1 rule' : `${policy.rules.length} rules`;
         printer.note(`${file}: valid (${count}; first match wins, unmatched namespaces are left alone)`);
       }

@@ -1,6 +1,27 @@
 import { CopyAutopilotError } from '../errors.js';
 
 /**
+ * The validator's checks that relate one field to another, which the policy's JSON Schema
+ * (schema/copy-policy.schema.json) cannot express: a policy may pass the schema and still fail
+ * one of these. The schema's top-level description lists the same ids (a test keeps them equal).
+ */
+export const CrossFieldCheck = {
+  /** Rule names are unique (they key logs, metrics and dead-letter attributes). */
+  UniqueRuleNames: 'unique-rule-names',
+  /** No rule comes after a `match: {}` rule (first match wins: it could never run). */
+  ReachableRules: 'reachable-rules',
+  /** copyTo.region is not one of the rule's match.sourceRegions, and in their partition. */
+  DestinationNotSource: 'destination-not-source',
+  /** A KMS key or alias ARN in copyTo.kmsKeyId is in copyTo.region, and its region in its partition. */
+  KmsKeyInDestination: 'kms-key-in-destination',
+  /** Every match.sourceRegions entry is in scope.regions, when that is a list. */
+  SourceRegionsInScope: 'source-regions-in-scope',
+  /** copyTo.region is in the partition of scope.regions, when that is a list. */
+  DestinationInScopePartition: 'destination-in-scope-partition',
+} as const;
+export type CrossFieldCheck = (typeof CrossFieldCheck)[keyof typeof CrossFieldCheck];
+
+/**
  * One thing wrong with a policy. `path` is where, from the document root
  * (`rules[1].copyTo.region`); `rule` is the rule's name when it has a usable one, so the
  * message reads the way the author thinks of the file.
@@ -14,6 +35,8 @@ export interface PolicyIssue {
   readonly column?: number;
   /** `path` as keys and indexes, for tools that need to walk the document (line lookup). */
   readonly segments?: readonly (string | number)[];
+  /** Set when a cross-field check found the issue (one the JSON Schema cannot express). */
+  readonly check?: CrossFieldCheck;
 }
 
 /**

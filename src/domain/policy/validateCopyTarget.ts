@@ -1,6 +1,7 @@
 import { isAwsRegion, partitionOf } from '../awsRegions.js';
 import { describeValue, isMapping, reportUnknownKeys } from './documentShape.js';
-import type { ReportIssue } from './issueReporter.js';
+import { CrossFieldCheck } from './errors.js';
+import { type ReportIssue, trackingReporter } from './issueReporter.js';
 import { type CopyTarget, INDEFINITE_RETENTION } from './types.js';
 
 const COPY_TO_KEYS = ['region', 'kmsKeyId', 'retentionDays'] as const;
@@ -32,11 +33,8 @@ export function validateCopyTarget(
     );
     return undefined;
   }
-  let valid = true;
-  const fail: ReportIssue = (segments, message) => {
-    valid = false;
-    report(segments, message);
-  };
+  const tracker = trackingReporter(report);
+  const fail = tracker.report;
   reportUnknownKeys(raw, COPY_TO_KEYS, at, fail);
 
   const region = validateDestinationRegion(raw.region, [...at, 'region'], sourceRegions, fail);
@@ -46,7 +44,7 @@ export function validateCopyTarget(
       : validateKmsKeyId(raw.kmsKeyId, [...at, 'kmsKeyId'], region, fail);
   const retentionDays = validateRetention(raw.retentionDays, [...at, 'retentionDays'], fail);
 
-  if (!valid || region === undefined || retentionDays === undefined) return undefined;
+  if (!tracker.valid() || region === undefined || retentionDays === undefined) return undefined;
   return Object.freeze(
     kmsKeyId === undefined ? { region, retentionDays } : { region, kmsKeyId, retentionDays },
   );
@@ -74,6 +72,7 @@ function validateDestinationRegion(
     report(
       at,
       `destination ${raw} is also listed in match.sourceRegions (a snapshot cannot be copied to its own region)`,
+      CrossFieldCheck.DestinationNotSource,
     );
     return undefined;
   }
@@ -83,6 +82,7 @@ function validateDestinationRegion(
     report(
       at,
       `${raw} (partition ${partition}) cannot receive copies from ${foreign} (partition ${partitionOf(foreign)}): snapshot copies stay inside their partition`,
+      CrossFieldCheck.DestinationNotSource,
     );
     return undefined;
   }
@@ -117,13 +117,18 @@ function validateKmsKeyId(
   const [, partition, keyRegion = ''] = arn;
   const regionPartition = partitionOf(keyRegion);
   if (regionPartition !== undefined && regionPartition !== partition) {
-    report(at, `the ARN says partition ${partition} but ${keyRegion} is in ${regionPartition}`);
+    report(
+      at,
+      `the ARN says partition ${partition} but ${keyRegion} is in ${regionPartition}`,
+      CrossFieldCheck.KmsKeyInDestination,
+    );
     return undefined;
   }
   if (destination !== undefined && keyRegion !== destination) {
     report(
       at,
       `key is in ${keyRegion} but copies go to ${destination} (a KMS key must live in the destination region)`,
+      CrossFieldCheck.KmsKeyInDestination,
     );
     return undefined;
   }

@@ -1,10 +1,12 @@
 import { describeValue, isMapping, reportUnknownKeys } from './documentShape.js';
-import { type PolicyIssue, PolicyValidationError } from './errors.js';
+import { CrossFieldCheck, type PolicyIssue, PolicyValidationError } from './errors.js';
 import { issueReporter } from './issueReporter.js';
-import type { Policy, PolicyRule } from './types.js';
+import type { Policy, PolicyRule, PolicyScope } from './types.js';
 import { ruleLabel, validatePolicyRule } from './validatePolicyRule.js';
+import { validatePolicyScope } from './validatePolicyScope.js';
+import { reportRulesOutsideScope } from './validateRulesInScope.js';
 
-const POLICY_KEYS = ['version', 'rules'] as const;
+const POLICY_KEYS = ['version', 'scope', 'rules'] as const;
 const SUPPORTED_VERSION = 1;
 
 /**
@@ -12,7 +14,8 @@ const SUPPORTED_VERSION = 1;
  * policy that passes `policy check` is exactly a policy the worker accepts.
  *
  * @param document - the policy as plain data (what a YAML or JSON parser returns)
- * @returns the typed, frozen policy, defaults filled in (retention indefinite, onExisting report)
+ * @returns the typed, frozen policy, defaults filled in (retention indefinite, onExisting report,
+ *   onDeleted restore, no scope.accounts = an empty list)
  * @throws PolicyValidationError listing every issue found, each naming its rule and field
  */
 export function validatePolicy(document: unknown): Policy {
@@ -49,6 +52,9 @@ function checkPolicy(document: unknown, issues: PolicyIssue[]): Policy | undefin
     );
   }
 
+  const scope = document.scope === undefined ? undefined : validatePolicyScope(document.scope, report);
+  const scopeValid = document.scope === undefined || scope !== undefined;
+
   if (document.rules === undefined) {
     report(['rules'], 'required: a list of rules, first match wins');
     return undefined;
@@ -66,8 +72,18 @@ function checkPolicy(document: unknown, issues: PolicyIssue[]): Policy | undefin
   reportUnreachableRules(rawRules, issues);
 
   const validRules = rules.filter((rule): rule is PolicyRule => rule !== undefined);
-  if (validRules.length !== rules.length) return undefined;
-  return Object.freeze({ version: SUPPORTED_VERSION, rules: Object.freeze(validRules) });
+  if (scope !== undefined) reportRulesOutsideScope(scope, rules, issues);
+  if (validRules.length !== rules.length || !scopeValid) return undefined;
+  return freezePolicy(scope, validRules);
+}
+
+function freezePolicy(scope: PolicyScope | undefined, rules: PolicyRule[]): Policy {
+  const rulesList = Object.freeze(rules);
+  return Object.freeze(
+    scope === undefined
+      ? { version: SUPPORTED_VERSION, rules: rulesList }
+      : { version: SUPPORTED_VERSION, scope, rules: rulesList },
+  );
 }
 
 /** Names key logs, metrics and dead-letter attributes: two rules with one name would be indistinguishable. */
@@ -78,7 +94,13 @@ function reportDuplicateNames(rawRules: readonly unknown[], issues: PolicyIssue[
     if (name === undefined) return;
     const first = firstIndex.get(name);
     if (first === undefined) firstIndex.set(name, index);
-    else issueReporter(issues, name)(['rules', index, 'name'], `duplicate rule name (also rules[${first}])`);
+    else {
+      issueReporter(issues, name)(
+        ['rules', index, 'name'],
+        `duplicate rule name (also rules[${first}])`,
+        CrossFieldCheck.UniqueRuleNames,
+      );
+    }
   });
 }
 
@@ -97,6 +119,7 @@ function reportUnreachableRules(rawRules: readonly unknown[], issues: PolicyIssu
     issueReporter(issues, ruleLabel(rawRules[index]))(
       ['rules', index],
       `unreachable: ${catchAllLabel} before it matches every namespace (first match wins)`,
+      CrossFieldCheck.ReachableRules,
     );
   }
 }

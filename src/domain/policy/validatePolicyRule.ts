@@ -1,5 +1,5 @@
 import { describeValue, isMapping, reportUnknownKeys } from './documentShape.js';
-import type { ReportIssue } from './issueReporter.js';
+import { type ReportIssue, trackingReporter } from './issueReporter.js';
 import {
   DeletedConfigurationMode,
   type ExistingConfigurationMode,
@@ -41,11 +41,8 @@ export function validatePolicyRule(raw: unknown, index: number, report: ReportIs
     report(at, `must be a mapping with name, match, and skip: true or copyTo; got ${describeValue(raw)}`);
     return undefined;
   }
-  let valid = true;
-  const fail: ReportIssue = (segments, message) => {
-    valid = false;
-    report(segments, message);
-  };
+  const tracker = trackingReporter(report);
+  const fail = tracker.report;
   reportUnknownKeys(raw, RULE_KEYS, at, fail);
 
   const name = validateRuleName(raw.name, [...at, 'name'], fail);
@@ -76,7 +73,7 @@ export function validatePolicyRule(raw: unknown, index: number, report: ReportIs
     ? undefined
     : validateMode(raw.onDeleted, [...at, 'onDeleted'], DELETED_MODES, DEFAULT_ON_DELETED, fail);
 
-  if (!valid || name === undefined || match === undefined) return undefined;
+  if (!tracker.valid() || name === undefined || match === undefined) return undefined;
   if (skips) return Object.freeze({ name, match, skip: true as const });
   if (copyTo === undefined || onExisting === undefined || onDeleted === undefined) return undefined;
   return Object.freeze({ name, match, copyTo, onExisting, onDeleted });

@@ -1,7 +1,7 @@
-import { isAccountId, isAwsRegion } from '../identifiers.js';
 import { describeValue, isMapping, reportUnknownKeys } from './documentShape.js';
-import type { ReportIssue } from './issueReporter.js';
+import { type ReportIssue, trackingReporter } from './issueReporter.js';
 import type { RuleMatch } from './types.js';
+import { validateAccountList, validateRegionList } from './validateIdentifierLists.js';
 
 const MATCH_KEYS = ['namespace', 'tags', 'accounts', 'sourceRegions'] as const;
 
@@ -10,6 +10,8 @@ const NAMESPACE_GLOB = /^[a-z0-9*?-]+$/;
 // Limits of AWS tags (TagResource): keys 1–128 characters, values 0–256.
 const MAX_TAG_KEY_LENGTH = 128;
 const MAX_TAG_VALUE_LENGTH = 256;
+/** What leaving a list out of `match` means. */
+const ANY = 'to match any';
 
 /**
  * Checks a rule's `match`. Returns the match only when it is entirely valid; `{}` is valid and
@@ -28,11 +30,8 @@ export function validateRuleMatch(
     report(at, `must be a mapping (write \`match: {}\` to match every namespace); got ${describeValue(raw)}`);
     return undefined;
   }
-  let valid = true;
-  const fail: ReportIssue = (segments, message) => {
-    valid = false;
-    report(segments, message);
-  };
+  const tracker = trackingReporter(report);
+  const fail = tracker.report;
   reportUnknownKeys(raw, MATCH_KEYS, at, fail);
 
   const match: {
@@ -44,11 +43,13 @@ export function validateRuleMatch(
   if (raw.namespace !== undefined)
     match.namespace = validateNamespaceGlob(raw.namespace, [...at, 'namespace'], fail);
   if (raw.tags !== undefined) match.tags = validateTags(raw.tags, [...at, 'tags'], fail);
-  if (raw.accounts !== undefined) match.accounts = validateAccounts(raw.accounts, [...at, 'accounts'], fail);
-  if (raw.sourceRegions !== undefined) {
-    match.sourceRegions = validateSourceRegions(raw.sourceRegions, [...at, 'sourceRegions'], fail);
+  if (raw.accounts !== undefined) {
+    match.accounts = validateAccountList(raw.accounts, [...at, 'accounts'], ANY, fail);
   }
-  return valid ? Object.freeze(match) : undefined;
+  if (raw.sourceRegions !== undefined) {
+    match.sourceRegions = validateRegionList(raw.sourceRegions, [...at, 'sourceRegions'], ANY, fail);
+  }
+  return tracker.valid() ? Object.freeze(match) : undefined;
 }
 
 function validateNamespaceGlob(raw: unknown, at: readonly (string | number)[], report: ReportIssue) {
@@ -83,53 +84,4 @@ function validateTags(raw: unknown, at: readonly (string | number)[], report: Re
     }
   }
   return Object.freeze(tags);
-}
-
-function validateAccounts(raw: unknown, at: readonly (string | number)[], report: ReportIssue) {
-  const items = validateNonEmptyList(raw, at, 'AWS account ids', report);
-  if (items === undefined) return undefined;
-  const accounts: string[] = [];
-  items.forEach((item, index) => {
-    // An unquoted 12-digit id reaches us as a number; it is unambiguous only with 12 digits
-    // (YAML drops the leading zeros of `012345678901`).
-    const account = typeof item === 'number' && Number.isInteger(item) ? String(item) : item;
-    if (typeof account === 'string' && isAccountId(account)) {
-      accounts.push(account);
-    } else if (typeof item === 'number') {
-      report([...at, index], `${item} is not a 12-digit AWS account id (quote account ids in YAML)`);
-    } else {
-      report([...at, index], `${describeValue(item)} is not a 12-digit AWS account id`);
-    }
-  });
-  return Object.freeze(accounts);
-}
-
-function validateSourceRegions(raw: unknown, at: readonly (string | number)[], report: ReportIssue) {
-  const items = validateNonEmptyList(raw, at, 'region names', report);
-  if (items === undefined) return undefined;
-  const regions: string[] = [];
-  items.forEach((item, index) => {
-    if (typeof item === 'string' && isAwsRegion(item)) regions.push(item);
-    else if (typeof item === 'string') report([...at, index], `unknown region "${item}"`);
-    else report([...at, index], `must be a region name such as "us-east-1"; got ${describeValue(item)}`);
-  });
-  return Object.freeze(regions);
-}
-
-function validateNonEmptyList(
-  raw: unknown,
-  at: readonly (string | number)[],
-  what: string,
-  report: ReportIssue,
-): readonly unknown[] | undefined {
-  if (!Array.isArray(raw)) {
-    report(at, `must be a list of ${what}; got ${describeValue(raw)}`);
-    return undefined;
-  }
-  if (raw.length === 0) {
-    // An empty list would match nothing, which is never what the author meant: leave the key out.
-    report(at, 'must not be empty: list at least one, or leave the key out to match any');
-    return undefined;
-  }
-  return raw;
 }

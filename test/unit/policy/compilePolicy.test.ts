@@ -23,6 +23,29 @@ describe('Function: compilePolicyFile', () => {
     expect(compiled.policy.rules.map((rule) => rule.name)).toContain('everything-else');
   });
 
+  it.each([
+    'test/fixtures/policies/organization.yml',
+    'test/fixtures/policies/scoped-accounts.json',
+    'examples/policies/multi-account.yml',
+    'examples/policies/organization.yml',
+  ])('carries the scope and onDeleted of %s into the JSON, in the file’s own shape', async (source) => {
+    // Prepare
+    const out = await mkdtemp(join(tmpdir(), 'compiled-'));
+
+    // Act
+    const compiled = compilePolicyFile(join(ROOT, source), out);
+    const document = JSON.parse(await readFile(compiled.file, 'utf8'));
+
+    // Assess
+    expect(loadCompiledPolicySync(compiled.file)).toEqual(loadPolicyFileSync(join(ROOT, source)));
+    expect(compiled.policy.scope).toBeDefined();
+    expect(typeof document.scope.accounts === 'string' || Array.isArray(document.scope.accounts)).toBe(true);
+    expect(document.scope.memberRoleName).toBe('copy-autopilot-member');
+    for (const rule of document.rules.filter((r: { skip?: boolean }) => r.skip !== true)) {
+      expect(['restore', 'report']).toContain(rule.onDeleted);
+    }
+  });
+
   it('names the file after its content: the same policy twice, one name; another policy, another', async () => {
     // Prepare
     const out = await mkdtemp(join(tmpdir(), 'compiled-'));

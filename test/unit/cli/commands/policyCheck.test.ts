@@ -15,9 +15,12 @@ describe('Command: policy check', () => {
 
     // Assess
     expect(code).toBe(0);
-    expect(printer.out[0]).toMatch(/^NAME\s+MATCH\s+ACTION\s+ONEXISTING$/);
+    expect(printer.out[0]).toMatch(/^NAME\s+MATCH\s+ACTION\s+ONEXISTING\s+ONDELETED$/);
     expect(printer.out[1]).toMatch(
-      /^everything\s+\(everything\)\s+copy to us-west-2, 7 days, AWS-owned key\s+report$/,
+      /^everything\s+\(everything\)\s+copy to us-west-2, 7 days, AWS-owned key\s+report\s+restore$/,
+    );
+    expect(printer.err.join('\n')).toContain(
+      'scope: this stack’s own account, in the region it is deployed to',
     );
     expect(printer.err.join('\n')).toContain('valid (1 rule');
   });
@@ -50,13 +53,46 @@ describe('Command: policy check', () => {
     const file = 'test/fixtures/policies/invalid.yml';
     expect(printer.out).toHaveLength(3);
     expect(printer.out[0]).toMatch(
-      new RegExp(`^${file}:7:\\d+: rule "production" \\(rules\\[0\\]\\): copyTo.retentionDays: `),
+      new RegExp(`^${file}:8:\\d+: rule "production" \\(rules\\[0\\]\\): copyTo.retentionDays: `),
     );
     expect(printer.out[1]).toMatch(
-      new RegExp(`^${file}:8:\\d+: rule "production" \\(rules\\[1\\]\\): name: .*duplicate`, 'i'),
+      new RegExp(`^${file}:9:\\d+: rule "production" \\(rules\\[1\\]\\): name: .*duplicate`, 'i'),
     );
-    expect(printer.out[2]).toMatch(new RegExp(`^${file}:10:\\d+: .*copyTo.region: .*mars-north-1`));
+    expect(printer.out[2]).toMatch(new RegExp(`^${file}:11:\\d+: .*copyTo.region: .*mars-north-1`));
     expect(printer.err.join('\n')).toContain('invalid (3 issues)');
+  });
+
+  it('shows the scope and onDeleted of an organization policy', async () => {
+    // Prepare
+    const { printer, context } = memoryContext();
+
+    // Act
+    const table = await runCli(
+      ['policy', 'check', 'test/fixtures/policies/organization.yml'],
+      commands,
+      context,
+    );
+    const json = memoryContext();
+    await runCli(
+      ['policy', 'check', 'test/fixtures/policies/organization.yml', '--output', 'json'],
+      commands,
+      json.context,
+    );
+
+    // Assess
+    expect(table).toBe(0);
+    expect(printer.out.join('\n')).toMatch(
+      /audited\s+namespace=audit-\*\s+copy to us-west-2, 30 days, AWS-owned key\s+report\s+report/,
+    );
+    expect(printer.err.join('\n')).toContain(
+      'scope: accounts=organization under [ou-ab12-cdefgh12] (and this stack’s own) regions=all-enabled memberRoleName=copy-autopilot-member',
+    );
+    expect(JSON.parse(json.printer.out.join('\n')).scope).toEqual({
+      accounts: 'organization',
+      organizationalUnits: ['ou-ab12-cdefgh12'],
+      regions: 'all-enabled',
+      memberRoleName: 'copy-autopilot-member',
+    });
   });
 
   it('prints the issues as JSON with --output json', async () => {
@@ -103,6 +139,7 @@ describe('Command: policy check', () => {
           match: {},
           copyTo: { region: 'us-west-2', retentionDays: 7 },
           onExisting: 'report',
+          onDeleted: 'restore',
         },
       ],
     });

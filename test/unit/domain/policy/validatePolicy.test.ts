@@ -401,7 +401,7 @@ describe('Function: validatePolicy', () => {
       [{ version: 1, rules: {} }, '  rules: must be a list of rules; got a mapping'],
       [
         { version: 1, rules: [], default: 'skip' },
-        '  default: unknown key "default" (allowed: version, rules)',
+        '  default: unknown key "default" (allowed: version, scope, rules)',
       ],
     ])('rejects a malformed document %j', (document, expected) => {
       // Act
