@@ -11,6 +11,10 @@
  * resolving the variable fails the command with the validator's message, before anything is
  * packaged or deployed.
  *
+ * `${copyPolicy:memberRoleName}` resolves to the policy's `scope.memberRoleName` ('' when the policy
+ * has none): the role is declared once, in the policy, and serverless.yml reads it from there for
+ * the worker's sts:AssumeRole grant (the worker reads it from the compiled policy).
+ *
  * CommonJS because the framework loads local plugins with `require`; the TypeScript modules are
  * loaded through tsx's ESM API so there is no second, compiled copy of them.
  */
@@ -19,29 +23,55 @@ const { pathToFileURL } = require('node:url');
 
 const COMPILER_MODULE = 'src/policy/compilePolicy.ts';
 const OUTPUT_DIR = '.copy-autopilot';
+/** What each `${copyPolicy:<address>}` resolves to, from the compiled policy. */
+const ADDRESSES = {
+  compiledFile: (compiled) => compiled.relative,
+  memberRoleName: (compiled) => compiled.policy.scope?.memberRoleName ?? '',
+};
+
+/** Params that moved into the policy file: passing one would silently do nothing, so it fails instead. */
+const RETIRED_PARAMS = {
+  memberRoleName:
+    'the member role is declared in the policy file now: scope.memberRoleName (with scope.accounts)',
+};
 
 class CopyPolicyPlugin {
-  constructor(serverless, _options, { log } = {}) {
+  constructor(serverless, options, { log } = {}) {
     this.serverless = serverless;
+    this.options = options ?? {};
     this.log = log;
     this.compiled = new Map();
     this.configurationVariablesSources = {
       copyPolicy: {
         resolve: async ({ address, resolveConfigurationProperty }) => {
-          if (address !== 'compiledFile') {
+          this.refuseRetiredParams();
+          if (!Object.hasOwn(ADDRESSES, address)) {
+            const known = Object.keys(ADDRESSES).map((name) => `\${copyPolicy:${name}}`);
             throw new this.serverless.classes.Error(
-              `\${copyPolicy:${address}} is not known; use \${copyPolicy:compiledFile}`,
+              `\${copyPolicy:${address}} is not known; use ${known.join(' or ')}`,
               'COPY_AUTOPILOT_UNKNOWN_POLICY_VARIABLE',
             );
           }
           const source = await resolveConfigurationProperty(['custom', 'copyAutopilot', 'policyFile']);
-          return { value: await this.compile(source) };
+          return { value: ADDRESSES[address](await this.compile(source)) };
         },
       },
     };
   }
 
-  /** Compiles once per source file and process; returns the JSON's path relative to the service. */
+  /** `--param="memberRoleName=…"` from before the role moved into the policy fails loudly. */
+  refuseRetiredParams() {
+    const given = [this.options.param ?? []].flat().map((entry) => String(entry).split('=')[0]);
+    for (const name of given) {
+      if (!Object.hasOwn(RETIRED_PARAMS, name)) continue;
+      throw new this.serverless.classes.Error(
+        `--param="${name}=…" is no longer read: ${RETIRED_PARAMS[name]}`,
+        'COPY_AUTOPILOT_RETIRED_PARAM',
+      );
+    }
+  }
+
+  /** Compiles once per source file and process; returns the JSON's path relative to the service and the policy. */
   async compile(source) {
     if (typeof source !== 'string' || source.trim() === '') {
       throw new this.serverless.classes.Error(
@@ -73,7 +103,7 @@ class CopyPolicyPlugin {
     this.log?.notice?.(
       `Copy policy ${path.relative(serviceDir, sourcePath)} is valid (${compiled.policy.rules.length} rules), compiled to ${relative}`,
     );
-    return relative;
+    return { relative, policy: compiled.policy };
   }
 }
 

@@ -1,9 +1,9 @@
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { partitionOf } from '../domain/awsRegions.js';
-import { CopyAutopilotError } from '../domain/errors.js';
+import { AccountNotManagedError } from '../domain/scope/errors.js';
+import { memberRoleCredentials } from './memberRoleCredentials.js';
 
 export type CredentialProvider = AwsCredentialIdentityProvider;
 
@@ -18,24 +18,14 @@ export interface ClientSettings {
 export interface ClientCacheOptions {
   /** The function's home region: its queues and STS calls live here. */
   readonly homeRegion: string;
-  /** The function's own account (AWS_ACCOUNT_ID); required with memberRoleName. */
-  readonly ownAccountId?: string;
-  /** Role to assume in other accounts; absent = other accounts are reached with our own role. */
-  readonly memberRoleName?: string;
+  /** The function's own account (AWS_ACCOUNT_ID): the only one reached with its own credentials. */
+  readonly ownAccountId: string;
   readonly endpointUrl?: string;
   /** Factories, so tests (and the local cloud) can hand in their own clients. */
   readonly createRedshiftServerless?: (settings: ClientSettings) => RedshiftServerlessClient;
   readonly createSqs?: (settings: ClientSettings) => SQSClient;
-  /** Credentials of a role in another account; STS AssumeRole (SDK-cached and renewed) by default. */
+  /** Credentials of a role in another account; STS AssumeRole (memberRoleCredentials) by default. */
   readonly assumeRole?: (roleArn: string) => CredentialProvider;
-}
-
-/** Cross-account access is configured without the function's own account to tell accounts apart. */
-export class OwnAccountUnknownError extends CopyAutopilotError {
-  public constructor(message: string) {
-    super(message);
-    this.name = 'OwnAccountUnknownError';
-  }
 }
 
 /**
@@ -48,13 +38,9 @@ export class ClientCache {
   readonly #redshift = new Map<string, RedshiftServerlessClient>();
   readonly #credentials = new Map<string, CredentialProvider>();
   #sqs?: SQSClient;
+  #sts?: STSClient;
 
   public constructor(options: ClientCacheOptions) {
-    if (options.memberRoleName !== undefined && options.ownAccountId === undefined) {
-      throw new OwnAccountUnknownError(
-        'a member role name is set but the function’s own account is not (AWS_ACCOUNT_ID): it could not tell home from member accounts',
-      );
-    }
     this.#options = options;
   }
 
@@ -67,49 +53,62 @@ export class ClientCache {
   }
 
   /**
-   * The Redshift Serverless client for a namespace's account and region. A promise, so a
-   * credential source that needs I/O up front can be swapped in without changing callers.
+   * The Redshift Serverless client for a namespace's account and region: with the function's
+   * own credentials in its own account, through `roleArn` (the member role `decideTarget`
+   * chose) in any other.
+   *
+   * The member role is assumed before the client is handed out, so an account whose role
+   * refuses us fails here, before any Redshift Serverless call.
+   *
+   * @throws AccountNotManagedError for another account without a role (never reached with the
+   *   function's own credentials, whatever namespace of the same name its own account holds), or
+   *   whose role refuses AssumeRole
    */
-  public redshiftServerless(account: string, region: string): Promise<RedshiftServerlessClient> {
-    const key = `${account}/${region}`;
+  public async redshiftServerless(
+    account: string,
+    region: string,
+    roleArn?: string,
+  ): Promise<RedshiftServerlessClient> {
+    if (account === this.#options.ownAccountId) return this.#redshiftClient(`${account}/${region}`, region);
+    if (roleArn === undefined) {
+      throw new AccountNotManagedError(
+        account,
+        `account ${account} is not this stack's own (${this.#options.ownAccountId}) and no member role was given for it: refusing to act with the stack's own credentials`,
+      );
+    }
+    const credentials = this.#memberCredentials(roleArn);
+    await credentials();
+    return this.#redshiftClient(`${roleArn}/${region}`, region, credentials);
+  }
+
+  #redshiftClient(key: string, region: string, credentials?: CredentialProvider): RedshiftServerlessClient {
     let client = this.#redshift.get(key);
     if (client === undefined) {
       const factory =
         this.#options.createRedshiftServerless ?? ((settings) => new RedshiftServerlessClient(settings));
-      client = factory(this.#settings(region, this.#credentialsFor(account)));
+      client = factory(this.#settings(region, credentials));
       this.#redshift.set(key, client);
     }
-    return Promise.resolve(client);
+    return client;
   }
 
-  #credentialsFor(account: string): CredentialProvider | undefined {
-    const roleName = this.#options.memberRoleName;
-    if (roleName === undefined) return undefined;
-    if (account === this.#options.ownAccountId) return undefined;
-    let provider = this.#credentials.get(account);
+  /** One session per role, shared across regions. */
+  #memberCredentials(roleArn: string): CredentialProvider {
+    let provider = this.#credentials.get(roleArn);
     if (provider === undefined) {
-      const roleArn = `arn:${partitionOf(this.#options.homeRegion, 'by-prefix')}:iam::${account}:role/${roleName}`;
-      provider = (this.#options.assumeRole ?? ((arn) => this.#assumeRole(arn)))(roleArn);
-      this.#credentials.set(account, provider);
+      provider =
+        this.#options.assumeRole?.(roleArn) ?? memberRoleCredentials(roleArn, { sts: this.#stsClient() });
+      this.#credentials.set(roleArn, provider);
     }
     return provider;
   }
 
-  #assumeRole(roleArn: string): CredentialProvider {
-    return fromTemporaryCredentials({
-      params: { RoleArn: roleArn, RoleSessionName: 'copy-autopilot' },
-      clientConfig: {
-        region: this.#options.homeRegion,
-        ...(this.#options.endpointUrl === undefined ? {} : { endpoint: this.#options.endpointUrl }),
-      },
-    });
+  #stsClient(): STSClient {
+    this.#sts ??= new STSClient(this.#settings(this.#options.homeRegion));
+    return this.#sts;
   }
 
   #settings(region: string, credentials?: CredentialProvider): ClientSettings {
-    return {
-      region,
-      ...(this.#options.endpointUrl === undefined ? {} : { endpoint: this.#options.endpointUrl }),
-      ...(credentials === undefined ? {} : { credentials }),
-    };
+    return { region, endpoint: this.#options.endpointUrl, credentials };
   }
 }

@@ -9,17 +9,17 @@ export interface WorkerConfig {
   readonly policyFile: string;
   readonly idempotencyTableName: string;
   readonly deadLetterQueueUrl: string;
-  /** Role to assume in member accounts; absent = only the function's own account is reachable. */
-  readonly memberRoleName?: string;
   readonly backoff: { readonly baseSeconds: number; readonly maxSeconds: number };
   readonly idempotencyTtlSeconds: number;
   /** The function's home region (its queues live here). */
   readonly region: string;
   /**
-   * The function's own account (AWS_ACCOUNT_ID), which tells home from member accounts. Nothing
-   * looks it up: without it, a member role name is refused at cold start (OwnAccountUnknownError).
+   * The function's own account (AWS_ACCOUNT_ID), which tells home from member accounts: the only
+   * account reached with the function's own credentials. Required: without it no record could be
+   * told apart from one naming another account. (The member role name and the scope come from the
+   * policy file.)
    */
-  readonly accountId?: string;
+  readonly accountId: string;
   /** Local cloud endpoint; the SDK honours AWS_ENDPOINT_URL itself, we pass it on explicitly too. */
   readonly endpointUrl?: string;
 }
@@ -53,15 +53,14 @@ export function loadWorkerConfig(env: Environment): WorkerConfig {
       `must not exceed ${MAX_VISIBILITY_TIMEOUT_SECONDS} (12 hours, the SQS maximum)`,
     );
   }
-  const accountId = readOptional(env, 'AWS_ACCOUNT_ID');
-  if (accountId !== undefined && !isAccountId(accountId)) {
+  const accountId = readRequired(env, 'AWS_ACCOUNT_ID');
+  if (!isAccountId(accountId)) {
     throw new ConfigError('AWS_ACCOUNT_ID', `must be 12 digits, got '${accountId}'`);
   }
   const deadLetterQueueUrl = readRequired(env, 'DEAD_LETTER_QUEUE_URL');
   if (!/^https?:\/\//.test(deadLetterQueueUrl)) {
     throw new ConfigError('DEAD_LETTER_QUEUE_URL', `must be a queue URL, got '${deadLetterQueueUrl}'`);
   }
-  const memberRoleName = readOptional(env, 'MEMBER_ROLE_NAME');
   const endpointUrl = readOptional(env, 'AWS_ENDPOINT_URL');
   return {
     policyFile: readPolicyFile(env),
@@ -70,8 +69,7 @@ export function loadWorkerConfig(env: Environment): WorkerConfig {
     backoff,
     idempotencyTtlSeconds: positiveInteger(env, 'IDEMPOTENCY_TTL_SECONDS', 86_400),
     region: readRequired(env, 'AWS_REGION'),
-    ...(memberRoleName === undefined ? {} : { memberRoleName }),
-    ...(accountId === undefined ? {} : { accountId }),
+    accountId,
     ...(endpointUrl === undefined ? {} : { endpointUrl }),
   };
 }

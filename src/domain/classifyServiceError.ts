@@ -134,6 +134,18 @@ function classify(error: unknown, depth: number): ErrorClassification {
   return result(ErrorDisposition.Retry, name, message);
 }
 
+/** The names AWS gives a refusal on permissions: STS says AccessDenied, most services AccessDeniedException. */
+const ACCESS_DENIED_NAMES: ReadonlySet<string> = new Set(['AccessDenied', 'AccessDeniedException']);
+
+/**
+ * Whether `error` is AWS refusing the caller's permissions (STS AssumeRole on a role that does
+ * not trust us, or a service call the role may not make). Recognised by name, like the rest.
+ */
+export function isAccessDeniedError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  return ACCESS_DENIED_NAMES.has(errorNameOf(error as ErrorLike));
+}
+
 /**
  * Whether `error` is one of the transient errors of the DESIGN.md table (throttling, conflict,
  * 5xx, network, idempotency in progress), as opposed to an unknown error that is retried only

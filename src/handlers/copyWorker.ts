@@ -44,7 +44,9 @@ export function createCopyWorker(deps: CopyWorkerDeps): CopyWorkerHandler {
   const processor = new BatchProcessor(EventType.SQS);
   const recordDeps = {
     policy: deps.policy,
-    redshiftServerless: (account: string, region: string) => deps.clients.redshiftServerless(account, region),
+    home: { account: deps.config.accountId, region: deps.config.region },
+    redshiftServerless: (account: string, region: string, roleArn?: string) =>
+      deps.clients.redshiftServerless(account, region, roleArn),
     ensure: idempotency.ensure,
     backoff: deps.config.backoff,
     sqs: deps.clients.sqs(),
@@ -89,11 +91,11 @@ export function loadPolicyState(path: string): PolicyState {
 export function createCopyWorkerFromEnvironment(env: NodeJS.ProcessEnv): CopyWorkerHandler {
   // A missing variable is a broken deployment: failing the cold start says so loudest.
   const config = loadWorkerConfig(env);
+  // The member role and the scope come from the policy; the clients only need to know home.
   const clients = new ClientCache({
     homeRegion: config.region,
-    ...(config.accountId === undefined ? {} : { ownAccountId: config.accountId }),
-    ...(config.memberRoleName === undefined ? {} : { memberRoleName: config.memberRoleName }),
-    ...(config.endpointUrl === undefined ? {} : { endpointUrl: config.endpointUrl }),
+    ownAccountId: config.accountId,
+    endpointUrl: config.endpointUrl,
   });
   const dynamoDb = new DynamoDBClient({
     region: config.region,

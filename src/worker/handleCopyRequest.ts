@@ -9,6 +9,8 @@ import { DeadLetterReason, type OutcomeContext, type RecordOutcome } from '../do
 import type { PolicyValidationError } from '../domain/policy/errors.js';
 import { decisionDependsOnTags, resolvePolicy } from '../domain/policy/resolvePolicy.js';
 import type { Policy } from '../domain/policy/types.js';
+import { type AccountRegion, decideTarget } from '../domain/scope/decideTarget.js';
+import { AccountNotManagedError } from '../domain/scope/errors.js';
 import { EventParseError } from '../events/errors.js';
 import { parseCopyRequest } from '../events/parseCopyRequest.js';
 import type { IdempotentEnsure } from './idempotentEnsure.js';
@@ -20,7 +22,17 @@ export type PolicyState =
 
 export interface HandleCopyRequestDeps {
   readonly policy: PolicyState;
-  readonly redshiftServerless: (account: string, region: string) => Promise<RedshiftServerlessClient>;
+  /** The stack's own account and home region: what the policy's scope is judged against. */
+  readonly home: AccountRegion;
+  /**
+   * The client for a namespace's account and region: the function's own credentials at home,
+   * `roleArn` (the member role) elsewhere; throws AccountNotManagedError when the role refuses us.
+   */
+  readonly redshiftServerless: (
+    account: string,
+    region: string,
+    roleArn?: string,
+  ) => Promise<RedshiftServerlessClient>;
   readonly ensure: IdempotentEnsure;
   readonly backoff: BackoffOptions;
   /** Jitter source for backoff; injectable so tests can pin it. */
@@ -41,10 +53,14 @@ interface ResolvedNamespace {
 }
 
 /**
- * One SQS record, start to end: parse → namespace reference → live tags → policy → ensure.
- * Never throws: every failure becomes a `retry` or `dead-lettered` outcome, which the handler
- * carries out (visibility change, DLQ send). Only the ensure step runs inside the idempotent
- * unit; a skip or an unmatched namespace needs no protection against duplicates.
+ * One SQS record, start to end: parse → scope → namespace reference → live tags → policy →
+ * ensure. Never throws: every failure becomes a `retry` or `dead-lettered` outcome, which the
+ * handler carries out (visibility change, DLQ send). Only the ensure step runs inside the
+ * idempotent unit; a skip or an unmatched namespace needs no protection against duplicates.
+ *
+ * The scope is decided before any Redshift Serverless call: a record naming an account or region
+ * the stack does not manage is dead-lettered (AccountNotManaged, RegionNotManaged) and never
+ * touches a namespace, not even one of the same name in the stack's own account.
  */
 export async function handleCopyRequest(
   record: CopyRequestRecord,
@@ -65,7 +81,13 @@ export async function handleCopyRequest(
       return deadLetter(context, DeadLetterReason.PolicyInvalid, error.name, error.message);
     }
 
-    const client = await deps.redshiftServerless(request.namespace.account, request.namespace.region);
+    const target = decideTarget(deps.policy.policy.scope, deps.home, request.namespace);
+    if (target.kind === 'refused') return deadLetter(context, target.reason, target.reason, target.message);
+    const client = await deps.redshiftServerless(
+      request.namespace.account,
+      request.namespace.region,
+      target.kind === 'member' ? target.roleArn : undefined,
+    );
     const adapter = new RedshiftServerlessAdapter(client, request.namespace);
     const resolved = await resolveNamespace(adapter, request, deps.policy.policy);
     if (resolved === undefined) {
@@ -171,6 +193,11 @@ function failureOutcome(
   deps: HandleCopyRequestDeps,
 ): RecordOutcome {
   const classification = classifyServiceError(error);
+  if (error instanceof AccountNotManagedError) {
+    // ErrorName says what refused (STS's AccessDenied), Reason what it means.
+    const { errorName } = error.cause === undefined ? classification : classifyServiceError(error.cause);
+    return deadLetter(context, error.reason, errorName, classification.message);
+  }
   if (error instanceof EventParseError) {
     const withId = error.eventId === undefined ? context : { ...context, eventId: error.eventId };
     return deadLetter(withId, error.reason, classification.errorName, classification.message);

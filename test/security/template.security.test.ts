@@ -13,13 +13,14 @@ import {
 /**
  * The security checklist of the packaged CloudFormation template (what reaches an account):
  * least-privilege IAM, queue policies scoped to the rules, encryption at rest, log retention.
- * Packaged once with every optional feature switched on (member role, organization, alarm
- * email), so every conditional resource and statement is in the template under test.
+ * Packaged once with every optional feature switched on (member role, from a policy whose scope
+ * names it; organization; alarm email), so every conditional resource and statement is in the
+ * template under test.
  */
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const EVERY_FEATURE = {
-  memberRoleName: 'copy-autopilot-member',
+  policyFile: 'test/fixtures/policies/organization.yml',
   organizationId: 'o-exampleorgid',
   alarmEmail: 'oncall@example.com',
 };

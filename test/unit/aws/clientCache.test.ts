@@ -1,25 +1,27 @@
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { describe, expect, it } from 'vitest';
-import {
-  ClientCache,
-  type ClientSettings,
-  type CredentialProvider,
-  OwnAccountUnknownError,
-} from '../../../src/aws/clientCache.js';
+import { ClientCache, type ClientSettings, type CredentialProvider } from '../../../src/aws/clientCache.js';
+import { AccountNotManagedError } from '../../../src/domain/scope/errors.js';
 
-function recordingCache(options: { ownAccountId?: string; memberRoleName?: string } = {}) {
+const HOME = '111111111111';
+const MEMBER_ROLE = 'arn:aws:iam::222222222222:role/CopyAutopilotMember';
+
+function recordingCache(options: { homeRegion?: string; assume?: CredentialProvider } = {}) {
   const created: ClientSettings[] = [];
   const assumed: string[] = [];
   const cache = new ClientCache({
-    homeRegion: 'us-east-1',
-    ...options,
+    homeRegion: options.homeRegion ?? 'us-east-1',
+    ownAccountId: HOME,
     createRedshiftServerless: (settings) => {
       created.push(settings);
       return new RedshiftServerlessClient({ region: settings.region });
     },
     assumeRole: (roleArn): CredentialProvider => {
       assumed.push(roleArn);
-      return async () => ({ accessKeyId: `ASIA-${roleArn.split(':')[4]}`, secretAccessKey: 'secret' });
+      return (
+        options.assume ??
+        (async () => ({ accessKeyId: `ASIA-${roleArn.split(':')[4]}`, secretAccessKey: 'secret' }))
+      );
     },
   });
   return { cache, created, assumed };
@@ -28,12 +30,12 @@ function recordingCache(options: { ownAccountId?: string; memberRoleName?: strin
 describe('Class: ClientCache', () => {
   it('creates one client per account and region and reuses it', async () => {
     // Prepare
-    const { cache, created } = recordingCache({ ownAccountId: '111111111111' });
+    const { cache, created } = recordingCache();
 
     // Act
-    const a = await cache.redshiftServerless('111111111111', 'us-east-1');
-    const b = await cache.redshiftServerless('111111111111', 'us-east-1');
-    const c = await cache.redshiftServerless('111111111111', 'eu-west-1');
+    const a = await cache.redshiftServerless(HOME, 'us-east-1');
+    const b = await cache.redshiftServerless(HOME, 'us-east-1');
+    const c = await cache.redshiftServerless(HOME, 'eu-west-1');
 
     // Assess
     expect(a).toBe(b);
@@ -42,66 +44,61 @@ describe('Class: ClientCache', () => {
     expect(created.every((s) => s.credentials === undefined)).toBe(true);
   });
 
-  it('assumes the member role in other accounts and uses its own role at home', async () => {
+  it('acts in another account only through the role it is given, and at home with its own role', async () => {
     // Prepare
-    const { cache, created, assumed } = recordingCache({
-      ownAccountId: '111111111111',
-      memberRoleName: 'CopyAutopilotMember',
-    });
+    const { cache, created, assumed } = recordingCache();
 
     // Act
-    await cache.redshiftServerless('111111111111', 'us-east-1');
-    await cache.redshiftServerless('222222222222', 'us-east-1');
+    await cache.redshiftServerless(HOME, 'us-east-1', MEMBER_ROLE);
+    await cache.redshiftServerless('222222222222', 'us-east-1', MEMBER_ROLE);
     const credentials = await created[1]?.credentials?.();
 
     // Assess
     expect(created[0]?.credentials).toBeUndefined();
     expect(credentials?.accessKeyId).toBe('ASIA-222222222222');
-    expect(assumed).toEqual(['arn:aws:iam::222222222222:role/CopyAutopilotMember']);
+    expect(assumed).toEqual([MEMBER_ROLE]);
   });
 
-  it('keeps one assumed-role session per account across regions', async () => {
+  it('refuses another account without a role instead of using its own credentials there', async () => {
     // Prepare
-    const { cache, assumed } = recordingCache({ ownAccountId: '111111111111', memberRoleName: 'Member' });
+    const { cache, created } = recordingCache();
 
-    // Act
-    await cache.redshiftServerless('222222222222', 'us-east-1');
-    await cache.redshiftServerless('222222222222', 'eu-west-1');
-    await cache.redshiftServerless('333333333333', 'us-east-1');
-
-    // Assess
-    expect(assumed).toEqual([
-      'arn:aws:iam::222222222222:role/Member',
-      'arn:aws:iam::333333333333:role/Member',
-    ]);
+    // Act & Assess
+    await expect(cache.redshiftServerless('222222222222', 'us-east-1')).rejects.toThrow(
+      AccountNotManagedError,
+    );
+    await expect(cache.redshiftServerless('222222222222', 'us-east-1')).rejects.toThrow(
+      /refusing to act with the stack's own credentials/,
+    );
+    expect(created).toEqual([]);
   });
 
-  it('names the role in the home region’s partition', async () => {
+  it('assumes the role before handing out a client, so a refusal comes before any call', async () => {
     // Prepare
-    const assumed: string[] = [];
-    const cache = new ClientCache({
-      homeRegion: 'cn-north-1',
-      ownAccountId: '111111111111',
-      memberRoleName: 'Member',
-      createRedshiftServerless: (settings) => new RedshiftServerlessClient({ region: settings.region }),
-      assumeRole: (roleArn) => {
-        assumed.push(roleArn);
-        return async () => ({ accessKeyId: 'a', secretAccessKey: 'b' });
+    const refusal = new AccountNotManagedError('222222222222', 'role refused');
+    const { cache, created } = recordingCache({
+      assume: async () => {
+        throw refusal;
       },
     });
 
-    // Act
-    await cache.redshiftServerless('222222222222', 'cn-north-1');
-
-    // Assess
-    expect(assumed).toEqual(['arn:aws-cn:iam::222222222222:role/Member']);
+    // Act & Assess
+    await expect(cache.redshiftServerless('222222222222', 'us-east-1', MEMBER_ROLE)).rejects.toBe(refusal);
+    expect(created).toEqual([]);
   });
 
-  it('refuses a member role without its own account to tell home from member accounts', () => {
-    // Act & Assess
-    expect(() => new ClientCache({ homeRegion: 'us-east-1', memberRoleName: 'Member' })).toThrow(
-      OwnAccountUnknownError,
-    );
+  it('keeps one assumed-role session per role across regions', async () => {
+    // Prepare
+    const { cache, assumed } = recordingCache();
+    const other = 'arn:aws:iam::333333333333:role/CopyAutopilotMember';
+
+    // Act
+    await cache.redshiftServerless('222222222222', 'us-east-1', MEMBER_ROLE);
+    await cache.redshiftServerless('222222222222', 'eu-west-1', MEMBER_ROLE);
+    await cache.redshiftServerless('333333333333', 'us-east-1', other);
+
+    // Assess
+    expect(assumed).toEqual([MEMBER_ROLE, other]);
   });
 
   it('creates the home-region SQS client once', () => {

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyServiceError,
   ErrorDisposition,
+  isAccessDeniedError,
   isKnownTransientError,
   MAX_CLASSIFIED_MESSAGE_LENGTH,
 } from '../../../src/domain/classifyServiceError.js';
@@ -282,5 +283,18 @@ describe('Function: classifyServiceError', () => {
     expect(classification.message).toHaveLength(MAX_CLASSIFIED_MESSAGE_LENGTH);
     expect(classification.message.endsWith('…')).toBe(true);
     expect(classification.errorName).toHaveLength(64);
+  });
+});
+
+describe('Function: isAccessDeniedError', () => {
+  it.each([
+    ['STS AccessDenied', { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }, true],
+    ['a service AccessDeniedException', { name: 'AccessDeniedException' }, true],
+    ['ValidationException', { name: 'ValidationException' }, false],
+    ['a plain Error', new Error('AccessDenied'), false],
+    ['a string', 'AccessDenied', false],
+  ])('says %s is %s', (_case, error, expected) => {
+    // Act & Assess
+    expect(isAccessDeniedError(error)).toBe(expected);
   });
 });

@@ -12,18 +12,14 @@ import {
   UpdateSnapshotCopyConfigurationCommand,
   ValidationException,
 } from '@aws-sdk/client-redshift-serverless';
-import {
-  ChangeMessageVisibilityCommand,
-  type MessageAttributeValue,
-  SendMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { type AwsClientStub, type AwsStub, mockClient } from 'aws-sdk-client-mock';
+import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../../src/domain/policy/index.js';
 import type { CopyWorkerHandler } from '../../../src/handlers/copyWorker.js';
 import type { PolicyState } from '../../../src/worker/handleCopyRequest.js';
+import { dlqAttributesOf, emfMetricsOf, inputs } from '../../fixtures/copyWorkerAssertions.js';
 import {
   createNamespaceEvent,
   DLQ_URL,
@@ -41,8 +37,7 @@ import { FakeRedshiftServerless } from '../../fixtures/fakeRedshiftServerless.js
 
 const KMS_KEY = 'arn:aws:kms:us-west-2:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
-const POLICY = parsePolicy(`
-version: 1
+const RULES = `
 rules:
   - name: sandboxes-stay-local
     match: { namespace: "sandbox-*" }
@@ -65,7 +60,12 @@ rules:
     match: { namespace: "prod-*" }
     copyTo: { region: us-west-2, retentionDays: 30 }
     onExisting: update
-`);
+`;
+
+const POLICY = parsePolicy(`version: 1${RULES}`);
+/** The same rules, managing us-west-2 too (without a scope, only the home region is managed). */
+const TWO_REGION_POLICY = parsePolicy(`version: 1
+scope: { regions: [us-east-1, us-west-2] }${RULES}`);
 
 const subject = useCopyWorker();
 let redshift: FakeRedshiftServerless;
@@ -91,14 +91,6 @@ function invoke(handler: CopyWorkerHandler, event: SQSEvent): Promise<SQSBatchRe
   return handler(event, lambdaContext());
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: stubs of any AWS client
-type AnyStub = AwsStub<any, any, any>;
-
-/** The inputs of every `command` a mocked client received. */
-function inputs(mock: AnyStub, command: Parameters<AnyStub['commandCalls']>[0]): Record<string, unknown>[] {
-  return mock.commandCalls(command).map((call) => call.args[0].input as Record<string, unknown>);
-}
-
 function matching(expected: Record<string, unknown>): unknown {
   return expect.objectContaining(expected);
 }
@@ -111,28 +103,12 @@ function outcomeLines(): Record<string, unknown>[] {
   return subject.output.outcomeLines();
 }
 
-/** EMF metric names with their values and dimensions, as CloudWatch would read them. */
-function emfMetrics(): { name: string; value: unknown; dimensions: Record<string, unknown> }[] {
-  return jsonLines()
-    .filter((line) => '_aws' in line)
-    .flatMap((line) => {
-      const aws = line._aws as {
-        CloudWatchMetrics: { Metrics: { Name: string }[]; Dimensions: string[][] }[];
-      };
-      return aws.CloudWatchMetrics.flatMap((directive) =>
-        directive.Metrics.map((metric) => ({
-          name: metric.Name,
-          value: line[metric.Name],
-          dimensions: Object.fromEntries(directive.Dimensions.flat().map((d) => [d, line[d]])),
-        })),
-      );
-    });
+function emfMetrics(): ReturnType<typeof emfMetricsOf> {
+  return emfMetricsOf(jsonLines());
 }
 
 function dlqAttributes(index = 0): Record<string, string | undefined> {
-  const call = sqs.commandCalls(SendMessageCommand)[index];
-  const attributes = (call?.args[0].input.MessageAttributes ?? {}) as Record<string, MessageAttributeValue>;
-  return Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, value.StringValue]));
+  return dlqAttributesOf(sqs, index);
 }
 
 function visibilityTimeouts(): (number | undefined)[] {
@@ -752,7 +728,7 @@ describe('Function: createCopyWorker', () => {
       redshift.addNamespace('prod-west');
 
       // Act
-      await invoke(worker(), sqsEvent(sqsRecord(event)));
+      await invoke(worker({ kind: 'valid', policy: TWO_REGION_POLICY }), sqsEvent(sqsRecord(event)));
 
       // Assess
       expect(dlqAttributes()).toMatchObject({ Reason: 'PolicyInvalid', PolicyRule: 'production' });

@@ -22,6 +22,8 @@ const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 const PACKAGE_TIMEOUT_MS = 120_000;
 /** Where plugins/validate-policy.cjs writes the policy compiled to JSON, named by content. */
 const COMPILED_POLICY = /^\.copy-autopilot\/policy-[0-9a-f]{12}\.json$/;
+/** An organization policy whose scope names the member role copy-autopilot-member. */
+const CROSS_ACCOUNT_POLICY = 'test/fixtures/policies/organization.yml';
 
 interface Resource {
   readonly Type: string;
@@ -176,23 +178,25 @@ describe('serverless.yml: packaged CloudFormation template', () => {
   let defaults: { template: Template; zipEntries: readonly string[] };
   let crossAccount: { template: Template; zipEntries: readonly string[] };
   let invalidPolicy: PackageResult;
+  let retiredParam: PackageResult;
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'copy-autopilot-package-'));
     // One at a time: each run bundles the worker, and CI machines have two cores.
     defaults = packaged(await packageInto(join(workDir, 'defaults')));
+    // The member role comes from the policy's scope (scope.memberRoleName), not from a param.
     crossAccount = packaged(
       await packageInto(join(workDir, 'cross-account'), {
-        memberRoleName: 'copy-autopilot-member',
         organizationId: 'o-exampleorgid',
         alarmEmail: 'oncall@example.com',
-        policyFile: 'test/fixtures/policies/minimal.yml',
+        policyFile: CROSS_ACCOUNT_POLICY,
       }),
     );
     invalidPolicy = await packageInto(join(workDir, 'invalid'), {
       policyFile: 'test/fixtures/policies/invalid.yml',
     });
-  }, 4 * PACKAGE_TIMEOUT_MS);
+    retiredParam = await packageInto(join(workDir, 'retired'), { memberRoleName: 'copy-autopilot-member' });
+  }, 5 * PACKAGE_TIMEOUT_MS);
 
   afterAll(async () => {
     if (workDir) await rm(workDir, { recursive: true, force: true });
@@ -263,6 +267,47 @@ describe('serverless.yml: packaged CloudFormation template', () => {
       expect(wildcard.test('arn:aws:redshift:us-east-1:111111111111:namespace:0d1f')).toBe(false);
     });
 
+    it('matches successful DeleteSnapshotCopyConfiguration/UpdateSnapshotCopyConfiguration calls', () => {
+      // Prepare
+      const { EventPattern, Name } = propertiesOf<{ EventPattern: EventPattern; Name: string }>(
+        defaults.template,
+        'CopyConfigurationChangedRule',
+      );
+
+      // Assess
+      expect(Name).toBe('copy-autopilot-test-copy-configuration-changed');
+      expect(EventPattern).toEqual({
+        source: ['aws.redshift-serverless'],
+        'detail-type': ['AWS API Call via CloudTrail'],
+        detail: {
+          eventSource: ['redshift-serverless.amazonaws.com'],
+          eventName: ['DeleteSnapshotCopyConfiguration', 'UpdateSnapshotCopyConfiguration'],
+          errorCode: [{ exists: false }],
+        },
+      });
+    });
+
+    it('lets every rule, and no one else, send to the requests queue and its dead-letter queue', () => {
+      // Prepare
+      const ruleArns = queueRules(defaults.template)
+        .map(([logicalId]) => JSON.stringify(getAtt(logicalId)))
+        .sort();
+      const sourceArns = (policyId: string) => {
+        const { PolicyDocument } = propertiesOf<{ PolicyDocument: { Statement: Statement[] } }>(
+          defaults.template,
+          policyId,
+        );
+        const allow = PolicyDocument.Statement.find((statement) => statement.Effect === 'Allow');
+        const condition = allow?.Condition as { ArnEquals: { 'aws:SourceArn': unknown[] } };
+        return condition.ArnEquals['aws:SourceArn'].map((arn) => JSON.stringify(arn)).sort();
+      };
+
+      // Assess
+      expect(ruleArns).toHaveLength(4);
+      expect(sourceArns('RequestsQueuePolicy')).toEqual(ruleArns);
+      expect(sourceArns('RequestsDeadLetterQueuePolicy')).toEqual(ruleArns);
+    });
+
     it('targets the requests queue from every event rule, with a retry policy and a dead-letter queue', () => {
       // Prepare
       const rules = resourcesOfType(defaults.template, 'AWS::Events::Rule').filter(
@@ -271,6 +316,7 @@ describe('serverless.yml: packaged CloudFormation template', () => {
 
       // Assess
       expect(rules.map(([logicalId]) => logicalId).sort()).toEqual([
+        'CopyConfigurationChangedRule',
         'NamespaceCreatedRule',
         'NamespaceTagsChangedRule',
         'SnapshotCopyRequestedRule',
@@ -389,12 +435,14 @@ describe('serverless.yml: packaged CloudFormation template', () => {
         POLICY_FILE: expect.stringMatching(COMPILED_POLICY),
         IDEMPOTENCY_TABLE_NAME: { Ref: 'IdempotencyTable' },
         DEAD_LETTER_QUEUE_URL: { Ref: 'RequestsDeadLetterQueue' },
-        MEMBER_ROLE_NAME: '',
+        AWS_ACCOUNT_ID: { Ref: 'AWS::AccountId' },
         IDEMPOTENCY_TTL_SECONDS: '86400',
         POWERTOOLS_SERVICE_NAME: 'copy-autopilot',
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
       });
+      // The member role and the scope are read from the policy file, not the environment.
+      expect(worker.Environment.Variables).not.toHaveProperty('MEMBER_ROLE_NAME');
     });
 
     it('consumes the requests queue in small batches with partial batch responses and capped concurrency', () => {
@@ -421,18 +469,18 @@ describe('serverless.yml: packaged CloudFormation template', () => {
           'CopyWorkerLambdaFunction',
         ).Environment.Variables.POLICY_FILE as string;
       const defaultPolicy = policyFileOf(defaults.template);
-      const minimalPolicy = policyFileOf(crossAccount.template);
+      const organizationPolicy = policyFileOf(crossAccount.template);
 
       // Assess: each policy compiled to its own file, packaged where POLICY_FILE says
       expect(defaults.zipEntries).toContain(defaultPolicy);
       expect(defaults.zipEntries).toContain('src/handlers/copyWorker.mjs');
-      expect(crossAccount.zipEntries).toContain(minimalPolicy);
-      expect(minimalPolicy).not.toBe(defaultPolicy);
+      expect(crossAccount.zipEntries).toContain(organizationPolicy);
+      expect(organizationPolicy).not.toBe(defaultPolicy);
       expect(loadCompiledPolicySync(join(REPO_ROOT, defaultPolicy))).toEqual(
         loadPolicyFileSync(join(REPO_ROOT, 'copy-policy.yml')),
       );
-      expect(loadCompiledPolicySync(join(REPO_ROOT, minimalPolicy))).toEqual(
-        loadPolicyFileSync(join(REPO_ROOT, 'test/fixtures/policies/minimal.yml')),
+      expect(loadCompiledPolicySync(join(REPO_ROOT, organizationPolicy))).toEqual(
+        loadPolicyFileSync(join(REPO_ROOT, CROSS_ACCOUNT_POLICY)),
       );
     });
   });
@@ -548,7 +596,7 @@ describe('serverless.yml: packaged CloudFormation template', () => {
       }
     });
 
-    it('has no sts:AssumeRole when memberRoleName is empty', () => {
+    it('has no sts:AssumeRole when the policy names no member role', () => {
       // Act
       const assumes = identityStatements(defaults.template).filter(
         (statement) => statement.Effect === 'Allow' && asList(statement.Action).includes('sts:AssumeRole'),
@@ -558,7 +606,7 @@ describe('serverless.yml: packaged CloudFormation template', () => {
       expect(assumes).toEqual([]);
     });
 
-    it('may assume only the member role name in other accounts when memberRoleName is set', () => {
+    it('may assume only the policy’s member role in other accounts, within the organization', () => {
       // Act
       const assumes = identityStatements(crossAccount.template).filter(
         (statement) => statement.Effect === 'Allow' && asList(statement.Action).includes('sts:AssumeRole'),
@@ -573,7 +621,8 @@ describe('serverless.yml: packaged CloudFormation template', () => {
       expect(assumes[0]?.Resource).toEqual({
         'Fn::Sub': 'arn:${AWS::Partition}:iam::*:role/copy-autopilot-member',
       });
-      expect(worker.Environment.Variables.MEMBER_ROLE_NAME).toBe('copy-autopilot-member');
+      expect(JSON.stringify(assumes[0]?.Condition)).toContain('"aws:ResourceOrgID":"o-exampleorgid"');
+      expect(worker.Environment.Variables).not.toHaveProperty('MEMBER_ROLE_NAME');
       expect(
         propertiesOf<{ Roles: unknown[] }>(crossAccount.template, 'WorkerAssumeMemberRolePolicy').Roles,
       ).toEqual([{ Ref: 'IamRoleLambdaExecution' }]);
@@ -630,7 +679,7 @@ describe('serverless.yml: packaged CloudFormation template', () => {
         dimension(alarm, 'RuleName'),
       );
       expect(failedInvocations.sort()).toEqual([...ruleNames].sort());
-      expect(ruleNames).toHaveLength(3);
+      expect(ruleNames).toHaveLength(4);
     });
 
     it('sends every alarm to the alarm topic', () => {
@@ -725,6 +774,13 @@ describe('serverless.yml: packaged CloudFormation template', () => {
       expect(invalidPolicy.output).toContain('Invalid copy policy test/fixtures/policies/invalid.yml');
       expect(invalidPolicy.output).toContain('unknown region "mars-north-1"');
       expect(invalidPolicy.output).toContain('duplicate rule name');
+    });
+
+    it('fails packaging when the retired memberRoleName param is given, pointing at the policy', () => {
+      // Assess
+      expect(retiredParam.exitCode).not.toBe(0);
+      expect(retiredParam.output).toContain('--param="memberRoleName=…" is no longer read');
+      expect(retiredParam.output).toContain('scope.memberRoleName');
     });
   });
 });
