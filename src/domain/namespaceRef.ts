@@ -20,6 +20,10 @@ export const RequestOrigin = {
   Manual: 'manual',
   Sweep: 'sweep',
   TagChange: 'tag-change',
+  /** CloudTrail DeleteSnapshotCopyConfiguration: someone removed the namespace's configuration. */
+  ConfigurationDeleted: 'configuration-deleted',
+  /** CloudTrail UpdateSnapshotCopyConfiguration: someone (or the worker itself) changed it. */
+  ConfigurationChanged: 'configuration-changed',
 } as const;
 export type RequestOrigin = (typeof RequestOrigin)[keyof typeof RequestOrigin];
 
@@ -50,4 +54,9 @@ export interface NamespaceByArn {
 
 export function isNamedNamespace(ns: NamespaceRef | NamespaceByArn): ns is NamespaceRef {
   return 'name' in ns && typeof ns.name === 'string';
+}
+
+/** Whether a request answers a deletion or change of the configuration (the rule's onDeleted applies). */
+export function isConfigurationChange(origin: RequestOrigin): boolean {
+  return origin === RequestOrigin.ConfigurationDeleted || origin === RequestOrigin.ConfigurationChanged;
 }

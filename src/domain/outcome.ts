@@ -69,10 +69,41 @@ export type EnsureOutcome =
       };
     };
 
+/** The policy's settings of a copy configuration, or a configuration's as found. */
+export interface CopySettings {
+  readonly region: string;
+  readonly kmsKeyId?: string;
+  readonly retentionDays: number;
+}
+
+/**
+ * The answer to a deletion or change of a configuration (CloudTrail Delete/Update
+ * SnapshotCopyConfiguration): put back, or reported with nothing written.
+ */
+export type ChangeOutcome =
+  | {
+      /** The policy's configuration was put back (onDeleted: restore). */
+      readonly kind: 'restored';
+      readonly configurationId: string;
+      readonly destination: string;
+      /** `create`: it had been deleted; `retention-update`: its retention had been changed. */
+      readonly restoredBy: 'create' | 'retention-update';
+      readonly fromDays?: number;
+      readonly toDays?: number;
+    }
+  | {
+      /** It is missing or not what the policy wants, and the rule says onDeleted: report. */
+      readonly kind: 'deletion-reported';
+      readonly desired: CopySettings;
+      /** The configuration as it is now; absent when the namespace has none. */
+      readonly existing?: CopySettings & { readonly configurationId: string };
+    };
+
 /** How one SQS record ended. The handler turns it into SQS calls, a log line and metrics. */
 export type RecordOutcome = OutcomeContext &
   (
     | EnsureOutcome
+    | ChangeOutcome
     | { readonly kind: 'skipped' }
     | { readonly kind: 'unmatched' }
     /** A valid event that needs no work (a failed CloudTrail call). */
@@ -114,6 +145,10 @@ export function metricFor(outcome: RecordOutcome): OutcomeMetric | undefined {
       return { name: MetricName.RetentionUpdated };
     case 'drift':
       return { name: MetricName.Drift };
+    case 'restored':
+      return { name: MetricName.Restored };
+    case 'deletion-reported':
+      return { name: MetricName.DeletionReported };
     case 'skipped':
       return { name: MetricName.Skipped };
     case 'unmatched':
@@ -129,10 +164,11 @@ export function metricFor(outcome: RecordOutcome): OutcomeMetric | undefined {
 
 export type OutcomeLogLevel = 'info' | 'warn' | 'error';
 
-/** Drift and retries need a look if they persist; dead letters need one now. */
+/** Drift, reported deletions and retries need a look if they persist; dead letters need one now. */
 export function logLevelFor(outcome: RecordOutcome): OutcomeLogLevel {
   switch (outcome.kind) {
     case 'drift':
+    case 'deletion-reported':
     case 'retry':
       return 'warn';
     case 'dead-lettered':
@@ -143,11 +179,45 @@ export function logLevelFor(outcome: RecordOutcome): OutcomeLogLevel {
 }
 
 /**
- * Seconds from the request to the configuration existing, for a record that created one;
- * undefined otherwise (or when the event time is unusable).
+ * An ensure result as the answer to a deletion or change: a configuration created or set back
+ * is `restored`; anything else (already as the policy wants it, drift) stays what it was.
+ */
+export function asRestoration<T extends EnsureOutcome & { readonly duplicate?: boolean }>(
+  result: T,
+  destination: string,
+): T | (ChangeOutcome & { readonly duplicate?: boolean }) {
+  const duplicate = result.duplicate === undefined ? {} : { duplicate: result.duplicate };
+  switch (result.kind) {
+    case 'protected':
+      return {
+        kind: 'restored',
+        configurationId: result.configurationId,
+        destination: result.destination,
+        restoredBy: 'create',
+        ...duplicate,
+      };
+    case 'retention-updated':
+      return {
+        kind: 'restored',
+        configurationId: result.configurationId,
+        destination,
+        restoredBy: 'retention-update',
+        fromDays: result.fromDays,
+        toDays: result.toDays,
+        ...duplicate,
+      };
+    default:
+      return result;
+  }
+}
+
+/**
+ * Seconds from the request to the configuration existing, for a record that created one (or
+ * restored one someone deleted or changed); undefined otherwise (or when the event time is unusable).
  */
 export function timeToProtectionSeconds(outcome: RecordOutcome, nowMs: number): number | undefined {
-  if (outcome.kind !== 'protected' || outcome.duplicate === true || outcome.requestedAt === undefined) {
+  const created = outcome.kind === 'protected' || outcome.kind === 'restored';
+  if (!created || outcome.duplicate === true || outcome.requestedAt === undefined) {
     return undefined;
   }
   const requested = Date.parse(outcome.requestedAt);

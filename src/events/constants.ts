@@ -24,5 +24,9 @@ export const CloudTrailEventName = {
   CreateNamespace: 'CreateNamespace',
   TagResource: 'TagResource',
   UntagResource: 'UntagResource',
+  /** Someone removed a copy configuration: restore it (or report it) per the rule's onDeleted. */
+  DeleteSnapshotCopyConfiguration: 'DeleteSnapshotCopyConfiguration',
+  /** Someone changed one (retention is all AWS lets change); the worker's own updates land here too. */
+  UpdateSnapshotCopyConfiguration: 'UpdateSnapshotCopyConfiguration',
 } as const;
 export type CloudTrailEventName = (typeof CloudTrailEventName)[keyof typeof CloudTrailEventName];

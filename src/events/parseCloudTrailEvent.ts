@@ -11,8 +11,10 @@ const MAX_REASON_DETAIL = 100;
 /**
  * Turns a CloudTrail "AWS API Call via CloudTrail" event for Redshift Serverless into a copy
  * request. CreateNamespace asks for a new namespace's protection; TagResource/UntagResource
- * on a namespace may change which policy rule applies. Failed calls, other API calls and tag
- * changes on other resources are valid events that need no work: `ignored`.
+ * on a namespace may change which policy rule applies; DeleteSnapshotCopyConfiguration /
+ * UpdateSnapshotCopyConfiguration say someone removed or changed a configuration. Failed calls,
+ * other API calls and tag changes on other resources are valid events that need no work:
+ * `ignored`.
  *
  * Only the fields named below are read from `requestParameters`: it also carries the admin
  * user and password (masked by CloudTrail, but still not ours to copy anywhere).
@@ -31,10 +33,33 @@ export function parseCloudTrailEvent(envelope: EventEnvelope): ParsedMessage {
   const errorCode = fields.optionalString(detail, 'errorCode', 'detail.errorCode', FieldRule.Code);
   if (errorCode !== undefined) return ignored(envelope, `${eventName} failed: ${errorCode}`);
 
-  const requestParameters = fields.object(detail, 'requestParameters', 'detail.requestParameters');
-  return eventName === CloudTrailEventName.CreateNamespace
-    ? parseCreateNamespace(envelope, requestParameters)
-    : parseTagChange(envelope, eventName, requestParameters);
+  switch (eventName) {
+    case CloudTrailEventName.CreateNamespace:
+      return parseCreateNamespace(envelope, requestParameters(envelope));
+    case CloudTrailEventName.TagResource:
+    case CloudTrailEventName.UntagResource:
+      return parseTagChange(envelope, eventName, requestParameters(envelope));
+    case CloudTrailEventName.DeleteSnapshotCopyConfiguration:
+    case CloudTrailEventName.UpdateSnapshotCopyConfiguration:
+      return parseConfigurationChange(envelope, eventName);
+  }
+}
+
+function requestParameters(envelope: EventEnvelope): Readonly<Record<string, unknown>> {
+  return envelope.fields.object(envelope.detail, 'requestParameters', 'detail.requestParameters');
+}
+
+/**
+ * The account and region a CloudTrail call acted in: the recipient account and the call's
+ * region. The envelope's are the bus's, which differ when CloudTrail events are forwarded from
+ * another account or region.
+ */
+function callLocation(envelope: EventEnvelope): { account: string; region: string } {
+  const { detail } = envelope;
+  return {
+    account: accountOf(envelope, { value: detail.recipientAccountId, path: 'detail.recipientAccountId' }),
+    region: regionOf(envelope, { value: detail.awsRegion, path: 'detail.awsRegion' }),
+  };
 }
 
 function isHandled(eventName: string): eventName is CloudTrailEventName {
@@ -50,13 +75,7 @@ function parseCreateNamespace(
   requestParameters: Readonly<Record<string, unknown>>,
 ): ParsedMessage {
   const { detail, fields } = envelope;
-  // The recipient account and the call's region are the namespace's; the envelope's are the
-  // bus's, which differ when CloudTrail events are forwarded from another account or region.
-  const account = accountOf(envelope, {
-    value: detail.recipientAccountId,
-    path: 'detail.recipientAccountId',
-  });
-  const region = regionOf(envelope, { value: detail.awsRegion, path: 'detail.awsRegion' });
+  const { account, region } = callLocation(envelope);
   const name = fields.string(
     requestParameters,
     'namespaceName',
@@ -119,6 +138,40 @@ function parseTagChange(
       eventId: envelope.eventId,
       origin: RequestOrigin.TagChange,
       namespace,
+      requestedAt: envelope.requestedAt,
+    },
+  };
+}
+
+/**
+ * DeleteSnapshotCopyConfiguration / UpdateSnapshotCopyConfiguration name the configuration by id
+ * in their request; the namespace is named only in the response's configuration. The request
+ * parameters are not read at all.
+ */
+function parseConfigurationChange(envelope: EventEnvelope, eventName: CloudTrailEventName): ParsedMessage {
+  const { detail, fields } = envelope;
+  const { account, region } = callLocation(envelope);
+  const responseElements = fields.object(detail, 'responseElements', 'detail.responseElements');
+  const configuration = fields.object(
+    responseElements,
+    'snapshotCopyConfiguration',
+    'detail.responseElements.snapshotCopyConfiguration',
+  );
+  const name = fields.string(
+    configuration,
+    'namespaceName',
+    'detail.responseElements.snapshotCopyConfiguration.namespaceName',
+    FieldRule.NamespaceName,
+  );
+  return {
+    kind: 'request',
+    request: {
+      eventId: envelope.eventId,
+      origin:
+        eventName === CloudTrailEventName.DeleteSnapshotCopyConfiguration
+          ? RequestOrigin.ConfigurationDeleted
+          : RequestOrigin.ConfigurationChanged,
+      namespace: { account, region, name },
       requestedAt: envelope.requestedAt,
     },
   };

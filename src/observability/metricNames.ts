@@ -17,6 +17,10 @@ export const MetricName = {
   RetentionUpdated: 'RetentionUpdated',
   /** A configuration exists with other settings than the policy wants and was left alone. */
   Drift: 'Drift',
+  /** A configuration someone deleted or changed was put back (the rule's onDeleted: restore). */
+  Restored: 'Restored',
+  /** A configuration someone deleted or changed was reported and left as it is (onDeleted: report). */
+  DeletionReported: 'DeletionReported',
   /** A policy rule said `skip: true`. */
   Skipped: 'Skipped',
   /** No policy rule matched; the namespace was left alone. */

@@ -16,7 +16,8 @@ export interface EnsureRequest {
   readonly onExisting: ExistingConfigurationMode;
 }
 
-function settingsOf(c: { region: string; kmsKeyId?: string; retentionDays: number }) {
+/** A configuration's settings in the outcomes' shape (no `kmsKeyId` key for an AWS-owned key). */
+export function settingsOf(c: { region: string; kmsKeyId?: string; retentionDays: number }) {
   return {
     region: c.region,
     ...(c.kmsKeyId === undefined ? {} : { kmsKeyId: c.kmsKeyId }),

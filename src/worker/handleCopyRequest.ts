@@ -2,18 +2,30 @@ import type { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverle
 import { RedshiftServerlessAdapter } from '../aws/redshiftServerlessAdapter.js';
 import { type BackoffOptions, backoffSeconds } from '../domain/backoff.js';
 import { classifyServiceError, ErrorDisposition } from '../domain/classifyServiceError.js';
-import { type CopyRequest, isNamedNamespace, type NamespaceRef, type Tags } from '../domain/namespaceRef.js';
-import { DeadLetterReason, type OutcomeContext, type RecordOutcome } from '../domain/outcome.js';
+import {
+  type CopyRequest,
+  isConfigurationChange,
+  isNamedNamespace,
+  type NamespaceRef,
+  type Tags,
+} from '../domain/namespaceRef.js';
+import {
+  asRestoration,
+  DeadLetterReason,
+  type OutcomeContext,
+  type RecordOutcome,
+} from '../domain/outcome.js';
 // Module by module, not the policy index: the index also exports the YAML parser, which the
 // functions must not bundle (they load the policy compiled to JSON).
 import type { PolicyValidationError } from '../domain/policy/errors.js';
 import { decisionDependsOnTags, resolvePolicy } from '../domain/policy/resolvePolicy.js';
-import type { Policy } from '../domain/policy/types.js';
+import { DeletedConfigurationMode, type Policy, type PolicyDecision } from '../domain/policy/types.js';
 import { type AccountRegion, decideTarget } from '../domain/scope/decideTarget.js';
 import { AccountNotManagedError } from '../domain/scope/errors.js';
 import { EventParseError } from '../events/errors.js';
 import { parseCopyRequest } from '../events/parseCopyRequest.js';
 import type { IdempotentEnsure } from './idempotentEnsure.js';
+import { reportConfigurationChange } from './reportConfigurationChange.js';
 
 /** The policy as loaded at cold start: usable, or the reason every request is dead-lettered. */
 export type PolicyState =
@@ -124,22 +136,47 @@ export async function handleCopyRequest(
         break;
     }
     context = { ...context, rule: decision.rule.name };
-    const result = await deps.ensure(
-      {
-        eventId: request.eventId,
-        account: ref.account,
-        region: ref.region,
-        namespace: ref.name,
-        destination: decision.target.region,
-        kmsKeyId: decision.target.kmsKeyId ?? null,
-        retentionDays: decision.target.retentionDays,
-      },
-      { port: adapter, onExisting: decision.rule.onExisting },
-    );
-    return { ...context, ...result };
+    return { ...context, ...(await applyCopyDecision(request, ref, decision, adapter, deps)) };
   } catch (error) {
     return failureOutcome(error, context, record.receiveCount, deps);
   }
+}
+
+/**
+ * Carries out a copy decision. A deletion or change of the configuration (CloudTrail) follows the
+ * rule's onDeleted: `report` looks and writes nothing; `restore` ensures as any request does,
+ * and a configuration it creates or sets back counts as restored. The worker's own
+ * UpdateSnapshotCopyConfiguration comes back this way and finds the configuration as the policy
+ * wants it: already-configured, no second write, no loop.
+ */
+async function applyCopyDecision(
+  request: CopyRequest,
+  ref: NamespaceRef,
+  decision: Extract<PolicyDecision, { kind: 'copy' }>,
+  adapter: RedshiftServerlessAdapter,
+  deps: HandleCopyRequestDeps,
+) {
+  const answersChange = isConfigurationChange(request.origin);
+  if (answersChange && decision.rule.onDeleted === DeletedConfigurationMode.Report) {
+    return reportConfigurationChange(adapter, {
+      namespaceName: ref.name,
+      target: decision.target,
+      onExisting: decision.rule.onExisting,
+    });
+  }
+  const result = await deps.ensure(
+    {
+      eventId: request.eventId,
+      account: ref.account,
+      region: ref.region,
+      namespace: ref.name,
+      destination: decision.target.region,
+      kmsKeyId: decision.target.kmsKeyId ?? null,
+      retentionDays: decision.target.retentionDays,
+    },
+    { port: adapter, onExisting: decision.rule.onExisting },
+  );
+  return answersChange ? asRestoration(result, decision.target.region) : result;
 }
 
 function contextOf(request: CopyRequest): OutcomeContext {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import {
   CreateNamespaceCommand,
+  DeleteSnapshotCopyConfigurationCommand,
   GetNamespaceCommand,
   ListSnapshotCopyConfigurationsCommand,
   type SnapshotCopyConfiguration,
@@ -210,6 +211,46 @@ describe('Local automation: a namespace created through the SDK', { timeout: 60_
         workerLines(namespaceName).find((line) => line.outcome === 'retention-updated'),
       ),
     ).toMatchObject({ rule: 'gold' });
+    // CloudTrail records the worker's own update and sends it back: it ends there, no loop.
+    expect(
+      await eventually('the worker sees its own update come back', () =>
+        workerLines(namespaceName).find((line) => line.outcome === 'already-configured'),
+      ),
+    ).toMatchObject({ rule: 'gold' });
+    expect(workerLines(namespaceName).filter((line) => line.outcome === 'retention-updated')).toHaveLength(1);
+  });
+
+  it('restores a configuration someone deletes, within seconds, from the CloudTrail event', async () => {
+    // Prepare
+    const namespaceName = 'e2e-healed';
+    await createNamespace(namespaceName);
+    const original = await protectedConfiguration(namespaceName);
+    const restoredBefore = sumOf(automation.runner.metrics, 'Restored');
+
+    // Act
+    await automation.clients.redshift.send(
+      new DeleteSnapshotCopyConfigurationCommand({
+        snapshotCopyConfigurationId: original.snapshotCopyConfigurationId,
+      }),
+    );
+    const restored = await eventually('the configuration is back', async () => {
+      const [configuration] = await copyConfigurationsOf(namespaceName);
+      return configuration?.snapshotCopyConfigurationId !== original.snapshotCopyConfigurationId
+        ? configuration
+        : undefined;
+    });
+
+    // Assess
+    expect(restored).toMatchObject({ destinationRegion: 'us-west-2', snapshotRetentionPeriod: 7 });
+    expect(automation.cloud.redshift.createCounts()[namespaceName]).toBe(2);
+    expect(
+      await eventually('the worker logs the restoration', () =>
+        workerLines(namespaceName).find((line) => line.outcome === 'restored'),
+      ),
+    ).toMatchObject({ rule: 'everything-else' });
+    await eventually('Restored is counted', () =>
+      sumOf(automation.runner.metrics, 'Restored') > restoredBefore ? true : undefined,
+    );
   });
 
   it('is retried while the namespace is busy (ConflictException) and created exactly once', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asRestoration,
   logLevelFor,
   metricFor,
   type RecordOutcome,
@@ -39,6 +40,58 @@ describe('Function: metricFor', () => {
     expect(metricFor({ kind: 'ignored', reason: 'CreateNamespace failed' })).toBeUndefined();
     expect(metricFor({ ...PROTECTED, duplicate: true })).toBeUndefined();
     expect(metricFor(PROTECTED)).toEqual({ name: 'Protected' });
+  });
+});
+
+describe('Function: metricFor (deleted and changed configurations)', () => {
+  it('counts restorations as Restored and reported deletions as DeletionReported', () => {
+    // Act & Assess
+    expect(
+      metricFor({
+        kind: 'restored',
+        configurationId: 'cfg-1',
+        destination: 'us-west-2',
+        restoredBy: 'create',
+      }),
+    ).toEqual({ name: 'Restored' });
+    expect(
+      metricFor({ kind: 'deletion-reported', desired: { region: 'us-west-2', retentionDays: 7 } }),
+    ).toEqual({
+      name: 'DeletionReported',
+    });
+    expect(
+      logLevelFor({ kind: 'deletion-reported', desired: { region: 'us-west-2', retentionDays: 7 } }),
+    ).toBe('warn');
+  });
+});
+
+describe('Function: asRestoration', () => {
+  it('calls a created or set-back configuration restored and leaves the rest as they are', () => {
+    // Prepare
+    const updated = { kind: 'retention-updated', configurationId: 'cfg-2', fromDays: 7, toDays: 30 } as const;
+    const already = {
+      kind: 'already-configured',
+      configurationId: 'cfg-3',
+      destination: 'us-west-2',
+    } as const;
+
+    // Act & Assess
+    expect(asRestoration({ ...PROTECTED, duplicate: true }, 'us-west-2')).toEqual({
+      kind: 'restored',
+      configurationId: 'cfg-1',
+      destination: 'us-west-2',
+      restoredBy: 'create',
+      duplicate: true,
+    });
+    expect(asRestoration(updated, 'us-west-2')).toEqual({
+      kind: 'restored',
+      configurationId: 'cfg-2',
+      destination: 'us-west-2',
+      restoredBy: 'retention-update',
+      fromDays: 7,
+      toDays: 30,
+    });
+    expect(asRestoration(already, 'us-west-2')).toBe(already);
   });
 });
 

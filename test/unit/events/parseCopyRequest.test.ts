@@ -95,6 +95,106 @@ describe('Function: parseCopyRequest', () => {
       });
     });
 
+    it.each([
+      [
+        'cloudtrail-delete-snapshot-copy-configuration.json',
+        'configuration-deleted',
+        'e4b7c2a1-3d5f-4e6a-9b8c-0d1e2f3a4b5c',
+      ],
+      [
+        'cloudtrail-update-snapshot-copy-configuration.json',
+        'configuration-changed',
+        'f5c8d3b2-4e6a-4f7b-8c9d-1e2f3a4b5c6d',
+      ],
+    ])('returns a %s request for the namespace named in the response', (sample, origin, eventId) => {
+      // Act
+      const parsed = parseCopyRequest(readSample(sample));
+
+      // Assess
+      expect(parsed).toStrictEqual({
+        kind: 'request',
+        request: {
+          eventId,
+          origin,
+          namespace: { account: '111111111111', region: 'us-east-1', name: 'prod-sales' },
+          requestedAt: expect.any(String),
+        },
+      });
+    });
+
+    it('takes a forwarded configuration change’s account and region from the call, not the bus', () => {
+      // Prepare
+      const body = withChanges('cloudtrail-delete-snapshot-copy-configuration.json', (event) => {
+        event.detail.recipientAccountId = '222222222222';
+        event.detail.awsRegion = 'eu-west-1';
+      });
+
+      // Act
+      const parsed = parseCopyRequest(body);
+
+      // Assess
+      expect(parsed).toMatchObject({
+        request: { namespace: { account: '222222222222', region: 'eu-west-1', name: 'prod-sales' } },
+      });
+    });
+
+    it('ignores a configuration change that failed, naming its error code', () => {
+      // Prepare
+      const body = withChanges('cloudtrail-delete-snapshot-copy-configuration.json', (event) => {
+        event.detail.errorCode = 'AccessDenied';
+        event.detail.errorMessage = 'not authorized';
+        delete event.detail.responseElements;
+      });
+
+      // Act
+      const parsed = parseCopyRequest(body);
+
+      // Assess
+      expect(parsed).toStrictEqual({
+        kind: 'ignored',
+        eventId: 'e4b7c2a1-3d5f-4e6a-9b8c-0d1e2f3a4b5c',
+        reason: 'DeleteSnapshotCopyConfiguration failed: AccessDenied',
+      });
+    });
+
+    it('reads no request parameter of a configuration change (the namespace is in the response only)', () => {
+      // Prepare
+      const body = withChanges('cloudtrail-update-snapshot-copy-configuration.json', (event) => {
+        delete event.detail.requestParameters;
+      });
+
+      // Act
+      const parsed = parseCopyRequest(body);
+
+      // Assess
+      expect(parsed).toMatchObject({ kind: 'request', request: { namespace: { name: 'prod-sales' } } });
+    });
+
+    it.each([
+      ['responseElements', (detail: Json) => delete detail.responseElements, 'detail.responseElements'],
+      [
+        'the namespace name',
+        (detail: Json) => {
+          (
+            detail.responseElements as { snapshotCopyConfiguration: Json }
+          ).snapshotCopyConfiguration.namespaceName = 'Prod Sales';
+        },
+        'detail.responseElements.snapshotCopyConfiguration.namespaceName',
+      ],
+    ])('refuses a configuration change without a usable %s as InvalidRequest', (_case, edit, field) => {
+      // Prepare
+      const body = withChanges('cloudtrail-delete-snapshot-copy-configuration.json', (event) =>
+        edit(event.detail),
+      );
+
+      // Act
+      const error = thrownBy(() => parseCopyRequest(body));
+
+      // Assess
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect(error).toMatchObject({ field, reason: ParseFailureReason.InvalidRequest });
+    });
+
     it('returns a manual request with the envelope account and region for snapshot-copy-requested.json', () => {
       // Act
       const parsed = parseCopyRequest(readSample('snapshot-copy-requested.json'));
