@@ -44,7 +44,7 @@ interface Resource {
 }
 
 interface Template {
-  readonly Parameters: Record<string, { Type: string; Default?: string }>;
+  readonly Parameters: Record<string, { Type: string; Default?: string; AllowedPattern?: string }>;
   readonly Conditions: Record<string, unknown>;
   readonly Resources: Record<string, Resource>;
 }
@@ -130,7 +130,7 @@ describe('deploy/member-account.yml', () => {
     ]);
   });
 
-  it('forwards successful CreateNamespace, TagResource and UntagResource calls to the central bus', () => {
+  it('forwards successful namespace and copy configuration calls to the central bus', () => {
     // Prepare
     const rule = resourceOf(template, 'ForwardNamespaceEventsRule');
     const [target] = rule.Properties.Targets as Record<string, unknown>[];
@@ -141,14 +141,112 @@ describe('deploy/member-account.yml', () => {
       'detail-type': ['AWS API Call via CloudTrail'],
       detail: {
         eventSource: ['redshift-serverless.amazonaws.com'],
-        eventName: ['CreateNamespace', 'TagResource', 'UntagResource'],
+        eventName: [
+          'CreateNamespace',
+          'TagResource',
+          'UntagResource',
+          'DeleteSnapshotCopyConfiguration',
+          'UpdateSnapshotCopyConfiguration',
+        ],
         errorCode: [{ exists: false }],
       },
     });
     expect(target).toMatchObject({
       Arn: { Ref: 'CentralEventBusArn' },
       RoleArn: { 'Fn::GetAtt': ['ForwardToCentralBusRole', 'Arn'] },
+      RetryPolicy: { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 },
     });
+  });
+
+  it('keeps events it cannot deliver in an encrypted dead-letter queue for 14 days', () => {
+    // Prepare
+    const [target] = resourceOf(template, 'ForwardNamespaceEventsRule').Properties.Targets as Record<
+      string,
+      unknown
+    >[];
+    const queue = resourceOf(template, 'ForwardingDeadLetterQueue');
+
+    // Assess
+    expect(target?.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': ['ForwardingDeadLetterQueue', 'Arn'] } });
+    expect(queue.Type).toBe('AWS::SQS::Queue');
+    expect(queue.Properties).toMatchObject({ MessageRetentionPeriod: 1_209_600, SqsManagedSseEnabled: true });
+  });
+
+  it('lets only the forwarding rule put events in its dead-letter queue, over TLS', () => {
+    // Prepare
+    const policy = resourceOf(template, 'ForwardingDeadLetterQueuePolicy');
+    const { Statement } = policy.Properties.PolicyDocument as { Statement: Statement[] };
+    const queueArn = { 'Fn::GetAtt': ['ForwardingDeadLetterQueue', 'Arn'] };
+
+    // Assess
+    expect(policy.Properties.Queues).toEqual([{ Ref: 'ForwardingDeadLetterQueue' }]);
+    expect(Statement).toEqual([
+      {
+        Sid: 'AllowUndeliverableEventsFromTheForwardingRule',
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Resource: queueArn,
+        Condition: {
+          ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': ['ForwardNamespaceEventsRule', 'Arn'] } },
+        },
+      },
+      expect.objectContaining({
+        Effect: 'Deny',
+        Action: 'sqs:*',
+        Resource: queueArn,
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    ]);
+  });
+
+  it('alarms on the dead-letter queue’s depth and on the rule’s failed deliveries', () => {
+    // Prepare
+    const alarms = Object.values(template.Resources).filter(
+      (resource) => resource.Type === 'AWS::CloudWatch::Alarm',
+    );
+    const byMetric = (metric: string) =>
+      alarms.find((alarm) => alarm.Properties.MetricName === metric)?.Properties;
+
+    // Assess
+    expect(alarms).toHaveLength(2);
+    expect(byMetric('ApproximateNumberOfMessagesVisible')).toMatchObject({
+      Namespace: 'AWS/SQS',
+      Dimensions: [
+        { Name: 'QueueName', Value: { 'Fn::GetAtt': ['ForwardingDeadLetterQueue', 'QueueName'] } },
+      ],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    expect(byMetric('FailedInvocations')).toMatchObject({
+      Namespace: 'AWS/Events',
+      Dimensions: [{ Name: 'RuleName', Value: { Ref: 'ForwardNamespaceEventsRule' } }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
+  it('notifies the AlarmTopicArn topic when one is given, and no one otherwise', () => {
+    // Prepare
+    const notify = { 'Fn::If': ['HasAlarmTopic', [{ Ref: 'AlarmTopicArn' }], { Ref: 'AWS::NoValue' }] };
+    const alarms = Object.values(template.Resources).filter(
+      (resource) => resource.Type === 'AWS::CloudWatch::Alarm',
+    );
+    const pattern = new RegExp(template.Parameters.AlarmTopicArn?.AllowedPattern ?? '(?!)');
+
+    // Assess
+    expect(template.Parameters.AlarmTopicArn?.Default).toBe('');
+    expect(template.Conditions.HasAlarmTopic).toEqual({
+      'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'AlarmTopicArn' }, ''] }],
+    });
+    for (const alarm of alarms) {
+      expect(alarm.Properties.AlarmActions).toEqual(notify);
+      expect(alarm.Properties.OKActions).toEqual(notify);
+    }
+    expect(pattern.test('')).toBe(true);
+    expect(pattern.test('arn:aws:sns:eu-west-1:111111111111:org-operations')).toBe(true);
+    expect(pattern.test('arn:aws:sqs:eu-west-1:111111111111:org-operations')).toBe(false);
   });
 
   it('lets the forwarding role put events on the central bus only', () => {
