@@ -9,6 +9,9 @@ import type { ReportIssue } from './issueReporter.js';
 
 type Path = readonly (string | number)[];
 
+/** An item read as the identifier it names, or the reason it is not one. */
+type ReadItem = (item: unknown) => { readonly value: string } | { readonly problem: string };
+
 /**
  * A list of 12-digit account ids. Returns the ids as strings (entries in error were reported and
  * left out); undefined when the value is not a non-empty list at all.
@@ -21,22 +24,7 @@ export function validateAccountList(
   whenOmitted: string,
   report: ReportIssue,
 ): readonly string[] | undefined {
-  const items = validateNonEmptyList(raw, at, 'AWS account ids', whenOmitted, report);
-  if (items === undefined) return undefined;
-  const accounts: string[] = [];
-  items.forEach((item, index) => {
-    // An unquoted 12-digit id reaches us as a number; it is unambiguous only with 12 digits
-    // (YAML drops the leading zeros of `012345678901`).
-    const account = typeof item === 'number' && Number.isInteger(item) ? String(item) : item;
-    if (typeof account === 'string' && isAccountId(account)) {
-      accounts.push(account);
-    } else if (typeof item === 'number') {
-      report([...at, index], `${item} is not a 12-digit AWS account id (quote account ids in YAML)`);
-    } else {
-      report([...at, index], `${describeValue(item)} is not a 12-digit AWS account id`);
-    }
-  });
-  return Object.freeze(accounts);
+  return validateItems(raw, at, { what: 'AWS account ids', whenOmitted, read: readAccountId }, report);
 }
 
 /** A list of known region names (src/domain/awsRegions.ts); same contract as validateAccountList. */
@@ -46,15 +34,41 @@ export function validateRegionList(
   whenOmitted: string,
   report: ReportIssue,
 ): readonly string[] | undefined {
-  const items = validateNonEmptyList(raw, at, 'region names', whenOmitted, report);
+  return validateItems(raw, at, { what: 'region names', whenOmitted, read: readRegion }, report);
+}
+
+function readAccountId(item: unknown): ReturnType<ReadItem> {
+  // An unquoted 12-digit id reaches us as a number; it is unambiguous only with 12 digits
+  // (YAML drops the leading zeros of `012345678901`).
+  const account = typeof item === 'number' && Number.isInteger(item) ? String(item) : item;
+  if (typeof account === 'string' && isAccountId(account)) return { value: account };
+  if (typeof item === 'number')
+    return { problem: `${item} is not a 12-digit AWS account id (quote account ids in YAML)` };
+  return { problem: `${describeValue(item)} is not a 12-digit AWS account id` };
+}
+
+function readRegion(item: unknown): ReturnType<ReadItem> {
+  if (typeof item === 'string' && isAwsRegion(item)) return { value: item };
+  if (typeof item === 'string') return { problem: `unknown region "${item}"` };
+  return { problem: `must be a region name such as "us-east-1"; got ${describeValue(item)}` };
+}
+
+/** Every item read with `list.read`; each one in error reported at its index and left out. */
+function validateItems(
+  raw: unknown,
+  at: Path,
+  list: { readonly what: string; readonly whenOmitted: string; readonly read: ReadItem },
+  report: ReportIssue,
+): readonly string[] | undefined {
+  const items = validateNonEmptyList(raw, at, list.what, list.whenOmitted, report);
   if (items === undefined) return undefined;
-  const regions: string[] = [];
+  const values: string[] = [];
   items.forEach((item, index) => {
-    if (typeof item === 'string' && isAwsRegion(item)) regions.push(item);
-    else if (typeof item === 'string') report([...at, index], `unknown region "${item}"`);
-    else report([...at, index], `must be a region name such as "us-east-1"; got ${describeValue(item)}`);
+    const read = list.read(item);
+    if ('value' in read) values.push(read.value);
+    else report([...at, index], read.problem);
   });
-  return Object.freeze(regions);
+  return Object.freeze(values);
 }
 
 /** A list with at least one entry: an empty list is never what the author meant. */

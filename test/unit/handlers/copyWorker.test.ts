@@ -12,14 +12,19 @@ import {
   UpdateSnapshotCopyConfigurationCommand,
   ValidationException,
 } from '@aws-sdk/client-redshift-serverless';
-import { ChangeMessageVisibilityCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AwsClientStub } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../../src/domain/policy/index.js';
 import type { CopyWorkerHandler } from '../../../src/handlers/copyWorker.js';
 import type { PolicyState } from '../../../src/worker/handleCopyRequest.js';
-import { dlqAttributesOf, emfMetricsOf, inputs } from '../../fixtures/copyWorkerAssertions.js';
+import {
+  dlqAttributesOf,
+  emfMetricsOf,
+  inputs,
+  useStubbedServices,
+} from '../../fixtures/copyWorkerAssertions.js';
 import {
   createNamespaceEvent,
   DLQ_URL,
@@ -33,7 +38,7 @@ import {
   tagResourceEvent,
 } from '../../fixtures/copyWorkerFixtures.js';
 import { useCopyWorker } from '../../fixtures/copyWorkerHarness.js';
-import { FakeRedshiftServerless } from '../../fixtures/fakeRedshiftServerless.js';
+import type { FakeRedshiftServerless } from '../../fixtures/fakeRedshiftServerless.js';
 
 const KMS_KEY = 'arn:aws:kms:us-west-2:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
@@ -68,19 +73,12 @@ const TWO_REGION_POLICY = parsePolicy(`version: 1
 scope: { regions: [us-east-1, us-west-2] }${RULES}`);
 
 const subject = useCopyWorker();
+const services = useStubbedServices();
 let redshift: FakeRedshiftServerless;
 let sqs: AwsClientStub<SQSClient>;
 
 beforeEach(() => {
-  redshift = new FakeRedshiftServerless();
-  sqs = mockClient(SQSClient);
-  sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq-1' });
-  sqs.on(ChangeMessageVisibilityCommand).resolves({});
-});
-
-afterEach(() => {
-  redshift.mock.restore();
-  sqs.restore();
+  ({ redshift, sqs } = services);
 });
 
 function worker(policy: PolicyState = { kind: 'valid', policy: POLICY }): CopyWorkerHandler {

@@ -1,5 +1,5 @@
 import { CreateSnapshotCopyConfigurationCommand } from '@aws-sdk/client-redshift-serverless';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { AssumeRoleCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { SQSEvent } from 'aws-lambda';
@@ -7,7 +7,12 @@ import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../../src/domain/policy/index.js';
 import type { Policy } from '../../../src/domain/policy/types.js';
-import { dlqAttributesOf, emfMetricsOf, inputs } from '../../fixtures/copyWorkerAssertions.js';
+import {
+  dlqAttributesOf,
+  emfMetricsOf,
+  inputs,
+  useStubbedServices,
+} from '../../fixtures/copyWorkerAssertions.js';
 import {
   ACCOUNT,
   createNamespaceEvent,
@@ -17,7 +22,7 @@ import {
   sqsRecord,
 } from '../../fixtures/copyWorkerFixtures.js';
 import { useCopyWorker } from '../../fixtures/copyWorkerHarness.js';
-import { FakeRedshiftServerless } from '../../fixtures/fakeRedshiftServerless.js';
+import type { FakeRedshiftServerless } from '../../fixtures/fakeRedshiftServerless.js';
 
 /**
  * Records outside the policy's scope are refused, not misdirected: dead-lettered at once with
@@ -45,14 +50,13 @@ const ORGANIZATION = parsePolicy(`version: 1
 scope: { accounts: organization, memberRoleName: copy-autopilot-member }${RULES}`);
 
 const subject = useCopyWorker();
+const services = useStubbedServices();
 let redshift: FakeRedshiftServerless;
 let sqs: AwsClientStub<SQSClient>;
 let sts: AwsClientStub<STSClient>;
 
 beforeEach(() => {
-  redshift = new FakeRedshiftServerless();
-  sqs = mockClient(SQSClient);
-  sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq-1' });
+  ({ redshift, sqs } = services);
   sts = mockClient(STSClient);
   sts.on(AssumeRoleCommand).resolves({
     Credentials: {
@@ -65,8 +69,6 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  redshift.mock.restore();
-  sqs.restore();
   sts.restore();
 });
 

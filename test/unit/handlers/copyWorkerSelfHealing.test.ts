@@ -2,12 +2,10 @@ import {
   CreateSnapshotCopyConfigurationCommand,
   UpdateSnapshotCopyConfigurationCommand,
 } from '@aws-sdk/client-redshift-serverless';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
-import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../../src/domain/policy/index.js';
-import { emfMetricsOf, inputs } from '../../fixtures/copyWorkerAssertions.js';
+import { emfMetricsOf, inputs, useStubbedServices } from '../../fixtures/copyWorkerAssertions.js';
 import {
   copyConfigurationEvent,
   lambdaContext,
@@ -16,7 +14,7 @@ import {
   sqsRecord,
 } from '../../fixtures/copyWorkerFixtures.js';
 import { useCopyWorker } from '../../fixtures/copyWorkerHarness.js';
-import { FakeRedshiftServerless } from '../../fixtures/fakeRedshiftServerless.js';
+import type { FakeRedshiftServerless } from '../../fixtures/fakeRedshiftServerless.js';
 
 /**
  * Self-healing: CloudTrail DeleteSnapshotCopyConfiguration / UpdateSnapshotCopyConfiguration
@@ -38,18 +36,11 @@ rules:
 `);
 
 const subject = useCopyWorker();
+const services = useStubbedServices();
 let redshift: FakeRedshiftServerless;
-let sqs: AwsClientStub<SQSClient>;
 
 beforeEach(() => {
-  redshift = new FakeRedshiftServerless();
-  sqs = mockClient(SQSClient);
-  sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq-1' });
-});
-
-afterEach(() => {
-  redshift.mock.restore();
-  sqs.restore();
+  ({ redshift } = services);
 });
 
 function invoke(event: SQSEvent) {
