@@ -31,6 +31,12 @@ import {
 } from '../../src/local/runner/startLocalAutomation.js';
 import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
 import { compilePolicyFile } from '../../src/policy/compilePolicy.js';
+import {
+  attributesOf,
+  deadLetterWhere,
+  eventually,
+  peekDeadLetters,
+} from '../fixtures/localAutomationProbes.js';
 
 /**
  * The automation end to end on the local cloud: serverless.yml packaged and deployed onto it,
@@ -42,8 +48,6 @@ const SERVICE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 // Valid when packaged, but dead-letters mirror-* namespaces (they would copy to their own region).
 const POLICY_FILE = 'test/fixtures/policies/copies-to-home-region.yml';
 const FIXED_POLICY_FILE = 'test/fixtures/policies/copies-to-home-region-fixed.yml';
-// Generous for a loaded 2-core CI machine: a retried record waits out a 2.5–10 s backoff per retry.
-const SETTLE_TIMEOUT_MS = 40_000;
 
 let automation: LocalAutomation;
 
@@ -63,17 +67,6 @@ function queue(logicalId: 'RequestsQueue' | 'RequestsDeadLetterQueue') {
   const found = automation.deployment.queues[logicalId];
   if (!found) throw new Error(`the deployment has no ${logicalId}`);
   return found;
-}
-
-/** Polls until `probe` returns a value, or fails naming what never happened. */
-async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const deadline = performance.now() + SETTLE_TIMEOUT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
 }
 
 async function copyConfigurationsOf(namespaceName: string): Promise<SnapshotCopyConfiguration[]> {
@@ -117,28 +110,11 @@ function workerLines(namespace: string, runner = automation.runner): WorkerLine[
     .map((line) => line as unknown as WorkerLine);
 }
 
-/** A look at the DLQ that leaves every message there (visibility 0), as `dlq list` does. */
-async function peekDeadLetters(): Promise<Message[]> {
-  const { Messages = [] } = await automation.clients.sqs.send(
-    new ReceiveMessageCommand({
-      QueueUrl: queue('RequestsDeadLetterQueue').url,
-      MaxNumberOfMessages: 10,
-      MessageAttributeNames: ['All'],
-      VisibilityTimeout: 0,
-    }),
-  );
-  return Messages;
-}
-
-function attributesOf(message: Message): Record<string, string | undefined> {
-  return Object.fromEntries(
-    Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [name, value.StringValue]),
-  );
-}
-
 async function deadLetterOf(namespace: string): Promise<Message> {
-  return eventually(`the DLQ holds a message for ${namespace}`, async () =>
-    (await peekDeadLetters()).find((message) => attributesOf(message).Namespace === namespace),
+  return deadLetterWhere(
+    automation,
+    `a message for ${namespace}`,
+    (attributes) => attributes.Namespace === namespace,
   );
 }
 
@@ -277,9 +253,9 @@ describe('Local automation: a namespace created through the SDK', { timeout: 60_
     );
     expect(sumOf(automation.runner.metrics, retriedKey)).toBeGreaterThan(retriedBefore);
     expect(automation.cloud.redshift.createCounts()[namespaceName]).toBe(1);
-    expect((await peekDeadLetters()).map((message) => attributesOf(message).Namespace)).not.toContain(
-      namespaceName,
-    );
+    expect(
+      (await peekDeadLetters(automation)).map((message) => attributesOf(message).Namespace),
+    ).not.toContain(namespaceName);
   });
 
   it('is dead-lettered at once with its reason when the service answers ValidationException', async () => {
@@ -480,7 +456,7 @@ describe('Local automation: a namespace created through the SDK', { timeout: 60_
         workerLines(namespaceName, fixedRunner).find((line) => line.outcome === 'protected'),
       );
       expect(outcome).toMatchObject({ outcome: 'protected', rule: 'east-mirrors' });
-      expect(await peekDeadLetters()).toEqual([]);
+      expect(await peekDeadLetters(automation)).toEqual([]);
     } finally {
       await fixedRunner.stop();
     }

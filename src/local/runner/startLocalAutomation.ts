@@ -49,7 +49,11 @@ export interface LocalAutomationOptions {
    * `[{ account: '111111111111', regions: ['us-east-1', 'eu-west-1'] }]` (plus the central one).
    */
   readonly memberAccounts?: readonly LocalMemberAccount[];
-  /** The member role (MemberRoleName); `params.memberRoleName`, else `copy-autopilot-member`. */
+  /**
+   * The member role (MemberRoleName), `copy-autopilot-member` by default. It must equal the
+   * policy's scope.memberRoleName: serverless.yml reads the role from the policy (there is no
+   * memberRoleName param any more).
+   */
   readonly memberRoleName?: string;
   /** The member template; `<serviceDir>/deploy/member-account.yml` by default. */
   readonly memberTemplatePath?: string;
@@ -279,7 +283,7 @@ async function standUpMembers(
     readonly step: (step: string) => void;
   },
 ): Promise<{ memberRoleName: string; memberDeployments: LocalMemberDeployment[] }> {
-  const memberRoleName = options.memberRoleName || options.params?.memberRoleName || DEFAULT_MEMBER_ROLE_NAME;
+  const memberRoleName = options.memberRoleName || DEFAULT_MEMBER_ROLE_NAME;
   const memberDeployments = await deployMemberAccounts({
     cloud: context.cloud,
     central: context.central,

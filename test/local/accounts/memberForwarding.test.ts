@@ -89,7 +89,15 @@ describe('Local cloud: member accounts forward their CloudTrail events to the ce
 
     // Assess
     expect(deployment.rules).toEqual(['copy-autopilot-forward-namespace-events']);
-    expect(deployment.skipped.map((resource) => resource.type)).toEqual(['AWS::IAM::Role', 'AWS::IAM::Role']);
+    // No local equivalent: IAM, the queue policy and the alarms. The forwarding DLQ is a queue.
+    expect(deployment.skipped.map((resource) => resource.type)).toEqual([
+      'AWS::IAM::Role',
+      'AWS::IAM::Role',
+      'AWS::SQS::QueuePolicy',
+      'AWS::CloudWatch::Alarm',
+      'AWS::CloudWatch::Alarm',
+    ]);
+    expect(Object.keys(deployment.queues)).toEqual(['ForwardingDeadLetterQueue']);
     const events = await receivedEvents(central.sqs, central.queueUrl);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
