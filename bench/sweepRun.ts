@@ -1,7 +1,7 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { loadPolicyFile } from '../src/policy/loadPolicyFile.js';
-import { sweepRegion } from '../src/sweep/sweepRegion.js';
+import { sweepTarget } from '../src/sweep/sweepTarget.js';
 
 export interface SweepRunSpec {
   /** The local cloud the namespaces live in. */
@@ -29,8 +29,8 @@ export interface SweepRunResult {
 }
 
 /**
- * One sweep of a region, the way `copy-autopilot sweep --yes` does it (sweepRegion), in a
- * process of its own so its peak memory is the sweep's and not the local cloud's.
+ * One sweep of a region, the way `copy-autopilot sweep --yes` and the sweep worker do it
+ * (sweepTarget), in a process of its own so its peak memory is the sweep's and not the local cloud's.
  */
 export async function runSweep(spec: SweepRunSpec): Promise<SweepRunResult> {
   const config = {
@@ -43,7 +43,7 @@ export async function runSweep(spec: SweepRunSpec): Promise<SweepRunResult> {
   const policy = await loadPolicyFile(spec.policyFile);
   const rssBeforeKiB = Math.round(process.memoryUsage().rss / 1024);
   const started = performance.now();
-  const summary = await sweepRegion({
+  const summary = await sweepTarget({
     inventory: {
       client: redshift,
       region: spec.region,

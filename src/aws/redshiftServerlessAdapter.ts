@@ -19,6 +19,12 @@ export interface NamespaceState {
   readonly status: string;
 }
 
+/** A page of ListSnapshotCopyConfigurations; `nextToken` absent on the last one. */
+export interface CopyConfigurationPage {
+  readonly configurations: readonly CopyConfiguration[];
+  readonly nextToken?: string;
+}
+
 /** AWS answered with a shape the service model promises never to send (a missing id). */
 export class UnexpectedResponseError extends CopyAutopilotError {
   public readonly operation: string;
@@ -73,15 +79,32 @@ export class RedshiftServerlessAdapter {
     const configurations: CopyConfiguration[] = [];
     let nextToken: string | undefined;
     do {
-      const page = await this.#client.send(
-        new ListSnapshotCopyConfigurationsCommand({ namespaceName, maxResults: PAGE_SIZE, nextToken }),
-      );
-      for (const raw of page.snapshotCopyConfigurations ?? []) {
-        configurations.push(toCopyConfiguration('ListSnapshotCopyConfigurations', raw));
-      }
+      const page = await this.listCopyConfigurationsPage({ namespaceName, nextToken });
+      configurations.push(...page.configurations);
       nextToken = page.nextToken;
-    } while (nextToken !== undefined && nextToken !== '');
+    } while (nextToken !== undefined);
     return configurations;
+  }
+
+  /**
+   * One page (up to 100) of copy configurations: a namespace's, or, without `namespaceName`,
+   * every one of the region, which is how a sweep reads them all in a few calls.
+   */
+  public async listCopyConfigurationsPage(request: {
+    readonly namespaceName?: string;
+    readonly nextToken?: string;
+  }): Promise<CopyConfigurationPage> {
+    const page = await this.#client.send(
+      new ListSnapshotCopyConfigurationsCommand({
+        namespaceName: request.namespaceName,
+        maxResults: PAGE_SIZE,
+        nextToken: request.nextToken,
+      }),
+    );
+    const configurations = (page.snapshotCopyConfigurations ?? []).map((raw) =>
+      toCopyConfiguration('ListSnapshotCopyConfigurations', raw),
+    );
+    return { configurations, nextToken: page.nextToken === '' ? undefined : page.nextToken };
   }
 
   public async createCopyConfiguration(

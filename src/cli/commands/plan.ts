@@ -1,5 +1,5 @@
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
-import { inventoryNamespaces } from '../../aws/namespaceInventory.js';
+import { inventoryRegion } from '../../aws/regionInventory.js';
 import { evaluateCompliance, type InventoriedNamespace } from '../../domain/compliance/evaluateCompliance.js';
 import type { CopyConfiguration } from '../../domain/copyConfiguration.js';
 import { isAccountId, isNamespaceName } from '../../domain/identifiers.js';
@@ -209,12 +209,13 @@ function planLive(
   existing: readonly CopyConfiguration[],
 ): PlanEntry {
   const result = evaluateCompliance(live, existing, policy);
-  const decision = resolvePolicy(policy, live);
+  const tags = live.tags ?? {};
+  const decision = resolvePolicy(policy, { ...live, tags });
   const base = {
     namespace: live.name,
     account: live.account,
     region: live.region,
-    tags: live.tags,
+    tags,
     existing,
     detail: result.detail,
     ...(result.rule === undefined ? {} : { rule: result.rule }),
@@ -268,7 +269,9 @@ async function planRegion(
   printer: Printer,
 ): Promise<PlanEntry[]> {
   const entries: PlanEntry[] = [];
-  for await (const event of inventoryNamespaces({ client, region, concurrency: INVENTORY_CONCURRENCY })) {
+  // Every namespace's tags, even where the decision ignores them: the plan shows what it decided on.
+  const inventory = { client, region, concurrency: INVENTORY_CONCURRENCY, needsTags: () => true };
+  for await (const event of inventoryRegion(inventory)) {
     switch (event.kind) {
       case 'listed':
         printer.status(`listed ${event.discovered} namespace(s)${event.complete ? '' : '…'}`);

@@ -38,7 +38,11 @@ export interface InventoriedNamespace {
   readonly account: string;
   readonly region: string;
   readonly arn: string;
-  readonly tags: Tags;
+  /**
+   * Its live tags; absent when they were not read because the policy's decision for this
+   * namespace does not depend on them (`decisionDependsOnTags`), which saves a call per namespace.
+   */
+  readonly tags?: Tags;
   /** AVAILABLE, MODIFYING, DELETING… as ListNamespaces reports it; absent when unknown. */
   readonly status?: string;
 }
@@ -70,7 +74,8 @@ export function evaluateCompliance(
   if (namespace.status === 'DELETING') {
     return { verdict: ComplianceVerdict.Skipped, ...withCurrent, detail: 'the namespace is being deleted' };
   }
-  const decision = resolvePolicy(policy, namespace);
+  // Unread tags cannot change the decision (that is why they were not read): none stands in.
+  const decision = resolvePolicy(policy, { ...namespace, tags: namespace.tags ?? {} });
   switch (decision.kind) {
     case 'unmatched':
       return { verdict: ComplianceVerdict.Unmatched, ...withCurrent, detail: 'no policy rule matches' };
