@@ -13,6 +13,9 @@ export interface DeadLetter {
   readonly policyRule?: string;
   readonly eventId?: string;
   readonly namespace?: string;
+  /** The account and region a sweep task was for. */
+  readonly account?: string;
+  readonly region?: string;
 }
 
 // SQS limits a message attribute value to the message size, but a DLQ reader wants a line, not
@@ -36,6 +39,8 @@ export function deadLetterAttributes(letter: DeadLetter): Record<string, Message
     ...(letter.policyRule === undefined ? {} : { PolicyRule: text(letter.policyRule) }),
     ...(letter.eventId === undefined ? {} : { EventId: text(letter.eventId) }),
     ...(letter.namespace === undefined ? {} : { Namespace: text(letter.namespace) }),
+    ...(letter.account === undefined ? {} : { Account: text(letter.account) }),
+    ...(letter.region === undefined ? {} : { Region: text(letter.region) }),
   };
 }
 

@@ -56,3 +56,26 @@ export async function setRetryVisibility(
     }),
   );
 }
+
+/**
+ * Sets the next delivery of an SQS record `delaySeconds` away (setRetryVisibility). Never
+ * throws: when SQS refuses, the record is retried anyway, after the queue's own visibility
+ * timeout, and the refusal is returned for the caller to log.
+ */
+export async function delayRetry(
+  sqs: SQSClient,
+  record: { readonly eventSourceARN: string; readonly receiptHandle: string },
+  delaySeconds: number,
+  endpointUrl?: string,
+): Promise<unknown> {
+  try {
+    await setRetryVisibility(
+      sqs,
+      { eventSourceArn: record.eventSourceARN, receiptHandle: record.receiptHandle, delaySeconds },
+      endpointUrl,
+    );
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}

@@ -1,4 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_BACKOFF, MAX_VISIBILITY_TIMEOUT_SECONDS } from '../domain/backoff.js';
+import { isAccountId } from '../domain/identifiers.js';
 import { ConfigError } from './configError.js';
 
 /** The environment a function's configuration is read from: `process.env`, or a plain object in tests. */
@@ -26,4 +28,80 @@ export function readPolicyFile(env: Environment): string {
   const root = readOptional(env, 'LAMBDA_TASK_ROOT') ?? process.cwd();
   const policyPath = readRequired(env, 'POLICY_FILE');
   return isAbsolute(policyPath) ? policyPath : resolve(root, policyPath);
+}
+
+/**
+ * A positive number (an integer when `integer`), or `fallback` when unset.
+ *
+ * @throws ConfigError when the value is not one.
+ */
+export function readPositiveNumber(
+  env: Environment,
+  name: string,
+  fallback: number,
+  { integer = false }: { integer?: boolean } = {},
+): number {
+  const raw = readOptional(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new ConfigError(name, `must be a positive ${integer ? 'integer' : 'number'}, got '${raw}'`);
+  }
+  return value;
+}
+
+/** A backoff in whole seconds (src/domain/backoff.ts), its variables named by the caller. */
+export interface BackoffSettings {
+  readonly baseSeconds: number;
+  readonly maxSeconds: number;
+}
+
+/**
+ * Reads a backoff's base and cap (defaults: DEFAULT_BACKOFF).
+ *
+ * @throws ConfigError when either is not a positive integer, the cap is below the base, or the
+ * cap exceeds what ChangeMessageVisibility accepts.
+ */
+export function readBackoff(
+  env: Environment,
+  names: { readonly base: string; readonly max: string },
+  defaults: BackoffSettings = DEFAULT_BACKOFF,
+): BackoffSettings {
+  const baseSeconds = readPositiveNumber(env, names.base, defaults.baseSeconds, { integer: true });
+  const maxSeconds = readPositiveNumber(env, names.max, defaults.maxSeconds, { integer: true });
+  if (maxSeconds < baseSeconds) throw new ConfigError(names.max, `must not be smaller than ${names.base}`);
+  if (maxSeconds > MAX_VISIBILITY_TIMEOUT_SECONDS) {
+    throw new ConfigError(
+      names.max,
+      `must not exceed ${MAX_VISIBILITY_TIMEOUT_SECONDS} (12 hours, the SQS maximum)`,
+    );
+  }
+  return { baseSeconds, maxSeconds };
+}
+
+/**
+ * AWS_ACCOUNT_ID, the function's own account, which tells home from member accounts; undefined
+ * when unset. Nothing looks it up (no STS call, no grant for one): serverless.yml sets it from
+ * AWS::AccountId.
+ *
+ * @throws ConfigError when it is set but not 12 digits.
+ */
+export function readOptionalAccountId(env: Environment): string | undefined {
+  const accountId = readOptional(env, 'AWS_ACCOUNT_ID');
+  if (accountId !== undefined && !isAccountId(accountId)) {
+    throw new ConfigError('AWS_ACCOUNT_ID', `must be 12 digits, got '${accountId}'`);
+  }
+  return accountId;
+}
+
+/** AWS_ACCOUNT_ID, required. @throws ConfigError when unset or not 12 digits. */
+export function readAccountId(env: Environment): string {
+  return readOptionalAccountId(env) ?? readRequired(env, 'AWS_ACCOUNT_ID');
+}
+
+/** A queue URL variable. */
+export function readQueueUrl(env: Environment, name: string): string {
+  const url = readRequired(env, name);
+  if (!/^https?:\/\//.test(url)) throw new ConfigError(name, `must be a queue URL, got '${url}'`);
+  return url;
 }

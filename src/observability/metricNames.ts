@@ -31,9 +31,13 @@ export const MetricName = {
   DeadLettered: 'DeadLettered',
   /** Seconds from the event's time to the configuration existing. */
   TimeToProtection: 'TimeToProtection',
-  /** Non-compliant namespaces the scheduled sweep found and enqueued. */
+  /** (account, region) targets the sweep planner sent to the sweep-task queue, per run. */
+  SweepTargetsPlanned: 'SweepTargetsPlanned',
+  /** Non-compliant namespaces the sweep worker requested protection for, per target. */
   SweepEnqueued: 'SweepEnqueued',
-  /** Namespaces the scheduled sweep looked at. */
+  /** Namespaces the sweep worker looked at, per target. */
   SweepNamespacesSeen: 'SweepNamespacesSeen',
+  /** A target the sweep worker gave up on, sent to the task DLQ with its reason; dimension Reason. */
+  SweepTargetDeadLettered: 'SweepTargetDeadLettered',
 } as const;
 export type MetricName = (typeof MetricName)[keyof typeof MetricName];

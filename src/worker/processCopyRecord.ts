@@ -3,7 +3,7 @@ import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
 import { sendToDeadLetterQueue } from '../aws/deadLetterQueue.js';
-import { setRetryVisibility } from '../aws/retryVisibility.js';
+import { delayRetry } from '../aws/retryVisibility.js';
 import { classifyServiceError } from '../domain/classifyServiceError.js';
 import { CopyAutopilotError } from '../domain/errors.js';
 import { logLevelFor, metricFor, type RecordOutcome, timeToProtectionSeconds } from '../domain/outcome.js';
@@ -57,20 +57,10 @@ export async function processCopyRecord(
   const line = () => logLine(outcome, attempts, now() - started, record.messageId);
 
   if (outcome.kind === 'retry') {
-    try {
-      await setRetryVisibility(
-        deps.sqs,
-        {
-          eventSourceArn: record.eventSourceARN,
-          receiptHandle: record.receiptHandle,
-          delaySeconds: outcome.delaySeconds,
-        },
-        deps.endpointUrl,
-      );
-    } catch (error) {
-      // The record is still retried, after the queue's own visibility timeout instead.
-      logger.warn('could not set retry visibility', { error: classifyServiceError(error) });
-    }
+    const refusal = await delayRetry(deps.sqs, record, outcome.delaySeconds, deps.endpointUrl);
+    // The record is still retried, after the queue's own visibility timeout instead.
+    if (refusal !== undefined)
+      logger.warn('could not set retry visibility', { error: classifyServiceError(refusal) });
     emit(logger, deps.metrics, outcome, line(), now());
     throw new RecordRetryError(outcome.errorName, outcome.message);
   }
@@ -106,7 +96,8 @@ export async function processCopyRecord(
   return outcome.kind;
 }
 
-function receiveCountOf(record: SQSRecord): number {
+/** SQS's ApproximateReceiveCount: 1 on the first delivery (and when it is missing or unusable). */
+export function receiveCountOf(record: SQSRecord): number {
   const count = Number.parseInt(record.attributes?.ApproximateReceiveCount ?? '1', 10);
   return Number.isFinite(count) && count >= 1 ? count : 1;
 }

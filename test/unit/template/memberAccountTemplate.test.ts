@@ -77,16 +77,31 @@ describe('deploy/member-account.yml', () => {
     expect(template.Resources.MemberRole?.Type).toBe('AWS::IAM::Role');
   });
 
-  it('lets only the central worker role assume the member role, under the agreed name', () => {
+  it('lets only the central copy and sweep worker roles assume the member role, under the agreed name', () => {
     // Prepare
     const role = resourceOf(template, 'MemberRole');
     const trust = (role.Properties.AssumeRolePolicyDocument as { Statement: Statement[] }).Statement;
 
-    // Assess
+    // Assess: the sweep worker only when its role is given (older central stacks have none)
     expect(role.Properties.RoleName).toEqual({ Ref: 'MemberRoleName' });
     expect(trust).toEqual([
-      { Effect: 'Allow', Principal: { AWS: { Ref: 'CentralWorkerRoleArn' } }, Action: 'sts:AssumeRole' },
+      {
+        Effect: 'Allow',
+        Principal: {
+          AWS: {
+            'Fn::If': [
+              'TrustsSweepWorker',
+              [{ Ref: 'CentralWorkerRoleArn' }, { Ref: 'CentralSweepWorkerRoleArn' }],
+              { Ref: 'CentralWorkerRoleArn' },
+            ],
+          },
+        },
+        Action: 'sts:AssumeRole',
+      },
     ]);
+    expect(template.Conditions.TrustsSweepWorker).toEqual({
+      'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'CentralSweepWorkerRoleArn' }, ''] }],
+    });
   });
 
   it('grants the member role the redshift-serverless calls the worker makes, and no `*` action', () => {
@@ -112,12 +127,11 @@ describe('deploy/member-account.yml', () => {
     expect(namespaceScoped.sort()).toEqual([
       'redshift-serverless:CreateSnapshotCopyConfiguration',
       'redshift-serverless:GetNamespace',
-      'redshift-serverless:ListSnapshotCopyConfigurations',
       'redshift-serverless:ListTagsForResource',
     ]);
   });
 
-  it('allows Resource `*` only for actions without a resource type', () => {
+  it('allows Resource `*` only for actions that name no resource', () => {
     // Act
     const wildcardActions = rolePolicyStatements(template.Resources.MemberRole)
       .filter((statement) => statement.Resource === '*')
@@ -126,6 +140,8 @@ describe('deploy/member-account.yml', () => {
     // Assess
     expect(wildcardActions.sort()).toEqual([
       'redshift-serverless:ListNamespaces',
+      // Without a namespace (the sweep's region-wide listing) it names no resource.
+      'redshift-serverless:ListSnapshotCopyConfigurations',
       'redshift-serverless:UpdateSnapshotCopyConfiguration',
     ]);
   });

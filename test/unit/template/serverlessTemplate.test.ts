@@ -447,13 +447,16 @@ describe('serverless.yml: packaged CloudFormation template', () => {
 
     it('consumes the requests queue in small batches with partial batch responses and capped concurrency', () => {
       // Prepare
-      const [mapping, ...others] = resourcesOfType(defaults.template, 'AWS::Lambda::EventSourceMapping');
-      const properties = mapping?.[1].Properties as Record<string, unknown>;
+      const mappings = resourcesOfType(defaults.template, 'AWS::Lambda::EventSourceMapping').filter(
+        ([, mapping]) =>
+          JSON.stringify(mapping.Properties?.EventSourceArn) === JSON.stringify(getAtt('RequestsQueue')),
+      );
+      const properties = mappings[0]?.[1].Properties as Record<string, unknown>;
 
       // Assess
-      expect(others).toHaveLength(0);
+      expect(mappings).toHaveLength(1);
       expect(properties).toMatchObject({
-        EventSourceArn: getAtt('RequestsQueue'),
+        FunctionName: getAtt('CopyWorkerLambdaFunction'),
         BatchSize: 10,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         ScalingConfig: { MaximumConcurrency: expect.any(Number) },
@@ -485,44 +488,137 @@ describe('serverless.yml: packaged CloudFormation template', () => {
     });
   });
 
-  describe('scheduled sweep', () => {
-    it('runs the sweep handler on the sweepRate schedule', () => {
+  describe('fan-out sweep', () => {
+    type RolePolicies = { Policies: { PolicyDocument: { Statement: Statement[] } }[] };
+    const roleStatements = (template: Template, logicalId: string): Statement[] =>
+      propertiesOf<RolePolicies>(template, logicalId).Policies.flatMap(
+        (policy) => policy.PolicyDocument.Statement,
+      );
+    const resourcesFor = (statements: Statement[], action: string) =>
+      statements
+        .filter((statement) => statement.Effect === 'Allow' && asList(statement.Action).includes(action))
+        .flatMap((statement) => asList(statement.Resource as unknown))
+        .map((resource) => JSON.stringify(resource));
+
+    it('runs the planner on the sweepRate schedule with the task queue and the home account', () => {
       // Prepare
       const schedules = resourcesOfType(defaults.template, 'AWS::Events::Rule').filter(
         ([, rule]) => rule.Properties?.ScheduleExpression !== undefined,
       );
-      const sweep = propertiesOf<{ Handler: string; Environment: { Variables: Record<string, unknown> } }>(
-        defaults.template,
-        'SweepLambdaFunction',
-      );
+      const planner = propertiesOf<{
+        Handler: string;
+        Role: unknown;
+        Environment: { Variables: Record<string, unknown> };
+      }>(defaults.template, 'SweepPlannerLambdaFunction');
 
       // Assess
       expect(schedules).toHaveLength(1);
       const [, schedule] = schedules[0] as [string, Resource];
       expect(schedule.Properties).toMatchObject({
+        Name: 'copy-autopilot-test-sweep',
         ScheduleExpression: 'rate(6 hours)',
-        Targets: [expect.objectContaining({ Arn: getAtt('SweepLambdaFunction') })],
+        Targets: [expect.objectContaining({ Arn: getAtt('SweepPlannerLambdaFunction') })],
       });
-      expect(sweep.Handler).toBe('src/handlers/sweep.handler');
-      expect(sweep.Environment.Variables).toMatchObject({
+      expect(planner.Handler).toBe('src/handlers/sweepPlanner.handler');
+      expect(planner.Role).toEqual(getAtt('SweepPlannerRole'));
+      expect(planner.Environment.Variables).toMatchObject({
         POLICY_FILE: expect.stringMatching(COMPILED_POLICY),
-        EVENT_BUS_NAME: 'default',
+        SWEEP_TASKS_QUEUE_URL: { Ref: 'SweepTasksQueue' },
+        AWS_ACCOUNT_ID: { Ref: 'AWS::AccountId' },
       });
+      // The single-region sweep function and its role are gone.
+      expect(defaults.template.Resources.SweepLambdaFunction).toBeUndefined();
+      expect(defaults.template.Resources.SweepRole).toBeUndefined();
     });
 
-    it('gives the sweep a role of its own that reads namespaces and puts events, and writes nothing else', () => {
+    it('sends tasks to an encrypted queue that redrives to its own DLQ after the retry budget', () => {
       // Prepare
-      const sweep = propertiesOf<{ Role: unknown }>(defaults.template, 'SweepLambdaFunction');
-      const role = propertiesOf<{ Policies: { PolicyDocument: { Statement: Statement[] } }[] }>(
+      const queue = propertiesOf<{
+        SqsManagedSseEnabled: boolean;
+        VisibilityTimeout: number;
+        RedrivePolicy: { deadLetterTargetArn: unknown; maxReceiveCount: number };
+      }>(defaults.template, 'SweepTasksQueue');
+      const dlq = propertiesOf<{ SqsManagedSseEnabled: boolean; MessageRetentionPeriod: number }>(
         defaults.template,
-        'SweepRole',
+        'SweepTasksDeadLetterQueue',
       );
-      const actions = role.Policies.flatMap((policy) => policy.PolicyDocument.Statement).flatMap(
-        (statement) => asList(statement.Action),
+      const worker = propertiesOf<{ Timeout: number; Environment: { Variables: Record<string, unknown> } }>(
+        defaults.template,
+        'SweepWorkerLambdaFunction',
+      );
+
+      // Assess: the worker dead-letters the last attempt itself, with the same count
+      expect(queue.SqsManagedSseEnabled).toBe(true);
+      expect(dlq.SqsManagedSseEnabled).toBe(true);
+      expect(queue.RedrivePolicy.deadLetterTargetArn).toEqual(getAtt('SweepTasksDeadLetterQueue'));
+      expect(worker.Environment.Variables.SWEEP_TASK_MAX_RECEIVE_COUNT).toBe(
+        String(queue.RedrivePolicy.maxReceiveCount),
+      );
+      expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * worker.Timeout);
+      expect(dlq.MessageRetentionPeriod).toBe(1_209_600);
+    });
+
+    it('triggers the sweep worker from the task queue one target at a time, with partial batch responses and capped concurrency', () => {
+      // Prepare
+      const worker = propertiesOf<{
+        Handler: string;
+        Role: unknown;
+        Environment: { Variables: Record<string, unknown> };
+      }>(defaults.template, 'SweepWorkerLambdaFunction');
+      const mapping = propertiesOf<Record<string, unknown>>(
+        defaults.template,
+        'SweepWorkerEventSourceMapping',
       );
 
       // Assess
-      expect(sweep.Role).toEqual(getAtt('SweepRole'));
+      expect(worker.Handler).toBe('src/handlers/sweepWorker.handler');
+      expect(worker.Role).toEqual(getAtt('SweepWorkerRole'));
+      expect(worker.Environment.Variables).toMatchObject({
+        POLICY_FILE: expect.stringMatching(COMPILED_POLICY),
+        EVENT_BUS_NAME: 'default',
+        SWEEP_TASKS_DEAD_LETTER_QUEUE_URL: { Ref: 'SweepTasksDeadLetterQueue' },
+        AWS_ACCOUNT_ID: { Ref: 'AWS::AccountId' },
+      });
+      expect(mapping).toEqual({
+        EventSourceArn: getAtt('SweepTasksQueue'),
+        FunctionName: getAtt('SweepWorkerLambdaFunction'),
+        BatchSize: 1,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: 5 },
+        Enabled: true,
+      });
+    });
+
+    it('lets the planner only list accounts, OUs and regions and send to the task queue', () => {
+      // Prepare
+      const statements = roleStatements(defaults.template, 'SweepPlannerRole');
+      const actions = statements.flatMap((statement) => asList(statement.Action));
+
+      // Assess
+      expect([...actions].sort()).toEqual([
+        'account:ListRegions',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'organizations:ListAccounts',
+        'organizations:ListAccountsForParent',
+        'organizations:ListOrganizationalUnitsForParent',
+        'sqs:SendMessage',
+      ]);
+      expect(resourcesFor(statements, 'sqs:SendMessage')).toEqual([
+        JSON.stringify(getAtt('SweepTasksQueue')),
+      ]);
+      expect(resourcesFor(statements, 'account:ListRegions')).toEqual([
+        JSON.stringify({ 'Fn::Sub': 'arn:${AWS::Partition}:account::${AWS::AccountId}:account' }),
+        JSON.stringify({ 'Fn::Sub': 'arn:${AWS::Partition}:account::*:account/o-*/*' }),
+      ]);
+    });
+
+    it('lets the sweep worker only read namespaces and configurations, put events and use its own queues', () => {
+      // Prepare
+      const statements = roleStatements(defaults.template, 'SweepWorkerRole');
+      const actions = statements.flatMap((statement) => asList(statement.Action));
+
+      // Assess: no write to Redshift Serverless, nothing on the requests queues
       expect([...actions].sort()).toEqual([
         'events:PutEvents',
         'logs:CreateLogStream',
@@ -530,36 +626,41 @@ describe('serverless.yml: packaged CloudFormation template', () => {
         'redshift-serverless:ListNamespaces',
         'redshift-serverless:ListSnapshotCopyConfigurations',
         'redshift-serverless:ListTagsForResource',
+        'sqs:ChangeMessageVisibility',
+        'sqs:DeleteMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:ReceiveMessage',
+        'sqs:SendMessage',
       ]);
-    });
-
-    it('alarms when the sweep fails', () => {
-      // Prepare
-      const alarm = propertiesOf<{ MetricName: string; Dimensions: { Name: string; Value: unknown }[] }>(
-        defaults.template,
-        'SweepErrorsAlarm',
-      );
-
-      // Assess
-      expect(alarm.MetricName).toBe('Errors');
-      expect(alarm.Dimensions).toEqual([{ Name: 'FunctionName', Value: 'copy-autopilot-test-sweep' }]);
+      for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility']) {
+        expect(resourcesFor(statements, action)).toEqual([JSON.stringify(getAtt('SweepTasksQueue'))]);
+      }
+      expect(resourcesFor(statements, 'sqs:SendMessage')).toEqual([
+        JSON.stringify(getAtt('SweepTasksDeadLetterQueue')),
+      ]);
+      expect(resourcesFor(statements, 'events:PutEvents')).toEqual([
+        JSON.stringify({
+          'Fn::Sub': 'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default',
+        }),
+      ]);
+      // The copy worker's role may not consume sweep tasks.
+      expect(resourcesFor(identityStatements(defaults.template), 'sqs:ReceiveMessage')).toEqual([
+        JSON.stringify(getAtt('RequestsQueue')),
+        JSON.stringify(getAtt('SweepTasksQueue')),
+      ]);
+      expect(
+        resourcesFor(roleStatements(defaults.template, 'IamRoleLambdaExecution'), 'sqs:ReceiveMessage'),
+      ).toEqual([JSON.stringify(getAtt('RequestsQueue'))]);
     });
   });
 
   describe('IAM', () => {
     it('grants the worker the calls it makes, on the resources it makes them on', () => {
-      // Prepare: the sweep has a role of its own (asserted above); these are the worker's
-      const sweepSids = new Set(
-        propertiesOf<{ Policies: { PolicyDocument: { Statement: Statement[] } }[] }>(
-          defaults.template,
-          'SweepRole',
-        )
-          .Policies.flatMap((policy) => policy.PolicyDocument.Statement)
-          .map((statement) => statement.Sid),
-      );
-      const statements = identityStatements(defaults.template).filter(
-        (statement) => !sweepSids.has(statement.Sid),
-      );
+      // Prepare: the sweep functions have roles of their own (asserted above); these are the worker's
+      const statements = propertiesOf<{ Policies: { PolicyDocument: { Statement: Statement[] } }[] }>(
+        defaults.template,
+        'IamRoleLambdaExecution',
+      ).Policies.flatMap((policy) => policy.PolicyDocument.Statement);
       const resourcesFor = (action: string) =>
         statements
           .filter((statement) => statement.Effect === 'Allow' && asList(statement.Action).includes(action))
@@ -579,7 +680,7 @@ describe('serverless.yml: packaged CloudFormation template', () => {
         expect(resourcesFor(action)).toEqual([namespaces]);
       }
       expect(resourcesFor('sqs:ChangeMessageVisibility')).toEqual([JSON.stringify(getAtt('RequestsQueue'))]);
-      expect(resourcesFor('sqs:ReceiveMessage')).toContain(JSON.stringify(getAtt('RequestsQueue')));
+      expect(resourcesFor('sqs:ReceiveMessage')).toEqual([JSON.stringify(getAtt('RequestsQueue'))]);
       expect(resourcesFor('sqs:SendMessage')).toEqual([JSON.stringify(getAtt('RequestsDeadLetterQueue'))]);
       for (const action of [
         'dynamodb:GetItem',
@@ -606,7 +707,7 @@ describe('serverless.yml: packaged CloudFormation template', () => {
       expect(assumes).toEqual([]);
     });
 
-    it('may assume only the policy’s member role in other accounts, within the organization', () => {
+    it('lets the copy and sweep workers assume only the policy’s member role in other accounts, within the organization', () => {
       // Act
       const assumes = identityStatements(crossAccount.template).filter(
         (statement) => statement.Effect === 'Allow' && asList(statement.Action).includes('sts:AssumeRole'),
@@ -625,7 +726,7 @@ describe('serverless.yml: packaged CloudFormation template', () => {
       expect(worker.Environment.Variables).not.toHaveProperty('MEMBER_ROLE_NAME');
       expect(
         propertiesOf<{ Roles: unknown[] }>(crossAccount.template, 'WorkerAssumeMemberRolePolicy').Roles,
-      ).toEqual([{ Ref: 'IamRoleLambdaExecution' }]);
+      ).toEqual([{ Ref: 'IamRoleLambdaExecution' }, { Ref: 'SweepWorkerRole' }]);
     });
 
     it('opens the default bus to the organization only when organizationId is set', () => {
@@ -661,7 +762,9 @@ describe('serverless.yml: packaged CloudFormation template', () => {
     it('alarms on dead letters, old requests, worker errors and throttles, and each rule failing', () => {
       // Prepare
       const all = alarms(defaults.template);
-      const ruleNames = queueRules(defaults.template).map(([, rule]) => rule.Properties?.Name);
+      const ruleNames = resourcesOfType(defaults.template, 'AWS::Events::Rule').map(
+        ([, rule]) => rule.Properties?.Name,
+      );
       const find = (namespace: string, metric: string) =>
         all.filter((alarm) => alarm.Namespace === namespace && alarm.MetricName === metric);
 
@@ -679,7 +782,32 @@ describe('serverless.yml: packaged CloudFormation template', () => {
         dimension(alarm, 'RuleName'),
       );
       expect(failedInvocations.sort()).toEqual([...ruleNames].sort());
-      expect(ruleNames).toHaveLength(4);
+      // Four event rules to the requests queue and the sweep's schedule.
+      expect(ruleNames).toHaveLength(5);
+    });
+
+    it('alarms when the sweep gives up on a target and when the planner or the sweep worker fails', () => {
+      // Prepare
+      const all = alarms(defaults.template);
+
+      // Assess
+      const taskDlq = all.find(
+        (alarm) => dimension(alarm, 'QueueName') === 'copy-autopilot-test-sweep-tasks-dlq',
+      );
+      expect(taskDlq).toMatchObject({
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+      const erroring = all
+        .filter((alarm) => alarm.Namespace === 'AWS/Lambda' && alarm.MetricName === 'Errors')
+        .map((alarm) => dimension(alarm, 'FunctionName'));
+      expect(erroring.sort()).toEqual([
+        'copy-autopilot-test-copyWorker',
+        'copy-autopilot-test-sweepPlanner',
+        'copy-autopilot-test-sweepWorker',
+      ]);
     });
 
     it('sends every alarm to the alarm topic', () => {
@@ -743,7 +871,7 @@ describe('serverless.yml: packaged CloudFormation template', () => {
       expect(body).toMatch(/MetricName=\\"TimeToProtection\\"', 'p99'/);
     });
 
-    it('charts the rules, the queues and the worker', () => {
+    it('charts the rules, the queues, the worker and the sweep', () => {
       // Prepare
       const body = dashboardBody(defaults.template);
       const ruleNames = queueRules(defaults.template).map(([, rule]) => String(rule.Properties?.Name));
@@ -759,6 +887,12 @@ describe('serverless.yml: packaged CloudFormation template', () => {
       expect(body).toContain(
         '["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", "copy-autopilot-test-requests-dlq"',
       );
+      for (const queue of ['copy-autopilot-test-sweep-tasks', 'copy-autopilot-test-sweep-tasks-dlq']) {
+        expect(body).toContain(`["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", "${queue}"`);
+      }
+      for (const fn of ['copy-autopilot-test-sweepPlanner', 'copy-autopilot-test-sweepWorker']) {
+        expect(body).toContain(`["AWS/Lambda", "Errors", "FunctionName", "${fn}"`);
+      }
       for (const metric of ['Invocations', 'Errors', 'Duration', 'ConcurrentExecutions']) {
         expect(body).toContain(
           `["AWS/Lambda", "${metric}", "FunctionName", "copy-autopilot-test-copyWorker"`,

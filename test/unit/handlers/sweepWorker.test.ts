@@ -1,0 +1,271 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
+import { ChangeMessageVisibilityCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSRecord } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ClientCache } from '../../../src/aws/clientCache.js';
+import type { SweepWorkerConfig } from '../../../src/config/sweepWorkerConfig.js';
+import { parsePolicy } from '../../../src/domain/policy/index.js';
+import { createSweepWorker } from '../../../src/handlers/sweepWorker.js';
+import { lambdaContext, sqsEvent } from '../../fixtures/copyWorkerFixtures.js';
+import { type CapturedOutput, captureOutput } from '../../fixtures/copyWorkerHarness.js';
+import { stubRegion } from '../../fixtures/pagedRedshiftServerless.js';
+
+const HOME = '111111111111';
+const MEMBER = '222222222222';
+const TASKS_ARN = `arn:aws:sqs:us-east-1:${HOME}:copy-autopilot-test-sweep-tasks`;
+const DLQ_URL = `https://sqs.us-east-1.amazonaws.com/${HOME}/copy-autopilot-test-sweep-tasks-dlq`;
+
+const POLICY = parsePolicy(`
+version: 1
+rules:
+  - name: everything-else
+    match: {}
+    copyTo: { region: us-west-2, retentionDays: 7 }
+`);
+
+const CONFIG: SweepWorkerConfig = {
+  policyFile: '/nonexistent/policy.json',
+  eventBusName: 'default',
+  concurrency: 4,
+  ratePerSecond: 1000,
+  deadLetterQueueUrl: DLQ_URL,
+  maxAttempts: 5,
+  backoff: { baseSeconds: 60, maxSeconds: 900 },
+  memberRoleName: 'copy-autopilot-member',
+  region: 'us-east-1',
+  accountId: HOME,
+};
+
+const awsError = (name: string, message = name) => Object.assign(new Error(message), { name });
+
+// Each account's client is its own instance, mocked on its own: the member one as STS would
+// leave it when the role cannot be assumed.
+const homeClient = new RedshiftServerlessClient({ region: 'us-east-1' });
+const memberClient = new RedshiftServerlessClient({ region: 'eu-west-1' });
+const home = mockClient(homeClient);
+const member = mockClient(memberClient);
+const sqs = mockClient(SQSClient);
+const eventBridge = mockClient(EventBridgeClient);
+let assumedRoles: string[];
+let output: CapturedOutput;
+
+function worker() {
+  return createSweepWorker({
+    config: CONFIG,
+    policy: POLICY,
+    clients: new ClientCache({
+      homeRegion: 'us-east-1',
+      ownAccountId: HOME,
+      memberRoleName: CONFIG.memberRoleName,
+      createRedshiftServerless: (settings) =>
+        settings.credentials === undefined ? homeClient : memberClient,
+      createSqs: () => new SQSClient({ region: 'us-east-1' }),
+      assumeRole: (roleArn) => {
+        assumedRoles.push(roleArn);
+        return async () => ({ accessKeyId: 'member', secretAccessKey: 'member' });
+      },
+    }),
+    eventBridge: new EventBridgeClient({ region: 'us-east-1' }),
+    random: () => 0,
+    requestOptions: { sleep: async () => undefined },
+  });
+}
+
+function taskRecord(body: unknown, receiveCount = 1): SQSRecord {
+  return {
+    messageId: `task-${receiveCount}`,
+    receiptHandle: `receipt-${receiveCount}`,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    attributes: {
+      ApproximateReceiveCount: String(receiveCount),
+      SentTimestamp: '1764062140000',
+      SenderId: 'AIDAEXAMPLE',
+      ApproximateFirstReceiveTimestamp: '1764062140000',
+    },
+    messageAttributes: {},
+    md5OfBody: '0',
+    eventSource: 'aws:sqs',
+    eventSourceARN: TASKS_ARN,
+    awsRegion: 'us-east-1',
+  };
+}
+
+const task = (account: string, region: string) => ({ account, region, planId: 'plan-1' });
+
+function deadLetterAttributes(): Record<string, string | undefined> {
+  const [call] = sqs.commandCalls(SendMessageCommand);
+  const attributes = call?.args[0].input.MessageAttributes ?? {};
+  return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, value.StringValue]));
+}
+
+function metric(name: string): Record<string, unknown>[] {
+  return output.jsonLines().filter((line) => name in line);
+}
+
+beforeEach(() => {
+  assumedRoles = [];
+  output = captureOutput();
+  sqs.on(SendMessageCommand).resolves({ MessageId: 'dead-letter' });
+  sqs.on(ChangeMessageVisibilityCommand).resolves({});
+  eventBridge.on(PutEventsCommand).callsFake(({ Entries }) => ({
+    FailedEntryCount: 0,
+    Entries: Entries.map((_: unknown, index: number) => ({ EventId: `e-${index}` })),
+  }));
+});
+
+afterEach(() => {
+  for (const stub of [home, member, sqs, eventBridge]) stub.reset();
+});
+
+describe('Function: createSweepWorker', () => {
+  it('sweeps a target of its own account and counts what it saw and requested', async () => {
+    // Prepare
+    stubRegion(home, {
+      namespaces: ['a-one', 'a-two', 'a-three'],
+      copies: { 'a-one': { region: 'us-west-2', retentionDays: 7 } },
+    });
+
+    // Act
+    const response = await worker()(sqsEvent(taskRecord(task(HOME, 'us-east-1'))), lambdaContext());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(assumedRoles).toEqual([]);
+    const entries = eventBridge
+      .commandCalls(PutEventsCommand)
+      .flatMap((call) => call.args[0].input.Entries ?? []);
+    expect(entries.map((entry) => JSON.parse(entry.Detail ?? '{}').namespaceName).sort()).toEqual([
+      'a-three',
+      'a-two',
+    ]);
+    expect(metric('SweepNamespacesSeen')).toEqual([
+      expect.objectContaining({ SweepNamespacesSeen: 3, SweepEnqueued: 2 }),
+    ]);
+    expect(sqs.commandCalls(SendMessageCommand)).toEqual([]);
+  });
+
+  it('dead-letters at once, with its reason, account and region, a member account whose role cannot be assumed', async () => {
+    // Prepare
+    member
+      .onAnyCommand()
+      .rejects(
+        awsError(
+          'AccessDenied',
+          `User: arn:aws:sts::${HOME}:assumed-role/sweep is not authorized to perform: sts:AssumeRole`,
+        ),
+      );
+    const record = taskRecord(task(MEMBER, 'eu-west-1'));
+
+    // Act
+    const response = await worker()(sqsEvent(record), lambdaContext());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(assumedRoles).toEqual([`arn:aws:iam::${MEMBER}:role/copy-autopilot-member`]);
+    expect(sqs.commandCalls(SendMessageCommand)[0]?.args[0].input).toMatchObject({
+      QueueUrl: DLQ_URL,
+      MessageBody: record.body,
+    });
+    expect(deadLetterAttributes()).toMatchObject({
+      Reason: 'MemberRoleNotAssumable',
+      ErrorName: 'AccessDenied',
+      ErrorMessage: expect.stringContaining('sts:AssumeRole'),
+      Attempts: '1',
+      Account: MEMBER,
+      Region: 'eu-west-1',
+    });
+    expect(metric('SweepTargetDeadLettered')).toEqual([
+      expect.objectContaining({ SweepTargetDeadLettered: 1, Reason: 'MemberRoleNotAssumable' }),
+    ]);
+    expect(eventBridge.commandCalls(PutEventsCommand)).toEqual([]);
+  });
+
+  it('dead-letters at once a region the account has not enabled', async () => {
+    // Prepare
+    member
+      .onAnyCommand()
+      .rejects(
+        awsError('UnrecognizedClientException', 'The security token included in the request is invalid.'),
+      );
+
+    // Act
+    const response = await worker()(sqsEvent(taskRecord(task(MEMBER, 'ap-south-2'))), lambdaContext());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(deadLetterAttributes()).toMatchObject({ Reason: 'RegionNotReachable', Region: 'ap-south-2' });
+  });
+
+  it('returns a throttled target to the queue with a backoff, then dead-letters it with its reason on the last attempt', async () => {
+    // Prepare
+    home.onAnyCommand().rejects(awsError('ThrottlingException', 'Rate exceeded'));
+    const handler = worker();
+
+    // Act
+    const first = await handler(sqsEvent(taskRecord(task(HOME, 'us-east-1'), 1)), lambdaContext());
+    const last = await handler(sqsEvent(taskRecord(task(HOME, 'us-east-1'), 5)), lambdaContext());
+
+    // Assess
+    expect(first).toEqual({ batchItemFailures: [{ itemIdentifier: 'task-1' }] });
+    expect(sqs.commandCalls(ChangeMessageVisibilityCommand).map((call) => call.args[0].input)).toEqual([
+      {
+        QueueUrl: `https://sqs.us-east-1.amazonaws.com/${HOME}/copy-autopilot-test-sweep-tasks`,
+        ReceiptHandle: 'receipt-1',
+        VisibilityTimeout: 30,
+      },
+    ]);
+    expect(last).toEqual({ batchItemFailures: [] });
+    expect(deadLetterAttributes()).toMatchObject({
+      Reason: 'RetriesExhausted',
+      ErrorName: 'ThrottlingException',
+      Attempts: '5',
+      Account: HOME,
+    });
+  });
+
+  it('retries a target whose requests EventBridge kept refusing', async () => {
+    // Prepare
+    stubRegion(home, { namespaces: ['a-one'] });
+    eventBridge.reset();
+    eventBridge.on(PutEventsCommand).resolves({
+      FailedEntryCount: 1,
+      Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'try later' }],
+    });
+
+    // Act
+    const response = await worker()(sqsEvent(taskRecord(task(HOME, 'us-east-1'))), lambdaContext());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'task-1' }] });
+    expect(sqs.commandCalls(ChangeMessageVisibilityCommand)).toHaveLength(1);
+    expect(output.jsonLines()).toContainEqual(
+      expect.objectContaining({ message: 'sweep target retried', errorName: 'SweepIncompleteError' }),
+    );
+  });
+
+  it('dead-letters a message that is not a sweep task', async () => {
+    // Act
+    const response = await worker()(sqsEvent(taskRecord('{"account":"nope"}')), lambdaContext());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(deadLetterAttributes()).toMatchObject({
+      Reason: 'MalformedTask',
+      ErrorName: 'SweepTaskParseError',
+    });
+  });
+
+  it('leaves the task on its queue when the DLQ refuses it', async () => {
+    // Prepare
+    member.onAnyCommand().rejects(awsError('AccessDenied'));
+    sqs.on(SendMessageCommand).rejects(awsError('KmsAccessDenied'));
+
+    // Act
+    const response = await worker()(sqsEvent(taskRecord(task(MEMBER, 'eu-west-1'))), lambdaContext());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'task-1' }] });
+  });
+});
