@@ -92,6 +92,16 @@ export class ClientCache {
     return client;
   }
 
+  /** Closes every client made so far (a CLI run ends; a Lambda environment never needs to). */
+  public destroy(): void {
+    for (const client of this.#redshift.values()) client.destroy();
+    this.#redshift.clear();
+    this.#sqs?.destroy();
+    this.#sqs = undefined;
+    this.#sts?.destroy();
+    this.#sts = undefined;
+  }
+
   /** One session per role, shared across regions. */
   #memberCredentials(roleArn: string): CredentialProvider {
     let provider = this.#credentials.get(roleArn);

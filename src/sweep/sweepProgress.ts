@@ -37,3 +37,47 @@ export function advanceProgress(progress: SweepProgress, event: AssessmentEvent)
       return { ...progress, processed: progress.processed + 1, nonCompliant: progress.nonCompliant + 1 };
   }
 }
+
+/** One target's progress, and whether it is over (swept or failed). */
+export interface TargetProgress {
+  readonly progress: SweepProgress;
+  readonly done: boolean;
+}
+
+/** Every target's progress added up: what one progress bar over a whole scope shows. */
+export interface OverallProgress extends SweepProgress {
+  readonly targets: number;
+  readonly targetsDone: number;
+  /** 0–1: targets that are over count whole, the others by processed / discovered once listed. */
+  readonly fraction: number;
+}
+
+/** Adds up the targets' progress. Pure. */
+export function overallProgress(targets: readonly TargetProgress[]): OverallProgress {
+  let discovered = 0;
+  let processed = 0;
+  let nonCompliant = 0;
+  let targetsDone = 0;
+  let completed = 0;
+  for (const { progress, done } of targets) {
+    discovered += progress.discovered;
+    processed += progress.processed;
+    nonCompliant += progress.nonCompliant;
+    if (done) targetsDone += 1;
+    completed += done ? 1 : targetFraction(progress);
+  }
+  return {
+    targets: targets.length,
+    targetsDone,
+    discovered,
+    listingComplete: targets.every(({ progress, done }) => done || progress.listingComplete),
+    processed,
+    nonCompliant,
+    fraction: targets.length === 0 ? 1 : completed / targets.length,
+  };
+}
+
+function targetFraction({ listingComplete, discovered, processed }: SweepProgress): number {
+  if (!listingComplete) return 0;
+  return discovered === 0 ? 1 : Math.min(1, processed / discovered);
+}

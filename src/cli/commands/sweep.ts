@@ -1,40 +1,77 @@
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
-import type { Policy } from '../../domain/policy/types.js';
-import { type SweepSummary, sweepRegion } from '../../sweep/sweepRegion.js';
-import { awsOptions, outputFormat } from '../awsOptions.js';
-import type { Command, CommandContext } from '../command.js';
-import { createProgressReporter } from '../progressBar.js';
+import { type AssessedNamespace, type NamespaceVerdict, verdictOf } from '../../sweep/assessNamespaces.js';
 import {
-  AWS_OPTIONS_USAGE_EXCEPT_REGION,
+  type FailedProtectionRequest,
+  type ProtectionRequest,
+  requestProtection,
+} from '../../sweep/requestProtection.js';
+import { toProtectionRequest } from '../../sweep/sweepTarget.js';
+import { assessTargets, type TargetResult } from '../assessTargets.js';
+import { awsOptions } from '../awsOptions.js';
+import type { Command, CommandContext } from '../command.js';
+import { csvLines } from '../csv.js';
+import { resolveTargets } from '../resolveTargets.js';
+import { ExitCode } from '../run.js';
+import {
+  AWS_OPTIONS_USAGE_FOR_SWEEPS,
   clientConfigIn,
+  type ReportFormat,
   readSweepOptions,
   SWEEP_OPTIONS_USAGE,
   sweepOptions,
 } from '../sweepOptions.js';
+import { TargetAccess } from '../targetAccess.js';
+import {
+  failedTargetRecords,
+  homeRegionOf,
+  noteTargetFailures,
+  targetFailed,
+  targetSummaryJson,
+  targetSummaryRows,
+  targetsCount,
+} from '../targetReport.js';
 
 const BUS_ARN = /^arn:aws[a-z-]*:events:([a-z0-9-]+):\d{12}:event-bus\/.+$/;
+
+/** Why nothing was requested although some namespaces are not compliant. */
+type NotRequested = 'dry-run' | 'declined' | 'stopped';
+
+/** What the requests came to, for every non-compliant namespace. */
+interface SweepOutcome {
+  readonly nonCompliant: readonly AssessedNamespace[];
+  readonly requested: readonly ProtectionRequest[];
+  readonly failed: readonly FailedProtectionRequest[];
+  readonly notRequested?: NotRequested;
+}
 
 /** `copy-autopilot sweep`: a Snapshot Copy Requested event for every non-compliant namespace. */
 export const sweep: Command = {
   path: ['sweep'],
-  summary: 'request protection for every non-compliant namespace (--dry-run: only show them)',
+  summary:
+    'request protection for every non-compliant namespace in every account and region (--dry-run: only show them)',
   usage: [
-    'copy-autopilot sweep [--dry-run] [--policy FILE] [--region R …|--regions a,b] [--concurrency 8]',
-    '                     [--rate 10] [--bus default] [--yes] [aws options]',
+    'copy-autopilot sweep [--dry-run] [--yes] [--bus default] [--policy FILE] [--accounts A,B]',
+    '                     [--regions a,b] [--role-name NAME] [--concurrency 8] [--rate 10]',
+    '                     [--output table|json|csv] [aws options]',
     '',
-    'Lists every namespace (ListNamespaces, all pages), judges it as `status` does, and puts one',
-    '"Snapshot Copy Requested" event (origin: sweep) per non-compliant namespace on the bus; the',
-    'copy worker does the rest. Asks before putting anything unless --yes.',
+    'Looks at every (account, region) target as `status` does (ListNamespaces and',
+    'ListSnapshotCopyConfigurations once per target, tags only where the policy reads them), prints',
+    'a summary per target and the non-compliant namespaces, then puts one "Snapshot Copy Requested"',
+    'event (origin: sweep) per non-compliant namespace on the bus, with your own credentials; the',
+    'copy worker does the rest, through the member role in other accounts. Asks once before putting',
+    'anything unless --yes. --dry-run exits 0 once it has printed what it would request.',
+    'A target that fails (role, region, throttling) or a request EventBridge refuses is in the',
+    'report with its error, the other targets still run, and the exit code is 3.',
     '',
     '  --dry-run         show what would be requested; put nothing',
-    SWEEP_OPTIONS_USAGE,
-    '  --bus NAME|ARN    event bus the stack listens on, in each swept region (default: default);',
-    '                    an ARN names one bus for all regions',
     '  --yes             do not ask for confirmation',
-    AWS_OPTIONS_USAGE_EXCEPT_REGION,
+    '  --bus NAME|ARN    event bus the stack listens on (default: default). A name is the bus of',
+    '                    that name in each target region of your account; an ARN (the stack output',
+    '                    CentralEventBusArn) names the one central bus for every target',
+    SWEEP_OPTIONS_USAGE,
+    AWS_OPTIONS_USAGE_FOR_SWEEPS,
   ].join('\n'),
-  notOk: 'a non-compliant namespace could not be requested, or the policy file is invalid',
+  notOk:
+    'non-compliant namespaces were left unrequested (not confirmed, interrupted), or the policy file is invalid',
   options: {
     ...awsOptions,
     ...sweepOptions,
@@ -43,120 +80,194 @@ export const sweep: Command = {
     yes: { type: 'boolean', default: false },
   },
   run: async ({ values }, context) => {
-    const { printer } = context;
-    const format = outputFormat(values);
-    const busName = typeof values.bus === 'string' && values.bus !== '' ? values.bus : 'default';
-    const dryRun = values['dry-run'] === true;
     const options = await readSweepOptions(values, context);
-    if (options === undefined) return 1;
-    const { regions, policy, concurrency, ratePerSecond } = options;
+    if (options === undefined) return ExitCode.NotOk;
+    const busName = typeof values.bus === 'string' && values.bus !== '' ? values.bus : 'default';
     let interrupted = false;
     void context.interrupted.then(() => {
       interrupted = true;
     });
-
-    const summaries: SweepSummary[] = [];
-    for (const region of regions) {
-      if (interrupted) break;
-      summaries.push(
-        await sweepOneRegion(region, {
-          values,
-          context,
-          policy,
-          concurrency,
-          ratePerSecond,
-          busName,
-          dryRun,
-          isInterrupted: () => interrupted,
-        }),
-      );
+    const access = new TargetAccess(
+      (region) => clientConfigIn(region, values, context),
+      homeRegionOf(options.selection, values, context),
+    );
+    try {
+      const results = await assessTargets(await resolveTargets(options.selection, access), {
+        ...options,
+        access,
+        printer: context.printer,
+        shouldStop: () => interrupted,
+      });
+      const nonCompliant = results.flatMap((result) => result.assessment?.nonCompliant ?? []);
+      if (options.format === 'table') printPlan(results, nonCompliant, context);
+      const outcome = await request(nonCompliant, {
+        access,
+        busName,
+        dryRun: values['dry-run'] === true,
+        stopped: interrupted,
+        confirm: () => confirm(values, context, nonCompliant.length, results.length, busName),
+      });
+      printOutcome(results, outcome, options.format, busName, context);
+      noteTargetFailures(results, values, context);
+      return exitCode(results, outcome);
+    } finally {
+      access.destroy();
     }
-
-    const ok = summaries.every(isFullyRequested) && !interrupted;
-    if (format === 'json') {
-      printer.json({ ok, dryRun, bus: busName, regions: summaries.map(summaryJson) });
-      return ok ? 0 : 1;
-    }
-    for (const summary of summaries) printSummary(summary, context, busName);
-    if (interrupted) printer.line('Interrupted: the remaining namespaces were not looked at.');
-    return ok ? 0 : 1;
   },
 };
 
-interface SweepRun {
-  readonly values: Readonly<Record<string, unknown>>;
-  readonly context: CommandContext;
-  readonly policy: Policy;
-  readonly concurrency: number;
-  readonly ratePerSecond: number;
+function exitCode(results: readonly TargetResult[], outcome: SweepOutcome): number {
+  if (results.some(targetFailed) || outcome.failed.length > 0) return ExitCode.Failure;
+  const left = outcome.notRequested === 'declined' || outcome.notRequested === 'stopped';
+  return left && outcome.nonCompliant.length > 0 ? ExitCode.NotOk : ExitCode.Ok;
+}
+
+async function confirm(
+  values: Readonly<Record<string, unknown>>,
+  context: CommandContext,
+  namespaces: number,
+  targets: number,
+  busName: string,
+): Promise<boolean> {
+  if (values.yes === true) return true;
+  return context.confirm(
+    `Request protection for ${namespaces} non-compliant namespace${namespaces === 1 ? '' : 's'} in ${targetsCount(targets)} on bus ${busName}?`,
+  );
+}
+
+interface RequestOptions {
+  readonly access: TargetAccess;
   readonly busName: string;
   readonly dryRun: boolean;
-  readonly isInterrupted: () => boolean;
+  readonly stopped: boolean;
+  readonly confirm: () => Promise<boolean>;
 }
 
-async function sweepOneRegion(region: string, run: SweepRun): Promise<SweepSummary> {
-  const { context, values, busName } = run;
-  const busRegion = BUS_ARN.exec(busName)?.[1] ?? region;
-  const redshift = new RedshiftServerlessClient(clientConfigIn(region, values, context));
-  const eventBridge = new EventBridgeClient(clientConfigIn(busRegion, values, context));
-  const reporter = createProgressReporter(context.printer, `${region} `);
-  try {
-    const summary = await sweepRegion({
-      inventory: { client: redshift, region, concurrency: run.concurrency, ratePerSecond: run.ratePerSecond },
-      policy: run.policy,
-      eventBridge,
-      busName,
-      dryRun: run.dryRun,
-      onProgress: (progress) => reporter.update(progress),
-      shouldStop: run.isInterrupted,
-      confirm: async (nonCompliant) => {
-        reporter.finish();
-        if (values.yes === true) return true;
-        return context.confirm(
-          `Request protection for ${nonCompliant.length} non-compliant namespace${nonCompliant.length === 1 ? '' : 's'} in ${region} on bus ${busName}?`,
-        );
-      },
+/**
+ * Puts the requests on the bus: the named bus in each namespace's region (in the operator's
+ * account), or the one bus an ARN names.
+ */
+async function request(
+  nonCompliant: readonly AssessedNamespace[],
+  options: RequestOptions,
+): Promise<SweepOutcome> {
+  const none = { nonCompliant, requested: [], failed: [] };
+  if (nonCompliant.length === 0) return none;
+  if (options.stopped) return { ...none, notRequested: 'stopped' };
+  if (options.dryRun) return { ...none, notRequested: 'dry-run' };
+  if (!(await options.confirm())) return { ...none, notRequested: 'declined' };
+  const busRegion = BUS_ARN.exec(options.busName)?.[1];
+  const byRegion = new Map<string, ProtectionRequest[]>();
+  for (const entry of nonCompliant.map(toProtectionRequest)) {
+    const region = busRegion ?? entry.region;
+    const group = byRegion.get(region);
+    if (group === undefined) byRegion.set(region, [entry]);
+    else group.push(entry);
+  }
+  const requested: ProtectionRequest[] = [];
+  const failed: FailedProtectionRequest[] = [];
+  for (const [region, requests] of byRegion) {
+    const result = await requestProtection(requests, {
+      client: options.access.eventBridge(region),
+      busName: options.busName,
     });
-    reporter.finish();
-    return summary;
-  } finally {
-    redshift.destroy();
-    eventBridge.destroy();
+    requested.push(...result.requested);
+    failed.push(...result.failed);
   }
+  return { nonCompliant, requested, failed };
 }
 
-/** Every non-compliant namespace was requested, and every namespace could be read. */
-function isFullyRequested(summary: SweepSummary): boolean {
-  return summary.unreadable.length === 0 && summary.requested.length === summary.nonCompliant.length;
-}
-
-function printSummary(summary: SweepSummary, context: CommandContext, busName: string): void {
+/** Before anything is put: the summary per target and what would be requested. */
+function printPlan(
+  results: readonly TargetResult[],
+  nonCompliant: readonly AssessedNamespace[],
+  context: CommandContext,
+): void {
   const { printer } = context;
-  const requested = new Set(summary.requested.map((request) => request.namespaceArn));
-  if (summary.nonCompliant.length > 0) {
-    printer.table(
-      summary.nonCompliant.map(({ namespace, compliance }) => ({
-        namespace: namespace.name,
-        region: namespace.region,
-        verdict: compliance.verdict,
-        rule: compliance.rule,
-        requested: requested.has(namespace.arn) ? 'yes' : 'no',
-        detail: compliance.detail,
-      })),
-      ['namespace', 'region', 'verdict', 'rule', 'requested', 'detail'],
-    );
+  printer.table(targetSummaryRows(results), ['account', 'region', 'namespaces', 'non-compliant', 'status']);
+  if (nonCompliant.length === 0) return;
+  printer.line();
+  printer.table(
+    nonCompliant.map((assessed) => ({ ...verdictOf(assessed) })),
+    ['namespace', 'account', 'region', 'verdict', 'rule', 'detail'],
+  );
+}
+
+function printOutcome(
+  results: readonly TargetResult[],
+  outcome: SweepOutcome,
+  format: ReportFormat,
+  busName: string,
+  context: CommandContext,
+): void {
+  const { printer } = context;
+  const rows = namespaceRows(outcome);
+  if (format === 'json') {
+    printer.json({
+      ok: exitCode(results, outcome) === ExitCode.Ok,
+      dryRun: outcome.notRequested === 'dry-run',
+      notRequested: outcome.notRequested,
+      bus: busName,
+      targets: results.map(targetSummaryJson),
+      nonCompliant: rows,
+    });
+    return;
   }
-  for (const failure of summary.failed) {
+  if (format === 'csv') {
+    const records = [
+      ...failedTargetRecords(results).map((record) => ({ ...record, requested: 'no' })),
+      ...rows,
+    ];
+    for (const line of csvLines(CSV_HEADERS, records)) printer.line(line);
+    return;
+  }
+  for (const failure of outcome.failed) {
     printer.line(
-      `${failure.request.namespaceName}: not requested: ${failure.errorCode}: ${failure.errorMessage}`,
+      `${failure.request.namespaceName} (${failure.request.account}, ${failure.request.region}): not requested: ${failure.errorCode}: ${failure.errorMessage}`,
     );
   }
-  for (const { namespace, error } of summary.unreadable) {
-    printer.line(`${namespace.name}: could not be read: ${error.name}: ${error.message}`);
-  }
-  const counts = `${summary.region}: ${summary.assessed} namespace${summary.assessed === 1 ? '' : 's'}, ${summary.nonCompliant.length} non-compliant`;
-  const outcome = (() => {
-    switch (summary.notRequested) {
+  printer.line();
+  printer.line(finalLine(results, outcome, busName));
+}
+
+/** One row per non-compliant namespace (and per target that failed), for an audit. */
+const CSV_HEADERS = [
+  'account',
+  'region',
+  'namespace',
+  'verdict',
+  'rule',
+  'requested',
+  'detail',
+  'error',
+  'arn',
+];
+
+interface SweepRow extends NamespaceVerdict {
+  /** yes, no, or dry-run. */
+  readonly requested: string;
+  readonly error?: string;
+}
+
+function namespaceRows(outcome: SweepOutcome): SweepRow[] {
+  const requested = new Set(outcome.requested.map((entry) => entry.namespaceArn));
+  const failures = new Map(outcome.failed.map((failure) => [failure.request.namespaceArn, failure]));
+  return outcome.nonCompliant.map((assessed) => {
+    const row = verdictOf(assessed);
+    const failure = failures.get(row.arn);
+    return {
+      ...row,
+      requested: requested.has(row.arn) ? 'yes' : outcome.notRequested === 'dry-run' ? 'dry-run' : 'no',
+      error: failure === undefined ? undefined : `${failure.errorCode}: ${failure.errorMessage}`,
+    };
+  });
+}
+
+function finalLine(results: readonly TargetResult[], outcome: SweepOutcome, busName: string): string {
+  const assessed = results.reduce((sum, result) => sum + (result.assessment?.assessed ?? 0), 0);
+  const counts = `${assessed} namespace${assessed === 1 ? '' : 's'} in ${targetsCount(results.length)}, ${outcome.nonCompliant.length} non-compliant`;
+  const what = (() => {
+    switch (outcome.notRequested) {
       case 'dry-run':
         return 'dry run: nothing requested';
       case 'declined':
@@ -164,36 +275,9 @@ function printSummary(summary: SweepSummary, context: CommandContext, busName: s
       case 'stopped':
         return 'interrupted: nothing requested';
       case undefined:
-        return `${summary.requested.length} requested on bus ${busName}${summary.failed.length > 0 ? `, ${summary.failed.length} failed` : ''}`;
+        return `${outcome.requested.length} requested on bus ${busName}${outcome.failed.length > 0 ? `, ${outcome.failed.length} failed` : ''}`;
     }
   })();
-  printer.line(
-    `${counts}, ${summary.unreadable.length > 0 ? `${summary.unreadable.length} unreadable, ` : ''}${outcome}.`,
-  );
-}
-
-function summaryJson(summary: SweepSummary) {
-  return {
-    region: summary.region,
-    assessed: summary.assessed,
-    gone: summary.gone,
-    notRequested: summary.notRequested,
-    nonCompliant: summary.nonCompliant.map(({ namespace, compliance }) => ({
-      namespace: namespace.name,
-      arn: namespace.arn,
-      verdict: compliance.verdict,
-      rule: compliance.rule,
-      detail: compliance.detail,
-    })),
-    requested: summary.requested.map((request) => request.namespaceName),
-    failed: summary.failed.map((failure) => ({
-      namespace: failure.request.namespaceName,
-      errorCode: failure.errorCode,
-      errorMessage: failure.errorMessage,
-    })),
-    unreadable: summary.unreadable.map(({ namespace, error }) => ({
-      namespace: namespace.name,
-      error: `${error.name}: ${error.message}`,
-    })),
-  };
+  const failed = results.filter(targetFailed).length;
+  return `${counts}, ${what}.${failed === 0 ? '' : ` ${targetsCount(failed)} could not be swept fully (see the summary).`}`;
 }
