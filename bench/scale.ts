@@ -1,8 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalCloud } from '../src/local/localCloud.js';
 import { LOCAL_ACCOUNT_ID } from '../src/local/services/contracts.js';
 import { systemClock } from '../src/local/store/clock.js';
-import type { Benchmark, BenchmarkResult, Figure } from './benchmark.js';
+import type { Benchmark, BenchmarkOptions, BenchmarkResult, Figure } from './benchmark.js';
 import { runInChild } from './childProcess.js';
 import { deployedBackoffRun, PhaseLabel, phaseOf } from './protectionRuns.js';
 import { summarize } from './stats.js';
@@ -29,7 +31,7 @@ export const scale: Benchmark = {
       log: (entry) => calls.set(entry.call, (calls.get(entry.call) ?? 0) + 1),
     });
     const { url } = await cloud.listen(0, '127.0.0.1');
-    let sweep: SweepRunResult;
+    let sweeps: SweepCosts;
     try {
       options.progress(`seeding ${count} namespaces`);
       for (let index = 0; index < count; index += 1) {
@@ -41,53 +43,16 @@ export const scale: Benchmark = {
         };
         await cloud.redshift.handle('CreateNamespace', { namespaceName: `scale-${index}` }, ctx);
       }
-      options.progress(`sweeping ${count} namespaces`);
-      const spec: SweepRunSpec = {
-        endpoint: url,
-        region: REGION,
-        policyFile: join(options.serviceDir, 'copy-policy.yml'),
-        concurrency: SWEEP_CONCURRENCY,
-      };
-      sweep = await runInChild<SweepRunResult>('sweep', spec, options.serviceDir);
+      sweeps = await measureSweeps(url, calls, count, options);
     } finally {
       await cloud.close();
     }
-    const sweepCalls = Object.fromEntries(calls);
-    const redshiftCalls = sum(sweepCalls, 'RedshiftServerless.');
-    const allCalls = sum(sweepCalls, '');
-
     const backlog = phaseOf(await deployedBackoffRun(options), PhaseLabel.Backlog);
-    const throughput = backlog.records / (backlog.wallMs / 1000);
-    const figures: Figure[] = [
-      {
-        name: `sweep wall time (${count} namespaces)`,
-        value: round1(sweep.wallMs / 1000),
-        unit: 's',
-        how: `sweepRegion unpaced, --concurrency ${SWEEP_CONCURRENCY}, local cloud over loopback HTTP`,
-      },
-      {
-        name: `sweep API calls (${count} namespaces)`,
-        value: allCalls,
-        unit: 'calls',
-        how: `counted at the edge: ${Object.entries(sweepCalls)
-          .map(([call, n]) => `${call.slice(call.indexOf('.') + 1)} ${n}`)
-          .join(', ')}`,
-      },
-      {
-        name: `sweep time at --rate ${CLI_DEFAULT_RATE} (${count} namespaces)`,
-        value: round1(redshiftCalls / CLI_DEFAULT_RATE / 60),
-        unit: 'min',
-        how: `Redshift calls / the CLI's default pacing (${redshiftCalls} / ${CLI_DEFAULT_RATE} per s), computed`,
-      },
-      {
-        name: `sweep peak memory (${count} namespaces)`,
-        value: round1(sweep.maxRssKiB / 1024),
-        unit: 'MiB',
-        how: `peak RSS of the sweep's own process (${round1(sweep.rssBeforeKiB / 1024)} MiB before it started)`,
-      },
+    const figures = [
+      ...sweepFigures(count, sweeps),
       {
         name: 'worker throughput',
-        value: Math.round(throughput),
+        value: Math.round(backlog.records / (backlog.wallMs / 1000)),
         unit: 'records/s',
         how: `${backlog.records} queued records drained by the worker (5 pollers, batches of 10), start → last protection`,
       },
@@ -95,7 +60,8 @@ export const scale: Benchmark = {
     return {
       figures,
       details: {
-        sweep: { ...sweep, calls: sweepCalls },
+        sweep: { ...sweeps.sweep, calls: sweeps.sweepCalls },
+        sweepReadingTags: { ...sweeps.tagSweep, calls: sweeps.tagCalls },
         backlog: {
           records: backlog.records,
           protected: backlog.protectedCount,
@@ -111,6 +77,120 @@ export const scale: Benchmark = {
   },
 };
 
+/** The sweep's figures: time, calls (per namespace, with and without tag reads), memory. */
+function sweepFigures(count: number, sweeps: SweepCosts): Figure[] {
+  const { sweep, sweepCalls, tagCalls } = sweeps;
+  const redshiftCalls = sum(sweepCalls, 'RedshiftServerless.');
+  const allCalls = sum(sweepCalls, '');
+  const putEvents = sweepCalls['AWSEvents.PutEvents'] ?? 0;
+
+  return [
+    {
+      name: `sweep wall time (${count} namespaces)`,
+      value: round1(sweep.wallMs / 1000),
+      unit: 's',
+      how: `sweepTarget unpaced, --concurrency ${SWEEP_CONCURRENCY}, local cloud over loopback HTTP`,
+    },
+    {
+      name: `sweep API calls (${count} namespaces)`,
+      value: allCalls,
+      unit: 'calls',
+      how: `counted at the edge: ${Object.entries(sweepCalls)
+        .map(([call, n]) => `${call.slice(call.indexOf('.') + 1)} ${n}`)
+        .join(', ')}`,
+    },
+    {
+      name: 'sweep Redshift Serverless calls per namespace, no tag rule applies',
+      value: round3(redshiftCalls / count),
+      unit: 'calls',
+      goal: { comparison: '<=', value: 0.05 },
+      how: `copy-policy.yml on ${count} scale-* namespaces: ListNamespaces and ListSnapshotCopyConfigurations pages only (${redshiftCalls} calls)`,
+    },
+    {
+      name: 'sweep Redshift Serverless calls per namespace, every decision reads tags',
+      value: round3(sum(tagCalls, 'RedshiftServerless.') / count),
+      unit: 'calls',
+      goal: { comparison: '<=', value: 1.05 },
+      how: `same namespaces, a policy whose first rule matches on a tag: the pages plus one ListTagsForResource each`,
+    },
+    {
+      name: 'sweep PutEvents calls per requested namespace',
+      value: round3(putEvents / Math.max(1, sweep.requested)),
+      unit: 'calls',
+      goal: { comparison: '<=', value: 0.1 },
+      how: `${putEvents} PutEvents for ${sweep.requested} requests (ten entries a call), counted at the edge`,
+    },
+    {
+      name: `sweep time at --rate ${CLI_DEFAULT_RATE} (${count} namespaces)`,
+      value: round1(redshiftCalls / CLI_DEFAULT_RATE / 60),
+      unit: 'min',
+      how: `Redshift calls / the CLI's default pacing (${redshiftCalls} / ${CLI_DEFAULT_RATE} per s), computed`,
+    },
+    {
+      name: `sweep peak memory (${count} namespaces)`,
+      value: round1(sweep.maxRssKiB / 1024),
+      unit: 'MiB',
+      how: `peak RSS of the sweep's own process (${round1(sweep.rssBeforeKiB / 1024)} MiB before it started)`,
+    },
+  ];
+}
+
+/** The two sweeps the figures compare, each with the calls the edge counted for it alone. */
+interface SweepCosts {
+  readonly sweep: SweepRunResult;
+  readonly sweepCalls: Record<string, number>;
+  readonly tagSweep: SweepRunResult;
+  readonly tagCalls: Record<string, number>;
+}
+
+/** A policy whose first rule looks at a tag and could match any namespace: every decision reads tags. */
+const TAG_POLICY = `version: 1
+rules:
+  - name: gold
+    match: { tags: { dr-tier: gold } }
+    copyTo: { region: us-west-2, retentionDays: 30 }
+  - name: everything-else
+    match: {}
+    copyTo: { region: us-west-2, retentionDays: 7 }
+`;
+
+/**
+ * The same namespaces swept twice in one run, in child processes: with the project's policy
+ * (no tag rule applies to scale-* names) and with one whose decisions all depend on tags.
+ */
+async function measureSweeps(
+  url: string,
+  calls: Map<string, number>,
+  count: number,
+  options: BenchmarkOptions,
+): Promise<SweepCosts> {
+  const spec: SweepRunSpec = {
+    endpoint: url,
+    region: REGION,
+    policyFile: join(options.serviceDir, 'copy-policy.yml'),
+    concurrency: SWEEP_CONCURRENCY,
+  };
+  options.progress(`sweeping ${count} namespaces`);
+  calls.clear();
+  const sweep = await runInChild<SweepRunResult>('sweep', spec, options.serviceDir);
+  const sweepCalls = Object.fromEntries(calls);
+  const directory = await mkdtemp(join(tmpdir(), 'copy-autopilot-bench-policy-'));
+  try {
+    const tagPolicy = join(directory, 'tag-policy.yml');
+    await writeFile(tagPolicy, TAG_POLICY);
+    options.progress(`sweeping ${count} namespaces with a policy that reads tags`);
+    calls.clear();
+    const tagSweep = await runInChild<SweepRunResult>(
+      'sweep',
+      { ...spec, policyFile: tagPolicy },
+      options.serviceDir,
+    );
+    return { sweep, sweepCalls, tagSweep, tagCalls: Object.fromEntries(calls) };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
 function sum(calls: Readonly<Record<string, number>>, prefix: string): number {
   return Object.entries(calls)
     .filter(([call]) => call.startsWith(prefix))
@@ -119,4 +199,8 @@ function sum(calls: Readonly<Record<string, number>>, prefix: string): number {
 
 function round1(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }

@@ -50,7 +50,7 @@ export const status: Command = {
     'copy-autopilot status [--policy FILE] [--accounts A,B] [--regions a,b] [--role-name NAME]',
     '                      [--concurrency N] [--rate N] [--output table|json|csv] [aws options]',
     '',
-    'Looks at every (account, region) target at once, with one progress bar, and prints a summary',
+    'Looks at every (account, region) target, four at a time, with one progress bar, and prints a summary',
     'per target, then the namespaces that are not compliant (json and csv list every namespace).',
     'Verdicts: protected, skipped (policy says skip), unmatched (no rule) are compliant;',
     'missing, drift, invalid (the rule cannot apply) and unreadable are not.',
