@@ -80,11 +80,17 @@ export async function processSweepTask(
 ): Promise<SweepTaskResult> {
   const attempts = receiveCountOf(record);
   let task: SweepTask | undefined;
+  let counted = false;
   try {
     task = parseSweepTask(record.body);
     const summary = await sweepOneTarget(task, deps);
+    countSweep(deps.metrics, summary.assessed, summary.requested.length);
+    counted = true;
+    throwIfIncomplete(summary);
     return report(task, summary, deps);
   } catch (error) {
+    // What a failed attempt saw and requested counts too (nothing, when it could not list).
+    if (!counted) countSweep(deps.metrics, 0, 0);
     const failure = decideSweepTargetFailure(error, {
       attempts,
       maxAttempts: deps.maxAttempts,
@@ -126,7 +132,7 @@ async function sweepOneTarget(task: SweepTask, deps: ProcessSweepTaskDeps): Prom
     task.region,
     target.kind === 'member' ? target.roleArn : undefined,
   );
-  const summary = await sweepTarget({
+  return sweepTarget({
     inventory: {
       client,
       region: task.region,
@@ -138,15 +144,26 @@ async function sweepOneTarget(task: SweepTask, deps: ProcessSweepTaskDeps): Prom
     busName: deps.busName,
     requestOptions: deps.requestOptions,
   });
-  if (summary.unreadable.length > 0 || summary.failed.length > 0) {
-    // What was requested stays requested; the retry sweeps the target again (cheap: List first).
-    const errors = [
-      ...summary.unreadable.map(({ error }) => `${error.name}: ${error.message}`),
-      ...summary.failed.map((failure) => `${failure.errorCode}: ${failure.errorMessage}`),
-    ];
-    throw new SweepIncompleteError(summary.unreadable.length, summary.failed.length, errors[0] ?? '-');
-  }
-  return summary;
+}
+
+/** Every invocation publishes what it saw and requested (it has one target: batch size 1). */
+function countSweep(metrics: Metrics, namespaces: number, requested: number): void {
+  metrics.addMetric(MetricName.SweepNamespacesSeen, MetricUnit.Count, namespaces);
+  metrics.addMetric(MetricName.SweepEnqueued, MetricUnit.Count, requested);
+}
+
+/**
+ * Some namespaces could not be read or requested: the task is retried (what was requested
+ * stays requested; the next attempt sweeps the target again, and List before Create keeps the
+ * repeated requests cheap).
+ */
+function throwIfIncomplete(summary: SweepSummary): void {
+  if (summary.unreadable.length === 0 && summary.failed.length === 0) return;
+  const errors = [
+    ...summary.unreadable.map(({ error }) => `${error.name}: ${error.message}`),
+    ...summary.failed.map((failure) => `${failure.errorCode}: ${failure.errorMessage}`),
+  ];
+  throw new SweepIncompleteError(summary.unreadable.length, summary.failed.length, errors[0] ?? '-');
 }
 
 function report(task: SweepTask, summary: SweepSummary, deps: ProcessSweepTaskDeps): SweepTaskResult {
@@ -170,8 +187,6 @@ function report(task: SweepTask, summary: SweepSummary, deps: ProcessSweepTaskDe
     gone: summary.gone,
     bus: deps.busName,
   });
-  deps.metrics.addMetric(MetricName.SweepNamespacesSeen, MetricUnit.Count, summary.assessed);
-  deps.metrics.addMetric(MetricName.SweepEnqueued, MetricUnit.Count, summary.requested.length);
   return swept;
 }
 

@@ -64,9 +64,9 @@ export const sweep: Command = {
     '',
     '  --dry-run         show what would be requested; put nothing',
     '  --yes             do not ask for confirmation',
-    '  --bus NAME|ARN    event bus the stack listens on (default: default). A name is the bus of',
-    '                    that name in each target region of your account; an ARN (the stack output',
-    '                    CentralEventBusArn) names the one central bus for every target',
+    '  --bus NAME|ARN    the event bus the stack listens on, in your account (default: default):',
+    '                    a name is the bus of that name in your home region (AWS_REGION, else the',
+    '                    first target region); an ARN (stack output CentralEventBusArn) names it',
     SWEEP_OPTIONS_USAGE,
     AWS_OPTIONS_USAGE_FOR_SWEEPS,
   ].join('\n'),
@@ -87,10 +87,8 @@ export const sweep: Command = {
     void context.interrupted.then(() => {
       interrupted = true;
     });
-    const access = new TargetAccess(
-      (region) => clientConfigIn(region, values, context),
-      homeRegionOf(options.selection, values, context),
-    );
+    const homeRegion = homeRegionOf(options.selection, values, context);
+    const access = new TargetAccess((region) => clientConfigIn(region, values, context), homeRegion);
     try {
       const results = await assessTargets(await resolveTargets(options.selection, access), {
         ...options,
@@ -103,6 +101,7 @@ export const sweep: Command = {
       const outcome = await request(nonCompliant, {
         access,
         busName,
+        homeRegion,
         dryRun: values['dry-run'] === true,
         stopped: interrupted,
         confirm: () => confirm(values, context, nonCompliant.length, results.length, busName),
@@ -138,14 +137,17 @@ async function confirm(
 interface RequestOptions {
   readonly access: TargetAccess;
   readonly busName: string;
+  /** Where a bus named by its name is: AWS_REGION, else the first target region. */
+  readonly homeRegion: string;
   readonly dryRun: boolean;
   readonly stopped: boolean;
   readonly confirm: () => Promise<boolean>;
 }
 
 /**
- * Puts the requests on the bus: the named bus in each namespace's region (in the operator's
- * account), or the one bus an ARN names.
+ * Puts the requests on the stack's bus, in your account: the bus an ARN names, or the bus of
+ * that name in your home region (AWS_REGION), where the central stack listens for every
+ * account and region of its scope.
  */
 async function request(
   nonCompliant: readonly AssessedNamespace[],
@@ -156,25 +158,12 @@ async function request(
   if (options.stopped) return { ...none, notRequested: 'stopped' };
   if (options.dryRun) return { ...none, notRequested: 'dry-run' };
   if (!(await options.confirm())) return { ...none, notRequested: 'declined' };
-  const busRegion = BUS_ARN.exec(options.busName)?.[1];
-  const byRegion = new Map<string, ProtectionRequest[]>();
-  for (const entry of nonCompliant.map(toProtectionRequest)) {
-    const region = busRegion ?? entry.region;
-    const group = byRegion.get(region);
-    if (group === undefined) byRegion.set(region, [entry]);
-    else group.push(entry);
-  }
-  const requested: ProtectionRequest[] = [];
-  const failed: FailedProtectionRequest[] = [];
-  for (const [region, requests] of byRegion) {
-    const result = await requestProtection(requests, {
-      client: options.access.eventBridge(region),
-      busName: options.busName,
-    });
-    requested.push(...result.requested);
-    failed.push(...result.failed);
-  }
-  return { nonCompliant, requested, failed };
+  const busRegion = BUS_ARN.exec(options.busName)?.[1] ?? options.homeRegion;
+  const result = await requestProtection(nonCompliant.map(toProtectionRequest), {
+    client: options.access.eventBridge(busRegion),
+    busName: options.busName,
+  });
+  return { nonCompliant, ...result };
 }
 
 /** Before anything is put: the summary per target and what would be requested. */

@@ -69,6 +69,8 @@ export async function deployMemberAccounts(setup: MemberAccountsSetup): Promise<
     CentralWorkerRoleArn:
       central.deployment.outputs?.CopyWorkerRoleArn ??
       `arn:aws:iam::${central.account}:role/copy-autopilot-worker`,
+    // The sweep worker's role, trusted by the member role next to the copy worker's.
+    CentralSweepWorkerRoleArn: central.deployment.outputs?.SweepWorkerRoleArn ?? '',
     CentralEventBusArn:
       central.deployment.outputs?.CentralEventBusArn ??
       `arn:aws:events:${central.region}:${central.account}:event-bus/default`,
