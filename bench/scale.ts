@@ -1,5 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalCloud } from '../src/local/localCloud.js';
 import { LOCAL_ACCOUNT_ID } from '../src/local/services/contracts.js';
@@ -143,17 +141,6 @@ interface SweepCosts {
   readonly tagCalls: Record<string, number>;
 }
 
-/** A policy whose first rule looks at a tag and could match any namespace: every decision reads tags. */
-const TAG_POLICY = `version: 1
-rules:
-  - name: gold
-    match: { tags: { dr-tier: gold } }
-    copyTo: { region: us-west-2, retentionDays: 30 }
-  - name: everything-else
-    match: {}
-    copyTo: { region: us-west-2, retentionDays: 7 }
-`;
-
 /**
  * The same namespaces swept twice in one run, in child processes: with the project's policy
  * (no tag rule applies to scale-* names) and with one whose decisions all depend on tags.
@@ -174,21 +161,16 @@ async function measureSweeps(
   calls.clear();
   const sweep = await runInChild<SweepRunResult>('sweep', spec, options.serviceDir);
   const sweepCalls = Object.fromEntries(calls);
-  const directory = await mkdtemp(join(tmpdir(), 'copy-autopilot-bench-policy-'));
-  try {
-    const tagPolicy = join(directory, 'tag-policy.yml');
-    await writeFile(tagPolicy, TAG_POLICY);
-    options.progress(`sweeping ${count} namespaces with a policy that reads tags`);
-    calls.clear();
-    const tagSweep = await runInChild<SweepRunResult>(
-      'sweep',
-      { ...spec, policyFile: tagPolicy },
-      options.serviceDir,
-    );
-    return { sweep, sweepCalls, tagSweep, tagCalls: Object.fromEntries(calls) };
-  } finally {
-    await rm(directory, { recursive: true, force: true });
-  }
+  // Its first rule matches on a tag and could match any namespace: every decision reads tags.
+  const tagPolicy = join(options.serviceDir, 'test/fixtures/policies/every-decision-reads-tags.yml');
+  options.progress(`sweeping ${count} namespaces with a policy that reads tags`);
+  calls.clear();
+  const tagSweep = await runInChild<SweepRunResult>(
+    'sweep',
+    { ...spec, policyFile: tagPolicy },
+    options.serviceDir,
+  );
+  return { sweep, sweepCalls, tagSweep, tagCalls: Object.fromEntries(calls) };
 }
 
 function sum(calls: Readonly<Record<string, number>>, prefix: string): number {

@@ -1,22 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { DisableRuleCommand } from '@aws-sdk/client-eventbridge';
-import {
-  CreateNamespaceCommand,
-  ListSnapshotCopyConfigurationsCommand,
-} from '@aws-sdk/client-redshift-serverless';
+import { CreateNamespaceCommand } from '@aws-sdk/client-redshift-serverless';
 import { type Message, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/cli/command.js';
-import { status } from '../../src/cli/commands/status.js';
-import { sweep } from '../../src/cli/commands/sweep.js';
-import { createMemoryPrinter } from '../../src/cli/printer.js';
-import { runCli } from '../../src/cli/run.js';
-import {
-  LOCAL_CREDENTIALS,
-  type LocalAutomation,
-  startLocalAutomation,
-} from '../../src/local/runner/startLocalAutomation.js';
+import { type LocalAutomation, startLocalAutomation } from '../../src/local/runner/startLocalAutomation.js';
 import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
+import { copyConfigurationsOf, sweepCli } from '../fixtures/localAutomationSweeps.js';
 
 /**
  * The organization on the multi-account local cloud: the central stack (its copy worker and
@@ -55,38 +44,15 @@ afterAll(async () => {
   await automation?.close();
 });
 
-async function cli(argv: string[]) {
-  const printer = createMemoryPrinter();
-  const context: CommandContext = {
-    printer,
-    env: {
-      AWS_ENDPOINT_URL: automation.url,
-      AWS_REGION: HOME,
-      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    },
-    cwd: SERVICE_DIR,
-    interrupted: new Promise(() => undefined),
-    confirm: async () => false,
-  };
-  const code = await runCli(argv, [status, sweep], context);
-  return { code, out: printer.out, err: printer.err };
-}
+const cli = (argv: string[]) => sweepCli(automation, argv);
 
 async function createNamespace(account: string, region: string, namespaceName: string): Promise<void> {
   await automation.clientsFor(account, region).redshift.send(new CreateNamespaceCommand({ namespaceName }));
 }
 
 /** Waits for the copy worker to give a namespace of `account` in `region` its configuration. */
-async function copyConfigurationsOf(account: string, region: string, namespaceName: string, attempts = 150) {
-  for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const { snapshotCopyConfigurations = [] } = await automation
-      .clientsFor(account, region)
-      .redshift.send(new ListSnapshotCopyConfigurationsCommand({ namespaceName }));
-    if (snapshotCopyConfigurations.length > 0) return snapshotCopyConfigurations;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return [];
+function copyConfigurationsIn(account: string, region: string, namespaceName: string) {
+  return copyConfigurationsOf(automation.clientsFor(account, region).redshift, namespaceName);
 }
 
 /** The summary rows (account, region, namespaces, non-compliant, status) of a table report. */
@@ -112,8 +78,8 @@ describe('CLI: status and sweep across accounts and regions', () => {
     // Act
     const before = await cli(['status', ...scope]);
     const swept = await cli(['sweep', ...scope, '--yes']);
-    const member = await copyConfigurationsOf(MEMBER, 'eu-west-1', 'member-west');
-    const central = await copyConfigurationsOf(CENTRAL, HOME, 'central-east');
+    const member = await copyConfigurationsIn(MEMBER, 'eu-west-1', 'member-west');
+    const central = await copyConfigurationsIn(CENTRAL, HOME, 'central-east');
     const after = await cli(['status', ...scope]);
 
     // Assess
@@ -215,7 +181,7 @@ describe('Scheduled sweep across accounts: sweep tasks on the local cloud', () =
 
     // Act
     await sendTask(MEMBER, HOME);
-    const configurations = await copyConfigurationsOf(MEMBER, HOME, 'member-east');
+    const configurations = await copyConfigurationsIn(MEMBER, HOME, 'member-east');
 
     // Assess
     expect(configurations).toEqual([expect.objectContaining({ destinationRegion: 'us-west-2' })]);

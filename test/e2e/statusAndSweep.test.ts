@@ -28,6 +28,7 @@ import { parsePolicy } from '../../src/domain/policy/parsePolicy.js';
 import { parseCopyRequest } from '../../src/events/parseCopyRequest.js';
 import { createSweepWorker } from '../../src/handlers/sweepWorker.js';
 import { createLocalCloud, type LocalCloud } from '../../src/local/localCloud.js';
+import { sqsRecord } from '../fixtures/copyWorkerFixtures.js';
 
 const REGION = 'us-east-1';
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -301,19 +302,7 @@ describe('CLI: status and sweep on the local cloud', () => {
 
   it('reads tags only for the namespaces a tag rule could match: at most 1.05 calls per namespace', async () => {
     // Prepare: every namespace is prod-*, and the production rule looks at dr-tier
-    const tagPolicy = join(workDir, 'tag-policy.yml');
-    writeFileSync(
-      tagPolicy,
-      `version: 1
-rules:
-  - name: production
-    match: { namespace: "prod-*", tags: { dr-tier: gold } }
-    copyTo: { region: us-west-2, retentionDays: 30 }
-  - name: everything-else
-    match: {}
-    copyTo: { region: us-west-2, retentionDays: 7 }
-`,
-    );
+    const tagPolicy = join(import.meta.dirname, '../fixtures/policies/production-reads-tags.yml');
     const names = Array.from({ length: 120 }, (_, index) => `prod-${String(index).padStart(3, '0')}`);
     await createNamespaces(...names, 'dev-one');
     const before = await redshiftCalls();
@@ -435,26 +424,7 @@ describe('Handler: sweepWorker on the local cloud', () => {
   };
 
   function taskEvent(queueArn: string, body: string): SQSEvent {
-    return {
-      Records: [
-        {
-          messageId: 'task-1',
-          receiptHandle: 'receipt-1',
-          body,
-          attributes: {
-            ApproximateReceiveCount: '1',
-            SentTimestamp: '1764062140000',
-            SenderId: 'AIDAEXAMPLE',
-            ApproximateFirstReceiveTimestamp: '1764062140000',
-          },
-          messageAttributes: {},
-          md5OfBody: '0',
-          eventSource: 'aws:sqs',
-          eventSourceARN: queueArn,
-          awsRegion: REGION,
-        },
-      ],
-    };
+    return { Records: [sqsRecord(body, { messageId: 'task-1', eventSourceArn: queueArn })] };
   }
 
   function lambdaContext(): Context {

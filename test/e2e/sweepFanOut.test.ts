@@ -1,12 +1,10 @@
 import { DisableRuleCommand } from '@aws-sdk/client-eventbridge';
-import {
-  CreateNamespaceCommand,
-  ListSnapshotCopyConfigurationsCommand,
-} from '@aws-sdk/client-redshift-serverless';
+import { CreateNamespaceCommand } from '@aws-sdk/client-redshift-serverless';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sumOf } from '../../src/local/runner/emfMetrics.js';
 import { type LocalAutomation, startLocalAutomation } from '../../src/local/runner/startLocalAutomation.js';
+import { copyConfigurationsOf } from '../fixtures/localAutomationSweeps.js';
 
 /** rate(6 hours) this many times faster: the planner runs every two seconds. */
 const SCHEDULE_SPEEDUP = (6 * 3600) / 2;
@@ -27,18 +25,6 @@ afterAll(async () => {
   await automation?.close();
 });
 
-/** Waits for the chain (schedule → planner → task → sweep worker → request → copy worker). */
-async function copyConfigurationsOf(namespaceName: string, attempts = 150) {
-  for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const { snapshotCopyConfigurations = [] } = await automation.clients.redshift.send(
-      new ListSnapshotCopyConfigurationsCommand({ namespaceName }),
-    );
-    if (snapshotCopyConfigurations.length > 0) return snapshotCopyConfigurations;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return [];
-}
-
 function functionNamed(suffix: string): string {
   const name = Object.keys(automation.deployment.functions).find((candidate) => candidate.endsWith(suffix));
   if (name === undefined) throw new Error(`no function ending in ${suffix}`);
@@ -55,7 +41,7 @@ describe('Scheduled sweep on the local cloud: planner → task queue → sweep w
     );
 
     // Act
-    const configurations = await copyConfigurationsOf('predates-the-stack');
+    const configurations = await copyConfigurationsOf(automation.clients.redshift, 'predates-the-stack');
 
     // Assess: the copy worker created what the policy wants, on the sweep's request
     expect(configurations).toEqual([

@@ -1,19 +1,8 @@
 import { DisableRuleCommand } from '@aws-sdk/client-eventbridge';
-import {
-  CreateNamespaceCommand,
-  ListSnapshotCopyConfigurationsCommand,
-} from '@aws-sdk/client-redshift-serverless';
+import { CreateNamespaceCommand } from '@aws-sdk/client-redshift-serverless';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/cli/command.js';
-import { status } from '../../src/cli/commands/status.js';
-import { sweep } from '../../src/cli/commands/sweep.js';
-import { createMemoryPrinter } from '../../src/cli/printer.js';
-import { runCli } from '../../src/cli/run.js';
-import {
-  LOCAL_CREDENTIALS,
-  type LocalAutomation,
-  startLocalAutomation,
-} from '../../src/local/runner/startLocalAutomation.js';
+import { type LocalAutomation, startLocalAutomation } from '../../src/local/runner/startLocalAutomation.js';
+import { copyConfigurationsOf, sweepCli } from '../fixtures/localAutomationSweeps.js';
 
 let automation: LocalAutomation;
 
@@ -26,35 +15,7 @@ afterAll(async () => {
   await automation?.close();
 });
 
-async function cli(argv: string[]) {
-  const printer = createMemoryPrinter();
-  const context: CommandContext = {
-    printer,
-    env: {
-      AWS_ENDPOINT_URL: automation.url,
-      AWS_REGION: automation.region,
-      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    },
-    cwd: process.cwd(),
-    interrupted: new Promise(() => undefined),
-    confirm: async () => false,
-  };
-  const code = await runCli(argv, [status, sweep], context);
-  return { code, out: printer.out, err: printer.err };
-}
-
-/** Waits for the worker, which runs on its own schedule, to create the configuration. */
-async function copyConfigurationsOf(namespaceName: string, attempts = 100) {
-  for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const { snapshotCopyConfigurations = [] } = await automation.clients.redshift.send(
-      new ListSnapshotCopyConfigurationsCommand({ namespaceName }),
-    );
-    if (snapshotCopyConfigurations.length > 0) return snapshotCopyConfigurations;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return [];
-}
+const cli = (argv: string[]) => sweepCli(automation, argv);
 
 describe('CLI: sweep with the deployed copy worker', () => {
   it('protects a namespace whose CloudTrail event was missed: status missing, sweep, worker, status compliant', async () => {
@@ -66,7 +27,7 @@ describe('CLI: sweep with the deployed copy worker', () => {
     // Act
     const before = await cli(['status']);
     const swept = await cli(['sweep', '--yes']);
-    const configurations = await copyConfigurationsOf('legacy-analytics');
+    const configurations = await copyConfigurationsOf(automation.clients.redshift, 'legacy-analytics');
     const after = await cli(['status']);
 
     // Assess

@@ -1,18 +1,13 @@
+import { join } from 'node:path';
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assessTargets } from '../../../src/cli/assessTargets.js';
 import { createMemoryPrinter } from '../../../src/cli/printer.js';
-import { parsePolicy } from '../../../src/domain/policy/index.js';
+import { loadPolicyFileSync } from '../../../src/policy/loadPolicyFile.js';
 import { stubRegion } from '../../fixtures/pagedRedshiftServerless.js';
 
-const POLICY = parsePolicy(`
-version: 1
-rules:
-  - name: everything-else
-    match: {}
-    copyTo: { region: us-west-2, retentionDays: 7 }
-`);
+const POLICY = loadPolicyFileSync(join(import.meta.dirname, '../../fixtures/policies/minimal.yml'));
 
 const reachable = new RedshiftServerlessClient({ region: 'us-east-1' });
 const unreachable = new RedshiftServerlessClient({ region: 'us-east-1' });

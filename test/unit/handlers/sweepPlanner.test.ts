@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { AccountClient, ListRegionsCommand } from '@aws-sdk/client-account';
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -5,21 +6,15 @@ import type { ScheduledEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrganizationDirectory } from '../../../src/aws/organizationDirectory.js';
-import { parsePolicy } from '../../../src/domain/policy/index.js';
 import type { Policy } from '../../../src/domain/policy/types.js';
 import { createSweepPlannerHandler, SweepPlanIncompleteError } from '../../../src/handlers/sweepPlanner.js';
+import { loadPolicyFileSync } from '../../../src/policy/loadPolicyFile.js';
 import { lambdaContext } from '../../fixtures/copyWorkerFixtures.js';
 import { type CapturedOutput, captureOutput } from '../../fixtures/copyWorkerHarness.js';
 
 const HOME = '000000000000';
 const QUEUE_URL = `https://sqs.us-east-1.amazonaws.com/${HOME}/copy-autopilot-test-sweep-tasks`;
-const RULES = parsePolicy(`
-version: 1
-rules:
-  - name: everything-else
-    match: {}
-    copyTo: { region: us-west-2, retentionDays: 7 }
-`);
+const RULES = loadPolicyFileSync(join(import.meta.dirname, '../../fixtures/policies/minimal.yml'));
 
 const organizations = mockClient(OrganizationsClient);
 const account = mockClient(AccountClient);

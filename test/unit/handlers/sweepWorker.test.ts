@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { ChangeMessageVisibilityCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -6,9 +7,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientCache } from '../../../src/aws/clientCache.js';
 import type { SweepWorkerConfig } from '../../../src/config/sweepWorkerConfig.js';
-import { parsePolicy } from '../../../src/domain/policy/index.js';
 import { createSweepWorker } from '../../../src/handlers/sweepWorker.js';
-import { lambdaContext, sqsEvent } from '../../fixtures/copyWorkerFixtures.js';
+import { loadPolicyFileSync } from '../../../src/policy/loadPolicyFile.js';
+import { lambdaContext, sqsEvent, sqsRecord } from '../../fixtures/copyWorkerFixtures.js';
 import { type CapturedOutput, captureOutput } from '../../fixtures/copyWorkerHarness.js';
 import { stubRegion } from '../../fixtures/pagedRedshiftServerless.js';
 
@@ -17,13 +18,7 @@ const MEMBER = '222222222222';
 const TASKS_ARN = `arn:aws:sqs:us-east-1:${HOME}:copy-autopilot-test-sweep-tasks`;
 const DLQ_URL = `https://sqs.us-east-1.amazonaws.com/${HOME}/copy-autopilot-test-sweep-tasks-dlq`;
 
-const POLICY = parsePolicy(`
-version: 1
-rules:
-  - name: everything-else
-    match: {}
-    copyTo: { region: us-west-2, retentionDays: 7 }
-`);
+const POLICY = loadPolicyFileSync(join(import.meta.dirname, '../../fixtures/policies/minimal.yml'));
 
 const CONFIG: SweepWorkerConfig = {
   policyFile: '/nonexistent/policy.json',
@@ -74,22 +69,11 @@ function worker() {
 }
 
 function taskRecord(body: unknown, receiveCount = 1): SQSRecord {
-  return {
+  return sqsRecord(typeof body === 'string' ? body : JSON.stringify(body), {
     messageId: `task-${receiveCount}`,
-    receiptHandle: `receipt-${receiveCount}`,
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    attributes: {
-      ApproximateReceiveCount: String(receiveCount),
-      SentTimestamp: '1764062140000',
-      SenderId: 'AIDAEXAMPLE',
-      ApproximateFirstReceiveTimestamp: '1764062140000',
-    },
-    messageAttributes: {},
-    md5OfBody: '0',
-    eventSource: 'aws:sqs',
-    eventSourceARN: TASKS_ARN,
-    awsRegion: 'us-east-1',
-  };
+    receiveCount,
+    eventSourceArn: TASKS_ARN,
+  });
 }
 
 const task = (account: string, region: string) => ({ account, region, planId: 'plan-1' });
@@ -212,7 +196,7 @@ describe('Function: createSweepWorker', () => {
     expect(sqs.commandCalls(ChangeMessageVisibilityCommand).map((call) => call.args[0].input)).toEqual([
       {
         QueueUrl: `https://sqs.us-east-1.amazonaws.com/${HOME}/copy-autopilot-test-sweep-tasks`,
-        ReceiptHandle: 'receipt-1',
+        ReceiptHandle: 'receipt-task-1-1',
         VisibilityTimeout: 30,
       },
     ]);

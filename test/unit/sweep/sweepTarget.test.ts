@@ -1,11 +1,14 @@
+import { join } from 'node:path';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../../src/domain/policy/index.js';
+import { loadPolicyFileSync } from '../../../src/policy/loadPolicyFile.js';
 import { assessTarget, sweepTarget } from '../../../src/sweep/sweepTarget.js';
 import { type FakeRegion, redshiftCallCounts, stubRegion } from '../../fixtures/pagedRedshiftServerless.js';
 
+const POLICIES = join(import.meta.dirname, '../../fixtures/policies');
 const redshift = mockClient(RedshiftServerlessClient);
 const eventBridge = mockClient(EventBridgeClient);
 const redshiftClient = new RedshiftServerlessClient({ region: 'us-east-1' });
@@ -24,28 +27,10 @@ rules:
 `);
 
 /** The first rule looks at tags and may match any namespace: every decision depends on them. */
-const WITH_TAGS = parsePolicy(`
-version: 1
-rules:
-  - name: gold
-    match: { tags: { dr-tier: gold } }
-    copyTo: { region: us-west-2, retentionDays: 30 }
-  - name: everything-else
-    match: {}
-    copyTo: { region: us-west-2, retentionDays: 7 }
-`);
+const WITH_TAGS = loadPolicyFileSync(join(POLICIES, 'every-decision-reads-tags.yml'));
 
 /** Only production namespaces' rule looks at tags. */
-const PRODUCTION_TAGS = parsePolicy(`
-version: 1
-rules:
-  - name: production
-    match: { namespace: "prod-*", tags: { dr-tier: gold } }
-    copyTo: { region: us-west-2, retentionDays: 30 }
-  - name: everything-else
-    match: {}
-    copyTo: { region: us-west-2, retentionDays: 7 }
-`);
+const PRODUCTION_TAGS = loadPolicyFileSync(join(POLICIES, 'production-reads-tags.yml'));
 
 /** `count` namespaces, every other one already copying as `everything-else` wants. */
 function region(count: number): FakeRegion {
