@@ -1,25 +1,27 @@
 import { fileURLToPath } from 'node:url';
 import { DisableRuleCommand } from '@aws-sdk/client-eventbridge';
 import { CreateNamespaceCommand } from '@aws-sdk/client-redshift-serverless';
-import { type Message, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { type Message, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sumOf } from '../../src/local/runner/emfMetrics.js';
 import { type LocalAutomation, startLocalAutomation } from '../../src/local/runner/startLocalAutomation.js';
 import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
+import { attributesOf, eventually } from '../fixtures/localAutomationProbes.js';
 import { copyConfigurationsOf, sweepCli } from '../fixtures/localAutomationSweeps.js';
 
 /**
- * The organization on the multi-account local cloud: the central stack (its copy worker and
- * sweep worker given the member role), a member account with the member template in two
- * regions, and one whose member role is missing. `status` and `sweep` reach the member through
- * the role from the operator's credentials; the sweep worker does from its own.
+ * The organization on the multi-account local cloud: the central stack deployed with a policy
+ * whose scope names a member account (the member template in two regions) and one whose member
+ * role is missing. `status` and `sweep` reach the member through the role from the operator's
+ * credentials; the planner fans the scope out to the sweep workers, which do from their own.
  */
 
 const SERVICE_DIR = fileURLToPath(new URL('../..', import.meta.url));
+const POLICY = 'test/fixtures/policies/organization-sweep.yml';
 const CENTRAL = LOCAL_ACCOUNT_ID;
 const MEMBER = '111111111111';
 const ROLELESS = '222222222222';
 const HOME = 'us-east-1';
-const ROLE = 'copy-autopilot-member';
 
 let automation: LocalAutomation;
 
@@ -28,7 +30,7 @@ beforeAll(async () => {
     serviceDir: SERVICE_DIR,
     port: 0,
     region: HOME,
-    params: { memberRoleName: ROLE },
+    params: { policyFile: POLICY },
     memberAccounts: [
       { account: MEMBER, regions: [HOME, 'eu-west-1'] },
       { account: ROLELESS, regions: [HOME], roleExists: false },
@@ -44,7 +46,8 @@ afterAll(async () => {
   await automation?.close();
 });
 
-const cli = (argv: string[]) => sweepCli(automation, argv);
+const cli = ([command = 'status', ...options]: string[]) =>
+  sweepCli(automation, [command, '--policy', POLICY, ...options]);
 
 async function createNamespace(account: string, region: string, namespaceName: string): Promise<void> {
   await automation.clientsFor(account, region).redshift.send(new CreateNamespaceCommand({ namespaceName }));
@@ -66,23 +69,16 @@ describe('CLI: status and sweep across accounts and regions', () => {
     // Prepare
     await createNamespace(CENTRAL, HOME, 'central-east');
     await createNamespace(MEMBER, 'eu-west-1', 'member-west');
-    const scope = [
-      '--accounts',
-      `${CENTRAL},${MEMBER}`,
-      '--regions',
-      'us-east-1,eu-west-1',
-      '--role-name',
-      ROLE,
-    ];
+    const targets = ['--accounts', `${CENTRAL},${MEMBER}`, '--regions', 'us-east-1,eu-west-1'];
 
     // Act
-    const before = await cli(['status', ...scope]);
-    const swept = await cli(['sweep', ...scope, '--yes']);
+    const before = await cli(['status', ...targets]);
+    const swept = await cli(['sweep', ...targets, '--yes']);
     const member = await copyConfigurationsIn(MEMBER, 'eu-west-1', 'member-west');
     const central = await copyConfigurationsIn(CENTRAL, HOME, 'central-east');
-    const after = await cli(['status', ...scope]);
+    const after = await cli(['status', ...targets]);
 
-    // Assess
+    // Assess: the role name comes from the policy's scope
     expect(before.code).toBe(1);
     expect(summaryOf(before.out)).toEqual([
       [CENTRAL, 'eu-west-1', '0', '0', 'ok'],
@@ -106,100 +102,94 @@ describe('CLI: status and sweep across accounts and regions', () => {
 
   it('reports the account whose member role is missing with its error, still reports the other, and exits 3', async () => {
     // Act
-    const result = await cli([
-      'status',
-      '--accounts',
-      `${CENTRAL},${ROLELESS}`,
-      '--regions',
-      HOME,
-      '--role-name',
-      ROLE,
-    ]);
+    const result = await cli(['status', '--accounts', `${CENTRAL},${ROLELESS}`, '--regions', HOME]);
 
     // Assess
     expect(result.code).toBe(3);
     const [central, roleless] = summaryOf(result.out);
     expect(central).toEqual([CENTRAL, HOME, expect.any(String), expect.any(String), 'ok']);
     expect(roleless?.slice(0, 2)).toEqual([ROLELESS, HOME]);
-    expect(roleless?.at(-1)).toMatch(/^failed: AccessDenied: .*sts:AssumeRole/);
+    expect(roleless?.at(-1)).toMatch(/^failed: AccountNotManagedError: .*refused AssumeRole \(AccessDenied/);
     expect(result.err.at(-1)).toMatch(/^error: access denied: /);
   });
 
-  it('prints one CSV row per namespace of every account, and one for the account it could not read', async () => {
+  it('reads the accounts, regions and role from the policy’s scope, with your own account, when no option names them', async () => {
     // Act
-    const result = await cli([
-      'status',
-      '--accounts',
-      `${MEMBER},${ROLELESS}`,
-      '--regions',
-      HOME,
-      '--role-name',
-      ROLE,
-      '--output',
-      'csv',
-    ]);
+    const result = await cli(['status', '--output', 'csv']);
 
-    // Assess
+    // Assess: three accounts (yours and the scope's two) in the scope's two regions; the role-less
+    // account's region list is the scope's, so both of its targets are there, failed
     expect(result.code).toBe(3);
     expect(result.out[0]).toBe('account,region,namespace,verdict,rule,current_copy,wanted_copy,detail,arn');
+    const failed = result.out.filter((line) => line.includes(',target-failed,'));
+    expect(failed.map((line) => line.split(',').slice(0, 2).join('/')).sort()).toEqual([
+      `${ROLELESS}/eu-west-1`,
+      `${ROLELESS}/${HOME}`,
+    ]);
     expect(result.out).toContainEqual(
-      expect.stringMatching(new RegExp(`^${ROLELESS},${HOME},,target-failed,,,,`)),
+      expect.stringMatching(new RegExp(`^${MEMBER},eu-west-1,member-west,protected,`)),
     );
   });
 });
 
-describe('Scheduled sweep across accounts: sweep tasks on the local cloud', () => {
-  async function sendTask(account: string, region: string): Promise<void> {
-    const queue = automation.deployment.queues.SweepTasksQueue;
-    await automation.clients.sqs.send(
-      new SendMessageCommand({
+describe('Scheduled sweep across accounts: planner → task queue → sweep workers', () => {
+  /** The task DLQ's messages, left on the queue. */
+  async function taskDeadLetters(): Promise<Message[]> {
+    const queue = automation.deployment.queues.SweepTasksDeadLetterQueue;
+    const { Messages = [] } = await automation.clients.sqs.send(
+      new ReceiveMessageCommand({
         QueueUrl: queue?.url,
-        MessageBody: JSON.stringify({ account, region, planId: 'e2e-plan' }),
+        MessageAttributeNames: ['All'],
+        MaxNumberOfMessages: 10,
+        VisibilityTimeout: 0,
       }),
     );
+    return Messages;
   }
 
-  async function deadLetters(attempts = 100): Promise<Message[]> {
-    const queue = automation.deployment.queues.SweepTasksDeadLetterQueue;
-    for (let attempt = 0; attempt < attempts; attempt += 1) {
-      const { Messages = [] } = await automation.clients.sqs.send(
-        new ReceiveMessageCommand({
-          QueueUrl: queue?.url,
-          MessageAttributeNames: ['All'],
-          MaxNumberOfMessages: 10,
-        }),
-      );
-      if (Messages.length > 0) return Messages;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    return [];
+  function scheduledEvent() {
+    return {
+      version: '0',
+      id: 'e2e-plan',
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: CENTRAL,
+      time: new Date().toISOString(),
+      region: HOME,
+      resources: [`arn:aws:events:${HOME}:${CENTRAL}:rule/copy-autopilot-local-sweep`],
+      detail: {},
+    };
   }
 
-  it('sweeps a member account through its role: the copy worker protects what the sweep worker requested', async () => {
+  it('plans a task per target of the scope, protects the member’s namespace through its role, and dead-letters the role-less account’s tasks with their reason', async () => {
     // Prepare
     await createNamespace(MEMBER, HOME, 'member-east');
+    const planner = Object.keys(automation.deployment.functions).find((name) =>
+      name.endsWith('-sweepPlanner'),
+    );
 
     // Act
-    await sendTask(MEMBER, HOME);
+    const plan = await automation.runner.invoke(planner ?? 'sweepPlanner', scheduledEvent(), 'schedule');
     const configurations = await copyConfigurationsIn(MEMBER, HOME, 'member-east');
+    const letters = await eventually('both role-less tasks are dead-lettered', async () => {
+      const messages = await taskDeadLetters();
+      return messages.length >= 2 ? messages : undefined;
+    });
 
-    // Assess
+    // Assess: 3 accounts × 2 regions
+    expect(plan).toEqual({ planId: 'e2e-plan', targets: 6, sent: 6 });
+    expect(sumOf(automation.runner.metrics, 'SweepTargetsPlanned')).toBe(6);
     expect(configurations).toEqual([expect.objectContaining({ destinationRegion: 'us-west-2' })]);
-  }, 60_000);
-
-  it('dead-letters the task of an account whose member role is missing, with its reason, account and region', async () => {
-    // Act
-    await sendTask(ROLELESS, HOME);
-    const [letter, ...others] = await deadLetters();
-
-    // Assess
-    expect(others).toEqual([]);
-    const attribute = (name: string) => letter?.MessageAttributes?.[name]?.StringValue;
-    expect(JSON.parse(letter?.Body ?? '{}')).toEqual({ account: ROLELESS, region: HOME, planId: 'e2e-plan' });
-    expect(attribute('Reason')).toBe('MemberRoleNotAssumable');
-    expect(attribute('ErrorName')).toBe('AccessDenied');
-    expect(attribute('Account')).toBe(ROLELESS);
-    expect(attribute('Region')).toBe(HOME);
-    expect(attribute('Attempts')).toBe('1');
+    const attributes = letters.map(attributesOf);
+    expect(attributes.map((letter) => letter.Region).sort()).toEqual(['eu-west-1', HOME]);
+    for (const letter of attributes) {
+      expect(letter).toMatchObject({
+        Reason: 'AccountNotManaged',
+        ErrorName: 'AccessDenied',
+        Account: ROLELESS,
+        Attempts: '1',
+      });
+    }
+    expect(JSON.parse(letters[0]?.Body ?? '{}')).toMatchObject({ account: ROLELESS, planId: 'e2e-plan' });
   }, 60_000);
 });

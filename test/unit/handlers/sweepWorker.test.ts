@@ -2,11 +2,13 @@ import { join } from 'node:path';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { ChangeMessageVisibilityCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientCache } from '../../../src/aws/clientCache.js';
 import type { SweepWorkerConfig } from '../../../src/config/sweepWorkerConfig.js';
+import type { Policy } from '../../../src/domain/policy/types.js';
 import { createSweepWorker } from '../../../src/handlers/sweepWorker.js';
 import { loadPolicyFileSync } from '../../../src/policy/loadPolicyFile.js';
 import { lambdaContext, sqsEvent, sqsRecord } from '../../fixtures/copyWorkerFixtures.js';
@@ -15,10 +17,21 @@ import { stubRegion } from '../../fixtures/pagedRedshiftServerless.js';
 
 const HOME = '111111111111';
 const MEMBER = '222222222222';
+/** In the scope, but its member role is missing: STS refuses AssumeRole. */
+const ROLELESS = '333333333333';
+/** Not in the scope at all. */
+const STRANGER = '444444444444';
 const TASKS_ARN = `arn:aws:sqs:us-east-1:${HOME}:copy-autopilot-test-sweep-tasks`;
 const DLQ_URL = `https://sqs.us-east-1.amazonaws.com/${HOME}/copy-autopilot-test-sweep-tasks-dlq`;
 
-const POLICY = loadPolicyFileSync(join(import.meta.dirname, '../../fixtures/policies/minimal.yml'));
+const POLICY: Policy = {
+  ...loadPolicyFileSync(join(import.meta.dirname, '../../fixtures/policies/minimal.yml')),
+  scope: {
+    accounts: { kind: 'list', accountIds: [MEMBER, ROLELESS] },
+    regions: { kind: 'list', regions: ['us-east-1', 'eu-west-1', 'ap-south-2'] },
+    memberRoleName: 'copy-autopilot-member',
+  },
+};
 
 const CONFIG: SweepWorkerConfig = {
   policyFile: '/nonexistent/policy.json',
@@ -28,22 +41,21 @@ const CONFIG: SweepWorkerConfig = {
   deadLetterQueueUrl: DLQ_URL,
   maxAttempts: 5,
   backoff: { baseSeconds: 60, maxSeconds: 900 },
-  memberRoleName: 'copy-autopilot-member',
   region: 'us-east-1',
   accountId: HOME,
 };
 
 const awsError = (name: string, message = name) => Object.assign(new Error(message), { name });
 
-// Each account's client is its own instance, mocked on its own: the member one as STS would
-// leave it when the role cannot be assumed.
+// Each account's client is its own instance, mocked on its own; STS answers AssumeRole for the
+// member role (the real memberRoleCredentials asks it).
 const homeClient = new RedshiftServerlessClient({ region: 'us-east-1' });
 const memberClient = new RedshiftServerlessClient({ region: 'eu-west-1' });
 const home = mockClient(homeClient);
 const member = mockClient(memberClient);
 const sqs = mockClient(SQSClient);
 const eventBridge = mockClient(EventBridgeClient);
-let assumedRoles: string[];
+const sts = mockClient(STSClient);
 let output: CapturedOutput;
 
 function worker() {
@@ -53,14 +65,9 @@ function worker() {
     clients: new ClientCache({
       homeRegion: 'us-east-1',
       ownAccountId: HOME,
-      memberRoleName: CONFIG.memberRoleName,
       createRedshiftServerless: (settings) =>
         settings.credentials === undefined ? homeClient : memberClient,
       createSqs: () => new SQSClient({ region: 'us-east-1' }),
-      assumeRole: (roleArn) => {
-        assumedRoles.push(roleArn);
-        return async () => ({ accessKeyId: 'member', secretAccessKey: 'member' });
-      },
     }),
     eventBridge: new EventBridgeClient({ region: 'us-east-1' }),
     random: () => 0,
@@ -88,9 +95,27 @@ function metric(name: string): Record<string, unknown>[] {
   return output.jsonLines().filter((line) => name in line);
 }
 
+const roleIn = (account: string) => `arn:aws:iam::${account}:role/copy-autopilot-member`;
+const assumedRoles = () => sts.commandCalls(AssumeRoleCommand).map((call) => call.args[0].input.RoleArn);
+
 beforeEach(() => {
-  assumedRoles = [];
   output = captureOutput();
+  sts.on(AssumeRoleCommand).resolves({
+    Credentials: {
+      AccessKeyId: 'ASIAMEMBER',
+      SecretAccessKey: 'secret',
+      SessionToken: 'token',
+      Expiration: new Date(Date.now() + 3_600_000),
+    },
+  });
+  sts
+    .on(AssumeRoleCommand, { RoleArn: roleIn(ROLELESS) })
+    .rejects(
+      awsError(
+        'AccessDenied',
+        `User: arn:aws:sts::${HOME}:assumed-role/sweep is not authorized to perform: sts:AssumeRole on resource: ${roleIn(ROLELESS)}`,
+      ),
+    );
   sqs.on(SendMessageCommand).resolves({ MessageId: 'dead-letter' });
   sqs.on(ChangeMessageVisibilityCommand).resolves({});
   eventBridge.on(PutEventsCommand).callsFake(({ Entries }) => ({
@@ -100,7 +125,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const stub of [home, member, sqs, eventBridge]) stub.reset();
+  for (const stub of [home, member, sqs, eventBridge, sts]) stub.reset();
 });
 
 describe('Function: createSweepWorker', () => {
@@ -116,7 +141,7 @@ describe('Function: createSweepWorker', () => {
 
     // Assess
     expect(response).toEqual({ batchItemFailures: [] });
-    expect(assumedRoles).toEqual([]);
+    expect(assumedRoles()).toEqual([]);
     const entries = eventBridge
       .commandCalls(PutEventsCommand)
       .flatMap((call) => call.args[0].input.Entries ?? []);
@@ -130,40 +155,68 @@ describe('Function: createSweepWorker', () => {
     expect(sqs.commandCalls(SendMessageCommand)).toEqual([]);
   });
 
-  it('dead-letters at once, with its reason, account and region, a member account whose role cannot be assumed', async () => {
+  it('sweeps a member account of the scope through its role', async () => {
     // Prepare
-    member
-      .onAnyCommand()
-      .rejects(
-        awsError(
-          'AccessDenied',
-          `User: arn:aws:sts::${HOME}:assumed-role/sweep is not authorized to perform: sts:AssumeRole`,
-        ),
-      );
-    const record = taskRecord(task(MEMBER, 'eu-west-1'));
+    stubRegion(member, { account: MEMBER, region: 'eu-west-1', namespaces: ['m-one'] });
+
+    // Act
+    const response = await worker()(sqsEvent(taskRecord(task(MEMBER, 'eu-west-1'))), lambdaContext());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(assumedRoles()).toEqual([roleIn(MEMBER)]);
+    expect(home.calls()).toEqual([]);
+    const [entry] = eventBridge
+      .commandCalls(PutEventsCommand)
+      .flatMap((call) => call.args[0].input.Entries ?? []);
+    expect(JSON.parse(entry?.Detail ?? '{}')).toMatchObject({
+      namespaceName: 'm-one',
+      account: MEMBER,
+      region: 'eu-west-1',
+    });
+  });
+
+  it('dead-letters at once, with its reason, account and region, a member account whose role refuses AssumeRole', async () => {
+    // Prepare
+    const record = taskRecord(task(ROLELESS, 'eu-west-1'));
 
     // Act
     const response = await worker()(sqsEvent(record), lambdaContext());
 
-    // Assess
+    // Assess: the copy worker's words: AccountNotManaged, and what refused
     expect(response).toEqual({ batchItemFailures: [] });
-    expect(assumedRoles).toEqual([`arn:aws:iam::${MEMBER}:role/copy-autopilot-member`]);
+    expect(assumedRoles()).toEqual([roleIn(ROLELESS)]);
     expect(sqs.commandCalls(SendMessageCommand)[0]?.args[0].input).toMatchObject({
       QueueUrl: DLQ_URL,
       MessageBody: record.body,
     });
     expect(deadLetterAttributes()).toMatchObject({
-      Reason: 'MemberRoleNotAssumable',
+      Reason: 'AccountNotManaged',
       ErrorName: 'AccessDenied',
-      ErrorMessage: expect.stringContaining('sts:AssumeRole'),
+      ErrorMessage: expect.stringContaining('refused AssumeRole'),
       Attempts: '1',
-      Account: MEMBER,
+      Account: ROLELESS,
       Region: 'eu-west-1',
     });
     expect(metric('SweepTargetDeadLettered')).toEqual([
-      expect.objectContaining({ SweepTargetDeadLettered: 1, Reason: 'MemberRoleNotAssumable' }),
+      expect.objectContaining({ SweepTargetDeadLettered: 1, Reason: 'AccountNotManaged' }),
     ]);
     expect(eventBridge.commandCalls(PutEventsCommand)).toEqual([]);
+  });
+
+  it('refuses a task for an account or a region outside the scope before any call', async () => {
+    // Act
+    const stranger = await worker()(sqsEvent(taskRecord(task(STRANGER, 'us-east-1'))), lambdaContext());
+    const strangerLetter = deadLetterAttributes();
+    sqs.resetHistory();
+    const region = await worker()(sqsEvent(taskRecord(task(MEMBER, 'sa-east-1'))), lambdaContext());
+
+    // Assess
+    expect([stranger, region]).toEqual([{ batchItemFailures: [] }, { batchItemFailures: [] }]);
+    expect(strangerLetter).toMatchObject({ Reason: 'AccountNotManaged', Account: STRANGER });
+    expect(deadLetterAttributes()).toMatchObject({ Reason: 'RegionNotManaged', Region: 'sa-east-1' });
+    expect(assumedRoles()).toEqual([]);
+    expect([...home.calls(), ...member.calls()]).toEqual([]);
   });
 
   it('dead-letters at once a region the account has not enabled', async () => {
@@ -243,11 +296,10 @@ describe('Function: createSweepWorker', () => {
 
   it('leaves the task on its queue when the DLQ refuses it', async () => {
     // Prepare
-    member.onAnyCommand().rejects(awsError('AccessDenied'));
     sqs.on(SendMessageCommand).rejects(awsError('KmsAccessDenied'));
 
     // Act
-    const response = await worker()(sqsEvent(taskRecord(task(MEMBER, 'eu-west-1'))), lambdaContext());
+    const response = await worker()(sqsEvent(taskRecord(task(ROLELESS, 'eu-west-1'))), lambdaContext());
 
     // Assess
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'task-1' }] });
