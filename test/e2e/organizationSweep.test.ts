@@ -130,6 +130,33 @@ describe('CLI: status and sweep across accounts and regions', () => {
       expect.stringMatching(new RegExp(`^${MEMBER},eu-west-1,member-west,protected,`)),
     );
   });
+
+  it('enumerates an `organization` scope with your credentials: every account of the organization in every region it enabled', async () => {
+    // Act
+    const result = await sweepCli(automation, [
+      'status',
+      '--policy',
+      'test/fixtures/policies/whole-organization.yml',
+      '--output',
+      'json',
+    ]);
+
+    // Assess: Organizations ListAccounts and account:ListRegions answered; the role-less account fails
+    const report = JSON.parse(result.out.join('\n')) as {
+      targets: { account: string; region: string; status: string }[];
+    };
+    const byAccount = (account: string) => report.targets.filter((target) => target.account === account);
+    expect(result.code).toBe(3);
+    expect(new Set(report.targets.map((target) => target.account))).toEqual(
+      new Set([CENTRAL, MEMBER, ROLELESS]),
+    );
+    expect(byAccount(MEMBER).map((target) => target.region)).toEqual(
+      expect.arrayContaining([HOME, 'eu-west-1']),
+    );
+    expect(byAccount(MEMBER).every((target) => target.status === 'ok')).toBe(true);
+    expect(byAccount(ROLELESS).length).toBeGreaterThan(0);
+    expect(byAccount(ROLELESS).every((target) => target.status === 'failed')).toBe(true);
+  }, 60_000);
 });
 
 describe('Scheduled sweep across accounts: planner → task queue → sweep workers', () => {
