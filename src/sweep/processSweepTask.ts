@@ -1,9 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import type { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
+import type { ClientCache } from '../aws/clientCache.js';
 import { sendToDeadLetterQueue } from '../aws/deadLetterQueue.js';
 import { delayRetry } from '../aws/retryVisibility.js';
 import type { BackoffOptions } from '../domain/backoff.js';
@@ -32,11 +32,7 @@ export interface ProcessSweepTaskDeps {
    * A client for the target: with the function's own credentials at home, through `roleArn`
    * elsewhere (AccountNotManagedError when the role refuses AssumeRole).
    */
-  readonly redshiftServerless: (
-    account: string,
-    region: string,
-    roleArn?: string,
-  ) => Promise<RedshiftServerlessClient>;
+  readonly redshiftServerless: ClientCache['redshiftServerless'];
   /** The home region's EventBridge, where the requests go (the central bus). */
   readonly eventBridge: EventBridgeClient;
   readonly busName: string;
