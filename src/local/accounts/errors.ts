@@ -1,5 +1,7 @@
+import { LocalCloudError } from '../errors.js';
+
 /** Base of the errors the local accounts model throws for a declaration it cannot take. */
-export class LocalAccountsError extends Error {
+export class LocalAccountsError extends LocalCloudError {
   public constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'LocalAccountsError';

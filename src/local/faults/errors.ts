@@ -1,7 +1,7 @@
-import { CopyAutopilotError } from '../../domain/errors.js';
+import { LocalCloudError } from '../errors.js';
 
 /** A fault rule the control API (or a test) cannot accept; `field` names what is wrong. */
-export class InvalidFaultRuleError extends CopyAutopilotError {
+export class InvalidFaultRuleError extends LocalCloudError {
   public readonly field: string;
   public constructor(field: string, message: string) {
     super(`Invalid fault rule: ${field} ${message}`);

@@ -1,9 +1,11 @@
+import { LocalCloudError } from '../errors.js';
+
 /**
  * An error as an AWS service returns it: a type (`__type` in JSON protocols, `Code` in query
  * XML), a message, and the HTTP status. Every local service throws these; the protocol layer
  * serialises them.
  */
-export class AwsServiceError extends Error {
+export class AwsServiceError extends LocalCloudError {
   public readonly code: string;
   public readonly statusCode: number;
   /** SQS JSON errors also carry the query-protocol code (e.g. AWS.SimpleQueueService.NonExistentQueue). */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { CopyAutopilotError } from '../../domain/errors.js';
+import { LocalCloudError } from '../errors.js';
 import type { LocalDeployment, LocalFunction } from './cloudFormation/deployTemplate.js';
 import { addEmfRecord, createMetricTotals, type MetricTotals } from './emfMetrics.js';
 import { createLambdaContext } from './lambdaContext.js';
@@ -33,7 +33,7 @@ interface FunctionPool {
   started: number;
 }
 
-export class HandlerLoadError extends CopyAutopilotError {
+export class HandlerLoadError extends LocalCloudError {
   public constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'HandlerLoadError';
@@ -86,7 +86,7 @@ export interface LambdaRunnerOptions {
 }
 
 /** The runtime "died" after the handler returned and before its response reached Lambda. */
-export class SimulatedCrashError extends CopyAutopilotError {
+export class SimulatedCrashError extends LocalCloudError {
   public readonly functionName: string;
 
   public constructor(functionName: string) {

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { CopyAutopilotError } from '../../domain/errors.js';
+import { LocalCloudError } from '../errors.js';
 import type { CloudFormationTemplate } from './cloudFormation/deployTemplate.js';
 import { withFileLock } from './fileLock.js';
 import { summariseOslsFailure } from './oslsFailure.js';
@@ -18,7 +18,7 @@ import {
 
 const run = promisify(execFile);
 
-export class PackageError extends CopyAutopilotError {
+export class PackageError extends LocalCloudError {
   /** What osls printed, for callers that assert on the reason (an invalid policy, say). */
   public readonly output: string;
   public constructor(message: string, output: string, options?: ErrorOptions) {

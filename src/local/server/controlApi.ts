@@ -1,3 +1,4 @@
+import { LocalCloudError } from '../errors.js';
 import { InvalidFaultRuleError } from '../faults/errors.js';
 import type { FaultInjector } from '../faults/faultInjector.js';
 import { parseFaultRule } from '../faults/parseFaultRule.js';
@@ -40,7 +41,7 @@ export interface ControlApiOptions {
 }
 
 /** A control request the API refuses, with the status to answer. */
-export class ControlRequestError extends Error {
+export class ControlRequestError extends LocalCloudError {
   public readonly statusCode: number;
   public constructor(statusCode: number, message: string) {
     super(message);

@@ -1,7 +1,8 @@
+import { LocalCloudError } from '../errors.js';
 import type { OperationModel, ServiceModel, Shape, ShapeRef } from './types.js';
 
 /** Thrown when a model lacks an operation or a shape something refers to. */
-export class ServiceModelError extends Error {
+export class ServiceModelError extends LocalCloudError {
   public constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'ServiceModelError';

@@ -1,3 +1,4 @@
+import { LocalCloudError } from '../../errors.js';
 import type { TargetDelivery } from '../contracts.js';
 import {
   type EventBridgeStore,
@@ -39,7 +40,7 @@ export interface EventRouting {
 const isEnabled = (state: string): boolean => state !== 'DISABLED';
 
 /** Thrown for an event-bus target that does not exist: the delivery fails like any other. */
-class MissingBusTargetError extends Error {
+class MissingBusTargetError extends LocalCloudError {
   public constructor(arn: string) {
     super(`event bus ${arn} does not exist`);
     this.name = 'MissingBusTargetError';

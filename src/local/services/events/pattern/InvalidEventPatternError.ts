@@ -1,10 +1,10 @@
-import { CopyAutopilotError } from '../../../../domain/errors.js';
+import { LocalCloudError } from '../../../errors.js';
 
 /**
  * A pattern that does not compile. `reason` is the event-ruler wording AWS quotes after
  * `Event pattern is not valid. Reason:` in an InvalidEventPatternException.
  */
-export class InvalidEventPatternError extends CopyAutopilotError {
+export class InvalidEventPatternError extends LocalCloudError {
   public readonly reason: string;
 
   public constructor(reason: string, options?: ErrorOptions) {
