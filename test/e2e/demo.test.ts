@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CASES } from '../../src/local/demo/demoScenario.js';
-import { type DemoReport, runDemo } from '../../src/local/demo/runDemo.js';
+import { DEMO_CASES } from '../../src/demo/demoScenario.js';
+import { type DemoReport, runDemo } from '../../src/demo/runDemo.js';
 
 const SERVICE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -1,5 +1,5 @@
-import type { DemoReport } from '../../local/demo/runDemo.js';
-import { runDemo } from '../../local/demo/runDemo.js';
+import type { DemoReport } from '../../demo/runDemo.js';
+import { runDemo } from '../../demo/runDemo.js';
 import { outputFormat } from '../awsOptions.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';

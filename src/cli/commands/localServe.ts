@@ -1,4 +1,4 @@
-import { LOCAL_CREDENTIALS, startLocalAutomation } from '../../local/runner/startLocalAutomation.js';
+import { LOCAL_CREDENTIALS, startLocalAutomation } from '../../local/index.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
 import { policyIsDeployable } from '../policyFileOption.js';

@@ -6,14 +6,14 @@ import {
   type RedshiftServerlessClient,
 } from '@aws-sdk/client-redshift-serverless';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { peekDeadLetters } from '../../aws/deadLetterQueueReader.js';
-import { CopyAutopilotError } from '../../domain/errors.js';
-import type { CapturedLine } from '../runner/outputCapture.js';
+import { peekDeadLetters } from '../aws/deadLetterQueueReader.js';
+import { CopyAutopilotError } from '../domain/errors.js';
 import {
+  type CapturedLine,
   createLocalClients,
   type LocalAutomation,
   startLocalAutomation,
-} from '../runner/startLocalAutomation.js';
+} from '../local/index.js';
 import { type CallSplit, createCallCounter, splitCalls } from './demoCallCounts.js';
 import { faultHits, type InjectedFault, injectFault } from './demoFaults.js';
 import {

@@ -1,4 +1,4 @@
-import type { LocalCloud } from '../localCloud.js';
+import type { LocalCloud } from '../local/index.js';
 import type { DemoCase, DemoFault } from './demoScenario.js';
 
 /** A fault the demo put into the local cloud: what, where, and how to count its firings. */
