@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CloudFormationTemplate } from '../../src/local/runner/cloudFormation/deployTemplate.js';
+import type { CloudFormationTemplate } from '../../src/local/runner/cloudFormation/types.js';
 import { packageService } from '../../src/local/runner/packageService.js';
 import {
   INSECURE_TRANSPORT_DENY_REASON,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import type { LocalFunction } from './cloudFormation/deployTemplate.js';
+import type { LocalFunction } from './cloudFormation/types.js';
 
 /** A Lambda context as the runtime hands it to a handler, with a deadline from the function's timeout. */
 export function createLambdaContext(fn: LocalFunction, now: () => number = Date.now): Context {

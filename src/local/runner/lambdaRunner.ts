@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { LocalCloudError } from '../errors.js';
-import type { LocalDeployment, LocalFunction } from './cloudFormation/deployTemplate.js';
+import type { LocalDeployment, LocalFunction } from './cloudFormation/types.js';
 import { addEmfRecord, createMetricTotals, type MetricTotals } from './emfMetrics.js';
 import { createLambdaContext } from './lambdaContext.js';
 import { type CapturedLine, captureJsonOutput } from './outputCapture.js';

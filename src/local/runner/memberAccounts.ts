@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { LocalCloud } from '../localCloud.js';
-import type { DeployClients, LocalDeployment } from './cloudFormation/deployTemplate.js';
 import { deployTemplate } from './cloudFormation/deployTemplate.js';
 import { readTemplateFile } from './cloudFormation/readTemplateFile.js';
+import type { DeployClients, LocalDeployment } from './cloudFormation/types.js';
 
 /** The member role's name when neither the options nor the params name one (the member template's default). */
 export const DEFAULT_MEMBER_ROLE_NAME = 'copy-autopilot-member';

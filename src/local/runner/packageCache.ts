@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { CloudFormationTemplate } from './cloudFormation/deployTemplate.js';
+import type { CloudFormationTemplate } from './cloudFormation/types.js';
 
 /** Bumped when the entry's shape or the key's recipe changes: older entries then never match. */
 const CACHE_FORMAT = 'copy-autopilot-local-package/1';

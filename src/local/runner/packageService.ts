@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { LocalCloudError } from '../errors.js';
-import type { CloudFormationTemplate } from './cloudFormation/deployTemplate.js';
+import type { CloudFormationTemplate } from './cloudFormation/types.js';
 import { withFileLock } from './fileLock.js';
 import { summariseOslsFailure } from './oslsFailure.js';
 import {

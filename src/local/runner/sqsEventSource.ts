@@ -6,7 +6,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { LocalEventSourceMapping } from './cloudFormation/deployTemplate.js';
+import type { LocalEventSourceMapping } from './cloudFormation/types.js';
 
 /** What the event source mapping needs to run one batch through a function. */
 export type InvokeBatch = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;

@@ -5,11 +5,8 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { createLocalCloud, type LocalCloud, type LocalCloudOptions } from '../localCloud.js';
 import { LOCAL_CREDENTIALS } from '../localCredentials.js';
 import { LOCAL_ACCOUNT_ID } from '../services/contracts.js';
-import {
-  type CloudFormationTemplate,
-  deployTemplate,
-  type LocalDeployment,
-} from './cloudFormation/deployTemplate.js';
+import { deployTemplate } from './cloudFormation/deployTemplate.js';
+import type { CloudFormationTemplate, LocalDeployment } from './cloudFormation/types.js';
 import { LambdaRunner, type LambdaRunnerOptions } from './lambdaRunner.js';
 import {
   DEFAULT_MEMBER_ROLE_NAME,

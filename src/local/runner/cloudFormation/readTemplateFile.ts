@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse, type Tags } from 'yaml';
-import type { CloudFormationTemplate } from './deployTemplate.js';
 import { TemplateError } from './errors.js';
+import type { CloudFormationTemplate } from './types.js';
 
 /** CloudFormation's YAML short forms and the long form each stands for (`!Sub x` → `{ 'Fn::Sub': x }`). */
 const SHORT_FORMS: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
-import type { LocalDeployment } from '../../../../src/local/runner/cloudFormation/deployTemplate.js';
+import type { LocalDeployment } from '../../../../src/local/runner/cloudFormation/types.js';
 import { HandlerLoadError, LambdaRunner } from '../../../../src/local/runner/lambdaRunner.js';
 
 const deployment: LocalDeployment = {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateQueueCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalDeployment } from '../../../../src/local/runner/cloudFormation/deployTemplate.js';
+import type { LocalDeployment } from '../../../../src/local/runner/cloudFormation/types.js';
 import { LambdaRunner } from '../../../../src/local/runner/lambdaRunner.js';
 import { useLocalSqs } from './useLocalSqs.js';
 
