@@ -70,6 +70,49 @@ describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration rules the m
   });
 
   it.each([
+    [
+      'another region than the destination',
+      'us-east-1',
+      'eu-west-1',
+      `arn:aws:kms:us-west-2:${TEST_ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+      'The destination KMS key is in us-west-2; it must be in the destination region eu-west-1.',
+    ],
+    [
+      'the commercial partition for a China region',
+      'cn-north-1',
+      'cn-northwest-1',
+      `arn:aws:kms:cn-northwest-1:${TEST_ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+      'The destination KMS key ARN names the aws partition; keys of cn-northwest-1 are in aws-cn.',
+    ],
+    [
+      'the China partition for a commercial region',
+      'us-east-1',
+      'us-west-2',
+      `arn:aws-cn:kms:us-west-2:${TEST_ACCOUNT}:alias/snapshots`,
+      'The destination KMS key ARN names the aws-cn partition; keys of us-west-2 are in aws.',
+    ],
+  ])('refuses a KMS key ARN of %s', async (_case, source, destination, destinationKmsKeyId, message) => {
+    // Prepare
+    await createNamespace('keyed', source);
+
+    // Act
+    const error = await failureOf(
+      local.client({ region: source }).send(
+        new CreateSnapshotCopyConfigurationCommand({
+          namespaceName: 'keyed',
+          destinationRegion: destination,
+          destinationKmsKeyId,
+        }),
+      ),
+    );
+
+    // Assess
+    expect(error.name).toBe('ValidationException');
+    expect(error.message).toBe(message);
+    expect(local.service.snapshotCopyConfigurations()).toEqual([]);
+  });
+
+  it.each([
     ['us-east-1', 'cn-north-1'],
     ['us-east-1', 'us-gov-west-1'],
     ['cn-north-1', 'us-west-2'],

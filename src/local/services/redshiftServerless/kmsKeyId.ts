@@ -13,10 +13,10 @@ const KEY_ID_FORM = new RegExp(`^${KEY_ID}$`, 'i');
 const ALIAS_FORM = new RegExp(`^${ALIAS}$`);
 const ARN_FORM = new RegExp(`^${ARN_PREFIX}(?:key/${KEY_ID}|${ALIAS})$`, 'i');
 
-/** How a caller named a KMS key, and the region an ARN puts it in. */
+/** How a caller named a KMS key, and the partition and region an ARN puts it in. */
 export type KmsKeyReference =
   | { readonly form: 'key-id' | 'alias' }
-  | { readonly form: 'arn'; readonly region: string }
+  | { readonly form: 'arn'; readonly partition: string; readonly region: string }
   | { readonly form: 'invalid' };
 
 /** Reads a KMS key reference; never echo an invalid one back, it may be a secret pasted by mistake. */
@@ -24,6 +24,7 @@ export function parseKmsKeyReference(value: string): KmsKeyReference {
   if (KEY_ID_FORM.test(value)) return { form: 'key-id' };
   if (ALIAS_FORM.test(value)) return { form: 'alias' };
   const arn = ARN_FORM.exec(value);
-  if (arn?.[2] !== undefined) return { form: 'arn', region: arn[2] };
+  if (arn?.[1] !== undefined && arn[2] !== undefined)
+    return { form: 'arn', partition: arn[1], region: arn[2] };
   return { form: 'invalid' };
 }

@@ -66,16 +66,27 @@ function requireReachableRegion(sourceRegion: string, destinationRegion: string)
   }
 }
 
-/** A key ID, alias or ARN, and an ARN of the destination region; the key itself is never echoed. */
+/**
+ * A key ID, alias or ARN, and an ARN of the destination region in that region's partition (an
+ * ARN such as arn:aws:kms:cn-northwest-1:… names no key: China's keys are arn:aws-cn); the key
+ * itself is never echoed.
+ */
 function requireDestinationKey(keyId: string | undefined, destinationRegion: string): void {
   if (keyId === undefined) return;
   const reference = parseKmsKeyReference(keyId);
   if (reference.form === 'invalid') {
     throw invalid('The destination KMS key is not a valid KMS key ID, key ARN, alias name or alias ARN.');
   }
-  if (reference.form === 'arn' && reference.region !== destinationRegion) {
+  if (reference.form !== 'arn') return;
+  if (reference.region !== destinationRegion) {
     throw invalid(
       `The destination KMS key is in ${reference.region}; it must be in the destination region ${destinationRegion}.`,
+    );
+  }
+  const partition = partitionOfRegion(destinationRegion);
+  if (reference.partition !== partition) {
+    throw invalid(
+      `The destination KMS key ARN names the ${reference.partition} partition; keys of ${destinationRegion} are in ${partition}.`,
     );
   }
 }
