@@ -1,6 +1,8 @@
+import type { Partition } from './partition.js';
+
 /** An IAM role as its ARN names it. */
 export interface RoleReference {
-  readonly partition: string;
+  readonly partition: Partition;
   readonly account: string;
   /** `/` or `/team/` … */
   readonly path: string;
@@ -16,13 +18,25 @@ export function parseRoleArn(arn: string): RoleReference | undefined {
   const match = ROLE_ARN.exec(arn);
   if (match === null) return undefined;
   const [, partition = 'aws', account = '', path = '/', roleName = ''] = match;
-  return { partition, account, path, roleName, arn };
+  // The pattern admits the three partitions only.
+  return { partition: partition as Partition, account, path, roleName, arn };
 }
 
 /** A role declared missing, as the control API lists it. */
 export interface MissingRole {
   readonly account: string;
   readonly roleName: string;
+  /** The partition its account lives in (IAM is global within one), for its ARN. */
+  readonly partition: Partition;
+}
+
+/** `arn:<partition>:iam::<account>:role/<name>`: the ARN IAM gives a role at the root path. */
+export function roleArnOf(role: {
+  readonly partition: Partition;
+  readonly account: string;
+  readonly roleName: string;
+}): string {
+  return `arn:${role.partition}:iam::${role.account}:role/${role.roleName}`;
 }
 
 /**
@@ -33,11 +47,14 @@ export interface MissingRole {
 export class RoleRegistry {
   readonly #missing = new Map<string, MissingRole>();
 
-  /** Declares whether a role exists; roles are found by account and name, whatever their path. */
-  public declare(account: string, roleName: string, exists: boolean): void {
+  /**
+   * Declares whether a role exists; roles are found by account and name, whatever their path.
+   * `partition` (commercial by default) is the one its account lives in, for the ARN it is listed with.
+   */
+  public declare(account: string, roleName: string, exists: boolean, partition: Partition = 'aws'): void {
     const key = `${account}/${roleName}`;
     if (exists) this.#missing.delete(key);
-    else this.#missing.set(key, { account, roleName });
+    else this.#missing.set(key, { account, roleName, partition });
   }
 
   public exists(account: string, roleName: string): boolean {

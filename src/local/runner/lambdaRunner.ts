@@ -4,10 +4,12 @@ import { pathToFileURL } from 'node:url';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { LocalCloudError } from '../errors.js';
+import { LOCAL_ACCOUNT_ID } from '../services/contracts.js';
 import type { LocalDeployment, LocalFunction } from './cloudFormation/types.js';
 import { addEmfRecord, createMetricTotals, type MetricTotals } from './emfMetrics.js';
 import { createLambdaContext } from './lambdaContext.js';
 import { type CapturedLine, captureJsonOutput } from './outputCapture.js';
+import { scheduledEvent } from './scheduledEvent.js';
 import { parseRate } from './scheduleExpression.js';
 import { type BatchReport, SqsEventSource } from './sqsEventSource.js';
 
@@ -143,7 +145,11 @@ export class LambdaRunner {
       if (periodMs === undefined) continue; // cron expressions run only on `invoke`
       const event = schedule.input
         ? JSON.parse(schedule.input)
-        : scheduledEvent(schedule.ruleName, this.#options);
+        : scheduledEvent({
+            ruleName: schedule.ruleName,
+            region: this.#options.region,
+            account: this.#options.runtimeEnvironment.AWS_ACCOUNT_ID ?? LOCAL_ACCOUNT_ID,
+          });
       const timer = setInterval(
         () => {
           void this.invoke(schedule.functionName, event, 'schedule').catch(() => undefined);
@@ -313,19 +319,4 @@ export class LambdaRunner {
       throw new HandlerLoadError(`${fn.name}: ${file} exports no ${exportName}`);
     return handler as Handler;
   }
-}
-
-function scheduledEvent(ruleName: string, options: LambdaRunnerOptions): Record<string, unknown> {
-  const account = options.runtimeEnvironment.AWS_ACCOUNT_ID ?? '000000000000';
-  return {
-    version: '0',
-    id: crypto.randomUUID(),
-    'detail-type': 'Scheduled Event',
-    source: 'aws.events',
-    account,
-    time: new Date().toISOString(),
-    region: options.region,
-    resources: [`arn:aws:events:${options.region}:${account}:rule/${ruleName}`],
-    detail: {},
-  };
 }

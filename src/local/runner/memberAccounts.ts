@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { partitionOfRegion } from '../accounts/partition.js';
 import type { LocalCloud } from '../localCloud.js';
 import { deployTemplate } from './cloudFormation/deployTemplate.js';
 import { readTemplateFile } from './cloudFormation/readTemplateFile.js';
@@ -65,15 +66,16 @@ export async function deployMemberAccounts(setup: MemberAccountsSetup): Promise<
   const { cloud, central } = setup;
   if (setup.memberAccounts.length === 0) return [];
   const template = await readTemplateFile(setup.templatePath);
+  const partition = partitionOfRegion(central.region);
   const parameters = {
     CentralWorkerRoleArn:
       central.deployment.outputs?.CopyWorkerRoleArn ??
-      `arn:aws:iam::${central.account}:role/copy-autopilot-worker`,
+      `arn:${partition}:iam::${central.account}:role/copy-autopilot-worker`,
     // The sweep worker's role, trusted by the member role next to the copy worker's.
     CentralSweepWorkerRoleArn: central.deployment.outputs?.SweepWorkerRoleArn ?? '',
     CentralEventBusArn:
       central.deployment.outputs?.CentralEventBusArn ??
-      `arn:aws:events:${central.region}:${central.account}:event-bus/default`,
+      `arn:${partition}:events:${central.region}:${central.account}:event-bus/default`,
     MemberRoleName: setup.memberRoleName,
   };
   const deployments: LocalMemberDeployment[] = [];
@@ -86,7 +88,7 @@ export async function deployMemberAccounts(setup: MemberAccountsSetup): Promise<
       });
     }
     if (member.roleExists === false)
-      cloud.accounts.roles.declare(member.account, setup.memberRoleName, false);
+      cloud.accounts.roles.declare(member.account, setup.memberRoleName, false, partition);
     for (const [index, region] of member.regions.entries()) {
       cloud.accounts.regions.ensureEnabled(member.account, region);
       if (member.account === central.account && region === central.region) continue;

@@ -2,7 +2,8 @@ import { isAccountId } from '../accounts/accountId.js';
 import { LocalAccountsError, UnknownEntityError } from '../accounts/errors.js';
 import type { LocalAccounts } from '../accounts/localAccounts.js';
 import type { AccountStatus, OrganizationAccount } from '../accounts/organization.js';
-import { parseRoleArn } from '../accounts/roles.js';
+import { type Partition, partitionOfRegion } from '../accounts/partition.js';
+import { parseRoleArn, roleArnOf } from '../accounts/roles.js';
 import type { HttpResponse } from '../protocol/httpResponse.js';
 import { ControlRequestError, type ControlRouteRequest, type ControlRoutes, json } from './controlApi.js';
 
@@ -43,14 +44,17 @@ const accountView = (account: OrganizationAccount) => ({
   joinedAt: new Date(account.joinedAt).toISOString(),
 });
 
-/** `{account, roleName}` or `{roleArn}`: the role a roles request is about. */
-function roleOf(body: Record<string, unknown>): { account: string; roleName: string } {
+/**
+ * `{account, roleName, region?}` or `{roleArn}`: the role a roles request is about, in the
+ * partition its ARN names, or else the one of `region` (commercial when there is none).
+ */
+function roleOf(body: Record<string, unknown>): { account: string; roleName: string; partition: Partition } {
   if (body.roleArn !== undefined) {
     const role = typeof body.roleArn === 'string' ? parseRoleArn(body.roleArn) : undefined;
     if (role === undefined)
       throw new ControlRequestError(
         400,
-        'roleArn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)',
+        'roleArn must be an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)',
       );
     return role;
   }
@@ -61,7 +65,8 @@ function roleOf(body: Record<string, unknown>): { account: string; roleName: str
       'roleName must be an IAM role name (1–64 of letters, digits and +=,.@_-), or give roleArn',
     );
   }
-  return { account: requiredAccount(body, 'account'), roleName };
+  const partition = partitionOfRegion(optionalText(body, 'region') ?? '');
+  return { account: requiredAccount(body, 'account'), roleName, partition };
 }
 
 /**
@@ -69,7 +74,8 @@ function roleOf(body: Record<string, unknown>): { account: string; roleName: str
  * account (all JSON; shapes in the local cloud's README section):
  * - `GET|POST /_local/accounts`, `DELETE /_local/accounts/<id>`: the organization's accounts;
  * - `GET|POST /_local/organizational-units`: its organizational units;
- * - `GET|POST|DELETE /_local/roles`: roles declared missing (every other role exists);
+ * - `GET|POST|DELETE /_local/roles`: roles declared missing (every other role exists), by
+ *   `roleArn` or by `account` and `roleName` (with `region`, the role's ARN names its partition);
  * - `POST /_local/regions`, `GET /_local/regions/<account>`: opt-in regions per account.
  * Declarations are forgotten by `POST /_local/reset`.
  */
@@ -116,14 +122,15 @@ export function accountsControlRoutes(accounts: LocalAccounts): ControlRoutes {
       if (request.method === 'GET') {
         const missing = accounts.roles
           .missing()
-          .map((role) => ({ ...role, roleArn: `arn:aws:iam::${role.account}:role/${role.roleName}` }));
+          .map((role) => ({ account: role.account, roleName: role.roleName, roleArn: roleArnOf(role) }));
         return json(200, { missing });
       }
       const body = request.body();
-      const { account, roleName } = roleOf(body);
+      const role = roleOf(body);
       const exists = requiredBoolean(body, 'exists');
-      accounts.roles.declare(account, roleName, exists);
-      return json(200, { account, roleName, roleArn: `arn:aws:iam::${account}:role/${roleName}`, exists });
+      accounts.roles.declare(role.account, role.roleName, exists, role.partition);
+      const { account, roleName } = role;
+      return json(200, { account, roleName, roleArn: roleArnOf(role), exists });
     },
     '/regions': (request) => {
       allow(request, 'POST');

@@ -2,6 +2,7 @@ import { CreateNamespaceCommand, RedshiftServerlessClient } from '@aws-sdk/clien
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { resolveCaller } from '../../../src/local/accounts/callerIdentity.js';
+import type { RoleReference } from '../../../src/local/accounts/roles.js';
 import {
   accountOfSessionAccessKeyId,
   issueSessionAccessKeyId,
@@ -9,7 +10,7 @@ import {
 import { roleIdOf, SessionStore } from '../../../src/local/accounts/sessions.js';
 import { CENTRAL, MEMBER_A, useAccountsCloud } from './useAccountsCloud.js';
 
-const ROLE = {
+const ROLE: RoleReference = {
   partition: 'aws',
   account: MEMBER_A,
   path: '/',

@@ -127,6 +127,25 @@ describe('Local control API: roles', () => {
     expect(after.body).toEqual({ missing: [] });
   });
 
+  it.each([
+    [
+      { account: MEMBER_B, roleName: 'member', region: 'cn-north-1' },
+      `arn:aws-cn:iam::${MEMBER_B}:role/member`,
+    ],
+    [
+      { roleArn: `arn:aws-us-gov:iam::${MEMBER_B}:role/member` },
+      `arn:aws-us-gov:iam::${MEMBER_B}:role/member`,
+    ],
+  ])('names a missing role in the partition it was declared in (%o)', async (role, roleArn) => {
+    // Act
+    const declared = await local.control('POST', '/_local/roles', { ...role, exists: false });
+    const listed = await local.control('GET', '/_local/roles');
+
+    // Assess
+    expect(declared.body.roleArn).toBe(roleArn);
+    expect(listed.body).toEqual({ missing: [{ account: MEMBER_B, roleName: 'member', roleArn }] });
+  });
+
   it('forgets every declaration on reset', async () => {
     // Prepare
     await local.control('POST', '/_local/roles', { account: MEMBER_B, roleName: 'member', exists: false });

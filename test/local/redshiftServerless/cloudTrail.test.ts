@@ -74,6 +74,22 @@ describe('Local Redshift Serverless: CloudTrail events', () => {
     expect(JSON.stringify(event)).not.toContain('Secret-Password-1');
   });
 
+  it.each([
+    ['us-east-1', 'aws'],
+    ['cn-north-1', 'aws-cn'],
+    ['us-gov-east-1', 'aws-us-gov'],
+  ])('names the caller in %s by an ARN of the %s partition', async (region, partition) => {
+    // Act
+    await local.client({ region }).send(new CreateNamespaceCommand({ namespaceName: 'partitioned' }));
+
+    // Assess
+    const [event] = local.events.events;
+    expect(event?.detail.userIdentity).toMatchObject({
+      type: 'IAMUser',
+      arn: `arn:${partition}:iam::${TEST_ACCOUNT}:user/local`,
+    });
+  });
+
   it('emits a failed CreateNamespace with errorCode and no responseElements', async () => {
     // Prepare
     const client = local.client();

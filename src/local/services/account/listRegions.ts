@@ -1,5 +1,6 @@
 import { isAccountId } from '../../accounts/accountId.js';
 import type { LocalAccounts } from '../../accounts/localAccounts.js';
+import { partitionOfRegion } from '../../accounts/partition.js';
 import { RegionOptStatus } from '../../accounts/regionOptIns.js';
 import { paginate } from '../../protocol/pageToken.js';
 import type { RequestContext } from '../../protocol/types.js';
@@ -39,7 +40,7 @@ function targetAccount(
   }
   if (ctx.account !== organization.managementAccountId || organization.account(accountId) === undefined) {
     throw accountErrors.accessDenied(
-      `User: ${ctx.caller?.arn ?? `arn:aws:iam::${ctx.account}:root`} is not authorized to perform: account:ListRegions on account ${accountId}`,
+      `User: ${ctx.caller?.arn ?? `arn:${partitionOfRegion(ctx.region)}:iam::${ctx.account}:root`} is not authorized to perform: account:ListRegions on account ${accountId}`,
     );
   }
   return accountId;

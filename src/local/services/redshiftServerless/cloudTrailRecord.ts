@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { partitionOfRegion } from '../../accounts/partition.js';
 import type { RequestContext } from '../../protocol/types.js';
 import type { ServiceEvent } from '../contracts.js';
 
@@ -88,7 +89,7 @@ function userIdentityOf(ctx: RequestContext, accessKeyId: string | undefined): R
   return {
     type: 'IAMUser',
     principalId: 'AIDALOCALCLOUDUSER0000',
-    arn: `arn:aws:iam::${ctx.account}:user/local`,
+    arn: `arn:${partitionOfRegion(ctx.region)}:iam::${ctx.account}:user/local`,
     accountId: ctx.account,
     accessKeyId: accessKeyId ?? 'AKIALOCALCLOUD000000',
     userName: 'local',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addEmfRecord, createMetricTotals, sumOf } from '../../../../src/local/runner/emfMetrics.js';
+import { scheduledEvent } from '../../../../src/local/runner/scheduledEvent.js';
 import { parseRate } from '../../../../src/local/runner/scheduleExpression.js';
 
 describe('Function: parseRate', () => {
@@ -14,6 +15,26 @@ describe('Function: parseRate', () => {
     // Act & Assess
     expect(parseRate('cron(0 12 * * ? *)')).toBeUndefined();
     expect(parseRate('rate(five minutes)')).toBeUndefined();
+  });
+});
+
+describe('Function: scheduledEvent', () => {
+  it.each([
+    ['us-east-1', 'aws'],
+    ['cn-north-1', 'aws-cn'],
+    ['us-gov-west-1', 'aws-us-gov'],
+  ])('names the rule in %s by its ARN in the %s partition', (region, partition) => {
+    // Act
+    const event = scheduledEvent({ ruleName: 'sweep', region, account: '111111111111' });
+
+    // Assess
+    expect(event).toMatchObject({
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: '111111111111',
+      region,
+      resources: [`arn:${partition}:events:${region}:111111111111:rule/sweep`],
+    });
   });
 });
 
