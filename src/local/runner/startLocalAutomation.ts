@@ -156,7 +156,7 @@ export async function startLocalAutomation(options: LocalAutomationOptions): Pro
   const cloud = createLocalCloud({
     account: LOCAL_ACCOUNT_ID,
     ready: false,
-    ...(options.cloudLog ? { log: options.cloudLog } : {}),
+    log: options.cloudLog,
   });
   const { url } = await cloud.listen(options.port ?? 4566, options.host ?? '127.0.0.1');
   try {

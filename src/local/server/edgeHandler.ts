@@ -189,9 +189,9 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
       clock: options.clock,
       baseUrl: `http://${req.headers.host ?? 'localhost'}`,
       signingName: scope.service,
-      ...(scope.accessKeyId === undefined ? {} : { accessKeyId: scope.accessKeyId }),
-      ...(req.headers['user-agent'] === undefined ? {} : { userAgent: req.headers['user-agent'] }),
-      ...(req.socket.remoteAddress === undefined ? {} : { sourceIp: req.socket.remoteAddress }),
+      accessKeyId: scope.accessKeyId,
+      userAgent: req.headers['user-agent'],
+      sourceIp: req.socket.remoteAddress,
     };
   };
 

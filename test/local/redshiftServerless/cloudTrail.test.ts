@@ -70,8 +70,20 @@ describe('Local Redshift Serverless: CloudTrail events', () => {
     });
     expect(event?.detail.requestID).toEqual(expect.any(String));
     expect(event?.detail.eventID).toMatch(/^[0-9a-f-]{36}$/);
-    expect(event?.detail).not.toHaveProperty('errorCode');
+    // As EventBridge delivers it (JSON): a successful call's record has no error members.
+    expect(JSON.stringify(event?.detail)).not.toMatch(/errorCode|errorMessage/);
     expect(JSON.stringify(event)).not.toContain('Secret-Password-1');
+  });
+
+  it('hides only the credentials a call gave: a namespace with no admin user has none in its record', async () => {
+    // Act
+    await local.client().send(new CreateNamespaceCommand({ namespaceName: 'no-admin' }));
+
+    // Assess
+    const [event] = local.events.events;
+    const delivered = JSON.parse(JSON.stringify(event?.detail));
+    expect(delivered.requestParameters).toEqual({ namespaceName: 'no-admin' });
+    expect(delivered.responseElements.namespace).not.toHaveProperty('adminUsername');
   });
 
   it.each([

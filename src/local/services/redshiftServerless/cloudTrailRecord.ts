@@ -39,7 +39,8 @@ export function cloudTrailEvent(call: RecordedCall): ServiceEvent {
     awsRegion: ctx.region,
     sourceIPAddress: caller.sourceIPAddress ?? '127.0.0.1',
     userAgent: caller.userAgent ?? 'copy-autopilot-local-cloud',
-    ...(call.error === undefined ? {} : { errorCode: call.error.code, errorMessage: call.error.message }),
+    errorCode: call.error?.code,
+    errorMessage: call.error?.message,
     requestParameters: hideSensitive(call.requestParameters),
     responseElements: call.error === undefined ? toCloudTrailElements(call.responseElements) : null,
     requestID: ctx.requestId,
@@ -129,7 +130,8 @@ function hideSensitive(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([key, member]) => [
       key,
-      SENSITIVE_FIELDS.has(key) ? HIDDEN : hideSensitive(member),
+      // A member the call left out stays out: there is nothing to hide.
+      SENSITIVE_FIELDS.has(key) && member !== undefined ? HIDDEN : hideSensitive(member),
     ]),
   );
 }

@@ -151,6 +151,7 @@ export function createSqsService(options: ServiceOptions): SqsService {
           MessageId: message.messageId,
           ...message.systemAttributes,
           ApproximateReceiveCount: String(message.receiveCount),
+          // A map, not a shape: a key with no value would still be listed (and read as "undefined").
           ...(message.firstReceivedAt === undefined
             ? {}
             : { ApproximateFirstReceiveTimestamp: String(message.firstReceivedAt) }),

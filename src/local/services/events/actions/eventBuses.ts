@@ -6,7 +6,7 @@ import { busNameOf, findBus, optionalString, page, stringMember } from '../valid
 const describe = (bus: EventBusRecord): Record<string, unknown> => ({
   Name: bus.name,
   Arn: bus.arn,
-  ...(bus.description === undefined ? {} : { Description: bus.description }),
+  Description: bus.description,
   CreationTime: bus.creationTime / 1000,
   LastModifiedTime: bus.creationTime / 1000,
 });
@@ -19,7 +19,7 @@ export function createEventBus(store: EventBridgeStore, input: Record<string, un
   }
   const bus = store.newBus(ctx.region, name, optionalString(input, 'Description'));
   buses.set(name, bus);
-  return { EventBusArn: bus.arn, ...(bus.description === undefined ? {} : { Description: bus.description }) };
+  return { EventBusArn: bus.arn, Description: bus.description };
 }
 
 /** The default bus cannot be deleted (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_DeleteEventBus.html). */
@@ -46,5 +46,5 @@ export function listEventBuses(store: EventBridgeStore, input: Record<string, un
     .filter((bus) => bus.name.startsWith(prefix))
     .sort((left, right) => left.name.localeCompare(right.name));
   const { items, nextToken } = page(buses, input);
-  return { EventBuses: items.map(describe), ...(nextToken === undefined ? {} : { NextToken: nextToken }) };
+  return { EventBuses: items.map(describe), NextToken: nextToken };
 }

@@ -85,7 +85,7 @@ export function listRules(store: EventBridgeStore, input: Record<string, unknown
     .filter((rule) => rule.name.startsWith(prefix))
     .sort((left, right) => left.name.localeCompare(right.name));
   const { items, nextToken } = page(rules, input);
-  return { Rules: items.map(summary), ...(nextToken === undefined ? {} : { NextToken: nextToken }) };
+  return { Rules: items.map(summary), NextToken: nextToken };
 }
 
 export function listRuleNamesByTarget(
@@ -100,7 +100,7 @@ export function listRuleNamesByTarget(
     .map((rule) => rule.name)
     .sort();
   const { items, nextToken } = page(names, input);
-  return { RuleNames: items, ...(nextToken === undefined ? {} : { NextToken: nextToken }) };
+  return { RuleNames: items, NextToken: nextToken };
 }
 
 /**

@@ -87,5 +87,5 @@ export function listTargetsByRule(
   const ruleName = stringMember(input, 'Rule');
   const rule = findRule(findBus(store, ctx.region, busNameOf(input.EventBusName)), ruleName);
   const { items, nextToken } = page([...rule.targets.values()], input);
-  return { Targets: items, ...(nextToken === undefined ? {} : { NextToken: nextToken }) };
+  return { Targets: items, NextToken: nextToken };
 }

@@ -14,6 +14,6 @@ export const listNamespaces = defineAction<ListNamespacesRequest>((store, input,
   );
   return {
     namespaces: page.items.map((namespace) => namespaceToWire(store, namespace)),
-    ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }),
+    nextToken: page.nextToken,
   };
 });

@@ -20,7 +20,7 @@ export const listSnapshotCopyConfigurations = defineAction<ListSnapshotCopyConfi
     );
     return {
       snapshotCopyConfigurations: page.items.map(copyConfigurationToWire),
-      ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }),
+      nextToken: page.nextToken,
     };
   },
 );

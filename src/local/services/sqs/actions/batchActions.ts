@@ -76,9 +76,7 @@ export const sendMessageBatch: SqsAction = (store, input, ctx) => {
     return {
       MessageId: message.messageId,
       MD5OfMessageBody: message.md5OfBody,
-      ...(message.md5OfMessageAttributes === undefined
-        ? {}
-        : { MD5OfMessageAttributes: message.md5OfMessageAttributes }),
+      MD5OfMessageAttributes: message.md5OfMessageAttributes,
     };
   });
 };

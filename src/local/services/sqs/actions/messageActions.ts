@@ -16,9 +16,7 @@ export const sendMessage: SqsAction = (store, input, ctx) => {
   return {
     MessageId: message.messageId,
     MD5OfMessageBody: message.md5OfBody,
-    ...(message.md5OfMessageAttributes === undefined
-      ? {}
-      : { MD5OfMessageAttributes: message.md5OfMessageAttributes }),
+    MD5OfMessageAttributes: message.md5OfMessageAttributes,
   };
 };
 

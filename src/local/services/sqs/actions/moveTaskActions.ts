@@ -109,16 +109,14 @@ export const listMessageMoveTasks: SqsAction = (store, input) => {
   const tasks = [...store.moveTasks.values()].filter((task) => task.sourceArn === sourceArn).reverse();
   return {
     Results: tasks.slice(0, max).map((task) => ({
-      ...(task.status === 'RUNNING' ? { TaskHandle: task.taskHandle } : {}),
+      TaskHandle: task.status === 'RUNNING' ? task.taskHandle : undefined,
       Status: task.status,
       SourceArn: task.sourceArn,
-      ...(task.destinationArn === undefined ? {} : { DestinationArn: task.destinationArn }),
-      ...(task.maxNumberOfMessagesPerSecond === undefined
-        ? {}
-        : { MaxNumberOfMessagesPerSecond: task.maxNumberOfMessagesPerSecond }),
+      DestinationArn: task.destinationArn,
+      MaxNumberOfMessagesPerSecond: task.maxNumberOfMessagesPerSecond,
       ApproximateNumberOfMessagesMoved: task.approximateNumberOfMessagesMoved,
       ApproximateNumberOfMessagesToMove: task.approximateNumberOfMessagesToMove,
-      ...(task.failureReason === undefined ? {} : { FailureReason: task.failureReason }),
+      FailureReason: task.failureReason,
       StartedTimestamp: task.startedAt,
     })),
   };
