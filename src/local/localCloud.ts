@@ -7,7 +7,8 @@ import { AwsServiceError } from './protocol/serviceError.js';
 import { accountsControlRoutes } from './server/accountsControl.js';
 import { createControlApi } from './server/controlApi.js';
 import { invokeDynalite } from './server/dynaliteBridge.js';
-import { createEdgeHandler, type EdgeLogEntry } from './server/edgeHandler.js';
+import { createEdgeHandler } from './server/edgeHandler.js';
+import type { EdgeLogEntry } from './server/edgeTypes.js';
 import { createStartupGate, type StartupGate } from './server/startupGate.js';
 import { TimeToLiveSettings } from './server/timeToLive.js';
 import { createAccountService } from './services/account/index.js';
@@ -22,7 +23,7 @@ import { createSqsService, type SqsService } from './services/sqs/index.js';
 import { createStsService } from './services/sts/index.js';
 import { type Clock, systemClock } from './store/clock.js';
 
-export type { EdgeLogEntry } from './server/edgeHandler.js';
+export type { EdgeLogEntry } from './server/edgeTypes.js';
 
 export interface LocalCloudOptions {
   /** Time for every service and for fault windows; the system clock by default. */

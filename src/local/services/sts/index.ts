@@ -1,7 +1,7 @@
 import type { LocalAccounts } from '../../accounts/localAccounts.js';
 import { queryError } from '../../protocol/queryProtocol.js';
 import { AwsServiceError } from '../../protocol/serviceError.js';
-import type { EdgeRequestContext, QueryResponse, QueryService } from '../../server/edgeHandler.js';
+import type { EdgeRequestContext, QueryResponse, QueryService } from '../../server/edgeTypes.js';
 import { assumeRole, getCallerIdentity } from './assumeRole.js';
 import { STS_XMLNS, stsErrors } from './stsErrors.js';
 import { stsResponse, type XmlMembers } from './stsXml.js';
