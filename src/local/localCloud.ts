@@ -70,34 +70,17 @@ export interface LocalCloud {
   close(): Promise<void>;
 }
 
-/**
- * Wires the local services the way AWS wires them behind the scenes: Redshift Serverless
- * write calls become CloudTrail events on the local EventBridge, whose SQS targets deliver to
- * the local SQS. Every request acts in its caller's account (see `account`); SQS, EventBridge
- * and Redshift Serverless keep state per account, and STS, Organizations and Account answer
- * from the accounts model. DynamoDB (dynalite) keeps one store for every account. Creating it
- * is cheap (no I/O); nothing listens until `listen()`.
- */
-export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud => {
-  const clock = options.clock ?? systemClock;
-  const account = options.account ?? LOCAL_ACCOUNT_ID;
-  const startedAt = clock.now();
-  const transitionMs = options.dynamoDbTableTransitionMs ?? 0;
+/** dynalite (swapped for a fresh one on reset) and the time-to-live settings it lacks. */
+interface LocalDynamoDb {
+  current(): Server;
+  readonly timeToLive: TimeToLiveSettings;
+  reset(): void;
+}
+
+function createLocalDynamoDb(transitionMs: number): LocalDynamoDb {
   const newDynalite = (): Server =>
     dynalite({ createTableMs: transitionMs, deleteTableMs: transitionMs, updateTableMs: transitionMs });
-
-  const sqs = createSqsService({ clock, account });
-  const events = createEventBridgeService({
-    clock,
-    account,
-    delivery: { deliver: (targetArn, message) => sqs.deliverToQueueArn(targetArn, message) },
-  });
-  const redshift = createRedshiftServerlessService({ clock, account, events });
-  const accounts = createLocalAccounts({ defaultAccount: account, clock });
   let dynamodb = newDynalite();
-  const faults = new FaultInjector({ clock, random: options.random });
-  const startup = createStartupGate({ ready: options.ready ?? true });
-
   const timeToLive = new TimeToLiveSettings(async (tableName) => {
     const reply = await invokeDynalite(dynamodb, 'DescribeTable', { TableName: tableName });
     const table = reply.body.Table as { CreationDateTime?: number } | undefined;
@@ -111,15 +94,49 @@ export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud =>
     }
     return table.CreationDateTime ?? 0;
   });
+  return {
+    current: () => dynamodb,
+    timeToLive,
+    reset() {
+      timeToLive.reset();
+      // dynalite has no reset: a fresh in-memory instance is the cheapest empty database.
+      dynamodb = newDynalite();
+    },
+  };
+}
+
+/** The services that keep state per account, wired as AWS wires them behind the scenes. */
+function createServices(clock: Clock, account: string) {
+  const sqs = createSqsService({ clock, account });
+  const events = createEventBridgeService({
+    clock,
+    account,
+    delivery: { deliver: (targetArn, message) => sqs.deliverToQueueArn(targetArn, message) },
+  });
+  const redshift = createRedshiftServerlessService({ clock, account, events });
+  const accounts = createLocalAccounts({ defaultAccount: account, clock });
+  return { sqs, events, redshift, accounts };
+}
+
+/**
+ * Wires the local services the way AWS wires them behind the scenes: Redshift Serverless
+ * write calls become CloudTrail events on the local EventBridge, whose SQS targets deliver to
+ * the local SQS. Every request acts in its caller's account (see `account`); SQS, EventBridge
+ * and Redshift Serverless keep state per account, and STS, Organizations and Account answer
+ * from the accounts model. DynamoDB (dynalite) keeps one store for every account. Creating it
+ * is cheap (no I/O); nothing listens until `listen()`.
+ */
+export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud => {
+  const clock = options.clock ?? systemClock;
+  const account = options.account ?? LOCAL_ACCOUNT_ID;
+  const startedAt = clock.now();
+  const { sqs, events, redshift, accounts } = createServices(clock, account);
+  const dynamodb = createLocalDynamoDb(options.dynamoDbTableTransitionMs ?? 0);
+  const faults = new FaultInjector({ clock, random: options.random });
+  const startup = createStartupGate({ ready: options.ready ?? true });
 
   const resetServices = (): void => {
-    sqs.reset();
-    events.reset();
-    redshift.reset();
-    accounts.reset();
-    timeToLive.reset();
-    // dynalite has no reset: a fresh in-memory instance is the cheapest empty database.
-    dynamodb = newDynalite();
+    for (const service of [sqs, events, redshift, accounts, dynamodb]) service.reset();
   };
 
   const control = createControlApi({
@@ -150,8 +167,8 @@ export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud =>
       queryService: sqs,
       queryServices: [createStsService(accounts)],
       restServices: [createAccountService(accounts)],
-      dynamodb: () => dynamodb,
-      timeToLive,
+      dynamodb: dynamodb.current,
+      timeToLive: dynamodb.timeToLive,
       faults,
       control,
       sleep: options.sleep,
@@ -167,7 +184,7 @@ export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud =>
     redshift,
     accounts,
     get dynamodb() {
-      return dynamodb;
+      return dynamodb.current();
     },
     faults,
     startup,
@@ -175,26 +192,32 @@ export const createLocalCloud = (options: LocalCloudOptions = {}): LocalCloud =>
       resetServices();
       faults.reset();
     },
-    listen(port = 4566, host = '127.0.0.1') {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const address = server.address() as AddressInfo;
-          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-          resolve({ url: `http://${shownHost}:${address.port}` });
-        });
-      });
-    },
+    listen: (port = 4566, host = '127.0.0.1') => listen(server, port, host),
     close() {
       // A long poll would otherwise hold the process open for up to 20 s after its socket is gone.
       sqs.endLongPolls();
-      if (!server.listening) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // SDK clients keep connections alive; without this close() waits for them to time out.
-        server.closeAllConnections();
-      });
+      return close(server);
     },
   };
 };
+
+function listen(server: Server, port: number, host: string): Promise<{ url: string }> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      resolve({ url: `http://${shownHost}:${address.port}` });
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    // SDK clients keep connections alive; without this close() waits for them to time out.
+    server.closeAllConnections();
+  });
+}
