@@ -1,8 +1,8 @@
 import { AwsServiceError } from '../../protocol/serviceError.js';
 import type { JsonService, RequestContext } from '../../protocol/types.js';
 import type { EventSink, ResettableService, ServiceOptions } from '../contracts.js';
-import { cloudTrailEvent } from './cloudTrailRecord.js';
-import { OPERATIONS } from './operations.js';
+import { cloudTrailEvent, type RecordedCall } from './cloudTrailRecord.js';
+import { OPERATIONS, type Operation } from './operations.js';
 import { RedshiftServerlessErrorCode, redshiftError } from './serviceErrors.js';
 import { BusyRules, RedshiftServerlessStore } from './store.js';
 import { validateRequest } from './validateRequest.js';
@@ -74,54 +74,21 @@ export function createRedshiftServerlessService(
   };
   const counts = new Map<string, number>();
 
-  function handle(operationName: string, input: Record<string, unknown>, ctx: RequestContext): unknown {
-    counts.set(operationName, (counts.get(operationName) ?? 0) + 1);
-    const operation = OPERATIONS[operationName];
-    if (operation === undefined) {
-      throw redshiftError(
-        RedshiftServerlessErrorCode.UnknownOperation,
-        `Operation ${operationName} is not supported by the local Redshift Serverless.`,
-      );
-    }
-    const store = storeFor(ctx.account);
-    const at = store.now();
-    try {
-      validateRequest(operationName, input);
-      const output = operation.action(store, input, ctx);
-      if (operation.write) {
-        options.events.emit(
-          cloudTrailEvent({
-            eventName: operationName,
-            ctx,
-            at,
-            requestParameters: input,
-            responseElements: output,
-          }),
-        );
-      }
-      return output;
-    } catch (error) {
-      // CloudTrail records failed calls too; only CreateNamespace's are emitted, so the
-      // automation's rule is proven to skip them (detail.errorCode present).
-      if (operationName === 'CreateNamespace' && error instanceof AwsServiceError) {
-        options.events.emit(
-          cloudTrailEvent({
-            eventName: operationName,
-            ctx,
-            at,
-            requestParameters: input,
-            error: { code: error.code, message: error.message },
-          }),
-        );
-      }
-      throw error;
-    }
-  }
-
   return {
     targetPrefix: 'RedshiftServerless',
     contentType: 'application/x-amz-json-1.1',
-    handle,
+    handle(operationName, input, ctx) {
+      counts.set(operationName, (counts.get(operationName) ?? 0) + 1);
+      const operation = OPERATIONS[operationName];
+      if (operation === undefined) {
+        throw redshiftError(
+          RedshiftServerlessErrorCode.UnknownOperation,
+          `Operation ${operationName} is not supported by the local Redshift Serverless.`,
+        );
+      }
+      const call = { name: operationName, operation, input, ctx };
+      return runOperation(call, storeFor(ctx.account), options.events);
+    },
     reset() {
       stores.clear();
       busyRules.clear();
@@ -136,26 +103,62 @@ export function createRedshiftServerlessService(
       for (const store of stores.values()) store.markBusy(namePattern, seconds * 1000);
     },
     callCounts: () => Object.fromEntries(counts),
-    snapshotCopyConfigurations: () =>
-      [...stores.values()].flatMap((store) =>
-        store.listCopyConfigurations().map((configuration) => ({
-          account: store.account,
-          namespaceName: configuration.namespaceName,
-          sourceRegion: configuration.sourceRegion,
-          destinationRegion: configuration.destinationRegion,
-          destinationKmsKeyId: configuration.destinationKmsKeyId,
-          snapshotRetentionPeriod: configuration.snapshotRetentionPeriod,
-          createdAt: configuration.createdAt,
-        })),
-      ),
-    createCounts: (account) => {
-      if (account !== undefined) return stores.get(account)?.createCounts() ?? {};
-      const summed: Record<string, number> = {};
-      for (const store of stores.values()) {
-        for (const [name, count] of Object.entries(store.createCounts()))
-          summed[name] = (summed[name] ?? 0) + count;
-      }
-      return summed;
-    },
+    snapshotCopyConfigurations: () => [...stores.values()].flatMap(copyConfigurationViews),
+    createCounts: (account) =>
+      account === undefined
+        ? summedCreateCounts(stores.values())
+        : (stores.get(account)?.createCounts() ?? {}),
   };
+}
+
+/** One call of a known operation. */
+interface OperationCall {
+  readonly name: string;
+  readonly operation: Operation;
+  readonly input: Record<string, unknown>;
+  readonly ctx: RequestContext;
+}
+
+/**
+ * Validates the input against the model, runs the action, and records a write call as
+ * CloudTrail does. CloudTrail records failed calls too; only CreateNamespace's are emitted,
+ * so the automation's rule is proven to skip them (detail.errorCode present).
+ */
+function runOperation(call: OperationCall, store: RedshiftServerlessStore, events: EventSink): unknown {
+  const { name, operation, input, ctx } = call;
+  const at = store.now();
+  const record = (outcome: Pick<RecordedCall, 'responseElements' | 'error'>): void =>
+    events.emit(cloudTrailEvent({ eventName: name, ctx, at, requestParameters: input, ...outcome }));
+  try {
+    validateRequest(name, input);
+    const output = operation.action(store, input, ctx);
+    if (operation.write) record({ responseElements: output });
+    return output;
+  } catch (error) {
+    if (name === 'CreateNamespace' && error instanceof AwsServiceError) {
+      record({ error: { code: error.code, message: error.message } });
+    }
+    throw error;
+  }
+}
+
+function copyConfigurationViews(store: RedshiftServerlessStore): SnapshotCopyConfigurationView[] {
+  return store.listCopyConfigurations().map((configuration) => ({
+    account: store.account,
+    namespaceName: configuration.namespaceName,
+    sourceRegion: configuration.sourceRegion,
+    destinationRegion: configuration.destinationRegion,
+    destinationKmsKeyId: configuration.destinationKmsKeyId,
+    snapshotRetentionPeriod: configuration.snapshotRetentionPeriod,
+    createdAt: configuration.createdAt,
+  }));
+}
+
+function summedCreateCounts(stores: Iterable<RedshiftServerlessStore>): Record<string, number> {
+  const summed: Record<string, number> = {};
+  for (const store of stores) {
+    for (const [name, count] of Object.entries(store.createCounts()))
+      summed[name] = (summed[name] ?? 0) + count;
+  }
+  return summed;
 }
