@@ -67,26 +67,13 @@ export interface SqsService extends JsonService, ResettableService {
  */
 export function createSqsService(options: ServiceOptions): SqsService {
   const store = new SqsStore(options.clock, options.account);
-
-  const run = async (
-    operation: string,
-    input: Record<string, unknown>,
-    ctx: SqsActionContext,
-  ): Promise<Record<string, unknown>> => {
-    if (!isSqsOperation(operation)) throw sqsErrors.invalidAction(operation);
-    validateSqsInput(operation, input, ctx.protocol);
-    store.expireMessages();
-    advanceMessageMoveTasks(store);
-    return sqsActions[operation](store, input, ctx);
-  };
-
   return {
     targetPrefix: 'AmazonSQS',
     signingName: 'sqs',
     contentType: 'application/x-amz-json-1.0',
 
     handle(operation, input, ctx) {
-      return run(operation, input, {
+      return runAction(store, operation, input, {
         region: ctx.region,
         account: ctx.account,
         baseUrl: ctx.baseUrl ?? DEFAULT_SQS_BASE_URL,
@@ -94,41 +81,7 @@ export function createSqsService(options: ServiceOptions): SqsService {
       });
     },
 
-    async handleQuery(params, ctx) {
-      const action = params.get('Action');
-      try {
-        if (action === null || action === '') throw sqsErrors.missingParameter('Action');
-        if (!isSqsOperation(action)) throw sqsErrors.invalidAction(action);
-        const input = parseQueryInput(action, params);
-        if (input.QueueUrl === undefined && ctx.path !== undefined && /^\/[^/]+\/[^/]+\/?$/.test(ctx.path)) {
-          input.QueueUrl = ctx.path;
-        }
-        const output = await run(action, input, {
-          region: ctx.region,
-          account: ctx.account,
-          baseUrl: ctx.baseUrl,
-          protocol: 'query',
-        });
-        return {
-          statusCode: 200,
-          contentType: 'text/xml',
-          body: serializeQueryResponse(action, output, ctx.requestId),
-        };
-      } catch (error) {
-        const serviceError =
-          error instanceof AwsServiceError
-            ? error
-            : new AwsServiceError('InternalError', 'We encountered an internal error. Please try again.', {
-                statusCode: 500,
-                queryCode: 'InternalError',
-              });
-        return {
-          statusCode: serviceError.statusCode,
-          contentType: 'text/xml',
-          body: serializeQueryError(serviceError, ctx.requestId),
-        };
-      }
-    },
+    handleQuery: (params, ctx) => answerQuery(store, params, ctx),
 
     deliverToQueueArn(queueArn, body) {
       const queue = store.queueByArn(queueArn);
@@ -136,28 +89,7 @@ export function createSqsService(options: ServiceOptions): SqsService {
       store.enqueue(queue, { body, delaySeconds: Number(queue.attributes.DelaySeconds) });
     },
 
-    peek(queueName, account) {
-      const queue = store
-        .allQueues()
-        .find(
-          (candidate) =>
-            candidate.name === queueName && (account === undefined || candidate.account === account),
-        );
-      if (queue === undefined) throw sqsErrors.queueDoesNotExist();
-      return queue.messages.map((message) => ({
-        body: message.body,
-        receiveCount: message.receiveCount,
-        attributes: {
-          MessageId: message.messageId,
-          ...message.systemAttributes,
-          ApproximateReceiveCount: String(message.receiveCount),
-          // A map, not a shape: a key with no value would still be listed (and read as "undefined").
-          ...(message.firstReceivedAt === undefined
-            ? {}
-            : { ApproximateFirstReceiveTimestamp: String(message.firstReceivedAt) }),
-        },
-      }));
-    },
+    peek: (queueName, account) => peekMessages(store, queueName, account),
 
     endLongPolls() {
       store.endLongPolls();
@@ -167,4 +99,82 @@ export function createSqsService(options: ServiceOptions): SqsService {
       store.reset();
     },
   };
+}
+
+/** One call, in either protocol: checked against the model, after time has moved the queues on. */
+async function runAction(
+  store: SqsStore,
+  operation: string,
+  input: Record<string, unknown>,
+  ctx: SqsActionContext,
+): Promise<Record<string, unknown>> {
+  if (!isSqsOperation(operation)) throw sqsErrors.invalidAction(operation);
+  validateSqsInput(operation, input, ctx.protocol);
+  store.expireMessages();
+  advanceMessageMoveTasks(store);
+  return sqsActions[operation](store, input, ctx);
+}
+
+/** A query-protocol call: the form read as the action's input, the answer or error as SQS's XML. */
+async function answerQuery(
+  store: SqsStore,
+  params: URLSearchParams,
+  ctx: RequestContext & { baseUrl: string; path?: string },
+): Promise<QueryResponse> {
+  const action = params.get('Action');
+  try {
+    if (action === null || action === '') throw sqsErrors.missingParameter('Action');
+    if (!isSqsOperation(action)) throw sqsErrors.invalidAction(action);
+    const input = parseQueryInput(action, params);
+    if (input.QueueUrl === undefined && ctx.path !== undefined && /^\/[^/]+\/[^/]+\/?$/.test(ctx.path)) {
+      input.QueueUrl = ctx.path;
+    }
+    const context = {
+      region: ctx.region,
+      account: ctx.account,
+      baseUrl: ctx.baseUrl,
+      protocol: 'query',
+    } as const;
+    const output = await runAction(store, action, input, context);
+    return {
+      statusCode: 200,
+      contentType: 'text/xml',
+      body: serializeQueryResponse(action, output, ctx.requestId),
+    };
+  } catch (error) {
+    const serviceError =
+      error instanceof AwsServiceError
+        ? error
+        : new AwsServiceError('InternalError', 'We encountered an internal error. Please try again.', {
+            statusCode: 500,
+            queryCode: 'InternalError',
+          });
+    return {
+      statusCode: serviceError.statusCode,
+      contentType: 'text/xml',
+      body: serializeQueryError(serviceError, ctx.requestId),
+    };
+  }
+}
+
+function peekMessages(store: SqsStore, queueName: string, account: string | undefined): PeekedMessage[] {
+  const queue = store
+    .allQueues()
+    .find(
+      (candidate) => candidate.name === queueName && (account === undefined || candidate.account === account),
+    );
+  if (queue === undefined) throw sqsErrors.queueDoesNotExist();
+  return queue.messages.map((message) => ({
+    body: message.body,
+    receiveCount: message.receiveCount,
+    attributes: {
+      MessageId: message.messageId,
+      ...message.systemAttributes,
+      ApproximateReceiveCount: String(message.receiveCount),
+      // A map, not a shape: a key with no value would still be listed (and read as "undefined").
+      ...(message.firstReceivedAt === undefined
+        ? {}
+        : { ApproximateFirstReceiveTimestamp: String(message.firstReceivedAt) }),
+    },
+  }));
 }
