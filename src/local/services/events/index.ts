@@ -23,7 +23,7 @@ import { listTargetsByRule, putTargets, removeTargets } from './actions/targets.
 import { testEventPattern } from './actions/testEventPattern.js';
 import type { EventBridgeOperation } from './eventBridgeOperations.js';
 import { DEFAULT_BUS, EventBridgeStore, parseEventBusArn, type RuleCounters } from './eventBridgeStore.js';
-import { type EventRouting, routeEvent } from './routeEvent.js';
+import { type EventEnvelope, type EventRouting, routeEvent } from './routeEvent.js';
 import { validateRequest } from './validateRequest.js';
 
 export type { RuleCounters } from './eventBridgeStore.js';
@@ -44,6 +44,7 @@ export interface EventBridgeServiceOptions extends ServiceOptions {
 }
 
 type Action = (input: Record<string, unknown>, ctx: RequestContext) => unknown;
+type StoreAction = (store: EventBridgeStore, input: Record<string, unknown>, ctx: RequestContext) => unknown;
 
 /**
  * Creates the local EventBridge. State lives per account (the caller's, as the edge resolved
@@ -74,35 +75,8 @@ export function createEventBridgeService(options: EventBridgeServiceOptions): Ev
       return bus === undefined ? undefined : { store, bus };
     },
   };
+  const actions = eventBridgeActions(storeFor, { routing, newId });
   const pending = new Set<Promise<void>>();
-
-  type StoreAction = (
-    store: EventBridgeStore,
-    input: Record<string, unknown>,
-    ctx: RequestContext,
-  ) => unknown;
-  const inCallerAccount =
-    (action: StoreAction): Action =>
-    (input, ctx) =>
-      action(storeFor(ctx.account), input, ctx);
-  const actions: Readonly<Record<EventBridgeOperation, Action>> = {
-    PutEvents: inCallerAccount((store, input, ctx) => putEvents({ store, routing, newId }, input, ctx)),
-    PutRule: inCallerAccount(putRule),
-    DescribeRule: inCallerAccount(describeRule),
-    ListRules: inCallerAccount(listRules),
-    DeleteRule: inCallerAccount(deleteRule),
-    EnableRule: inCallerAccount(enableRule),
-    DisableRule: inCallerAccount(disableRule),
-    ListRuleNamesByTarget: inCallerAccount(listRuleNamesByTarget),
-    PutTargets: inCallerAccount(putTargets),
-    RemoveTargets: inCallerAccount(removeTargets),
-    ListTargetsByRule: inCallerAccount(listTargetsByRule),
-    TestEventPattern: (input) => testEventPattern(input),
-    CreateEventBus: inCallerAccount(createEventBus),
-    DeleteEventBus: inCallerAccount(deleteEventBus),
-    DescribeEventBus: inCallerAccount(describeEventBus),
-    ListEventBuses: inCallerAccount(listEventBuses),
-  };
 
   return {
     targetPrefix: 'AWSEvents',
@@ -127,22 +101,9 @@ export function createEventBridgeService(options: EventBridgeServiceOptions): Ev
         return; // as on AWS, an event for a bus that does not exist goes nowhere
       }
       const now = eventTime(clock.now());
-      const delivering = routeEvent(
-        { store, bus },
-        {
-          version: '0',
-          id: newId(),
-          'detail-type': event.detailType,
-          source: event.source,
-          account: event.account,
-          time: now,
-          region: event.region,
-          resources: [...(event.resources ?? [])],
-          detail: event.detail,
-        },
-        routing,
-        now,
-      ).finally(() => pending.delete(delivering));
+      const delivering = routeEvent({ store, bus }, envelopeOf(event, newId(), now), routing, now).finally(
+        () => pending.delete(delivering),
+      );
       pending.add(delivering);
     },
     async drain() {
@@ -152,5 +113,49 @@ export function createEventBridgeService(options: EventBridgeServiceOptions): Ev
     },
     ruleStats: () => Object.assign({}, ...[...stores.values()].map((store) => store.counters())),
     reset: () => stores.clear(),
+  };
+}
+
+/** Every operation, each acting in the caller's account (TestEventPattern needs no account). */
+function eventBridgeActions(
+  storeFor: (account: string) => EventBridgeStore,
+  putEventsContext: { readonly routing: EventRouting; readonly newId: () => string },
+): Readonly<Record<EventBridgeOperation, Action>> {
+  const inCallerAccount =
+    (action: StoreAction): Action =>
+    (input, ctx) =>
+      action(storeFor(ctx.account), input, ctx);
+  return {
+    PutEvents: inCallerAccount((store, input, ctx) => putEvents({ store, ...putEventsContext }, input, ctx)),
+    PutRule: inCallerAccount(putRule),
+    DescribeRule: inCallerAccount(describeRule),
+    ListRules: inCallerAccount(listRules),
+    DeleteRule: inCallerAccount(deleteRule),
+    EnableRule: inCallerAccount(enableRule),
+    DisableRule: inCallerAccount(disableRule),
+    ListRuleNamesByTarget: inCallerAccount(listRuleNamesByTarget),
+    PutTargets: inCallerAccount(putTargets),
+    RemoveTargets: inCallerAccount(removeTargets),
+    ListTargetsByRule: inCallerAccount(listTargetsByRule),
+    TestEventPattern: (input) => testEventPattern(input),
+    CreateEventBus: inCallerAccount(createEventBus),
+    DeleteEventBus: inCallerAccount(deleteEventBus),
+    DescribeEventBus: inCallerAccount(describeEventBus),
+    ListEventBuses: inCallerAccount(listEventBuses),
+  };
+}
+
+/** The event as EventBridge delivers it, for an event another local service put on a bus. */
+function envelopeOf(event: ServiceEvent, id: string, time: string): EventEnvelope {
+  return {
+    version: '0',
+    id,
+    'detail-type': event.detailType,
+    source: event.source,
+    account: event.account,
+    time,
+    region: event.region,
+    resources: [...(event.resources ?? [])],
+    detail: event.detail,
   };
 }
