@@ -24,6 +24,15 @@ const queueAttributes = { kind: 'map', element: 'Attribute', key: 'Name' } as co
 const tagMap = { kind: 'map', element: 'Tag', key: 'Key' } as const;
 const messageAttributes = { kind: 'attributeValueMap', element: 'MessageAttribute' } as const;
 const messageSystemAttributes = { kind: 'attributeValueMap', element: 'MessageSystemAttribute' } as const;
+/** A message's members: SendMessage's, and each SendMessageBatch entry's besides its Id. */
+const messageFields: Readonly<Record<string, QueryField>> = {
+  MessageBody: string,
+  DelaySeconds: integer,
+  MessageAttributes: messageAttributes,
+  MessageSystemAttributes: messageSystemAttributes,
+  MessageDeduplicationId: string,
+  MessageGroupId: string,
+};
 
 const QUERY_FIELDS: Readonly<Record<SqsOperation, Readonly<Record<string, QueryField>>>> = {
   CreateQueue: { QueueName: string, Attributes: queueAttributes, tags: tagMap },
@@ -34,29 +43,13 @@ const QUERY_FIELDS: Readonly<Record<SqsOperation, Readonly<Record<string, QueryF
   SetQueueAttributes: { QueueUrl: string, Attributes: queueAttributes },
   PurgeQueue: { QueueUrl: string },
   ListDeadLetterSourceQueues: { QueueUrl: string, NextToken: string, MaxResults: integer },
-  SendMessage: {
-    QueueUrl: string,
-    MessageBody: string,
-    DelaySeconds: integer,
-    MessageAttributes: messageAttributes,
-    MessageSystemAttributes: messageSystemAttributes,
-    MessageDeduplicationId: string,
-    MessageGroupId: string,
-  },
+  SendMessage: { QueueUrl: string, ...messageFields },
   SendMessageBatch: {
     QueueUrl: string,
     Entries: {
       kind: 'entries',
       element: 'SendMessageBatchRequestEntry',
-      fields: {
-        Id: string,
-        MessageBody: string,
-        DelaySeconds: integer,
-        MessageAttributes: messageAttributes,
-        MessageSystemAttributes: messageSystemAttributes,
-        MessageDeduplicationId: string,
-        MessageGroupId: string,
-      },
+      fields: { Id: string, ...messageFields },
     },
   },
   ReceiveMessage: {
