@@ -8,7 +8,7 @@ import {
   ReceiveMessageCommand,
   SendMessageCommand,
 } from '@aws-sdk/client-sqs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { md5OfMessageAttributes } from '../../../src/local/services/sqs/messageMd5.js';
 import { type SqsOnly, startSqsOnly } from './startSqsOnly.js';
 
@@ -353,7 +353,7 @@ describe('Local SQS: messages', () => {
   it('long polling returns as soon as a message arrives', async () => {
     // Prepare
     const polling = sqs.client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 5 }));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await vi.waitUntil(() => sqs.service.longPollsWaiting() === 1);
 
     // Act
     await sqs.client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'wake up' }));
@@ -367,7 +367,7 @@ describe('Local SQS: messages', () => {
     await sqs.client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'retry me' }));
     await sqs.client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl }));
     const polling = sqs.client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 5 }));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await vi.waitUntil(() => sqs.service.longPollsWaiting() === 1);
 
     // Act
     sqs.clock.advance(30_000);

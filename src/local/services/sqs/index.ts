@@ -54,6 +54,8 @@ export interface SqsService extends JsonService, ResettableService {
   deliverToQueueArn(queueArn: string, body: string): void;
   /** Answers every long-polling ReceiveMessage in progress at once, with no messages (the server is closing). */
   endLongPolls(): void;
+  /** ReceiveMessage calls waiting in a long poll right now: what a test waits on before it acts. */
+  longPollsWaiting(): number;
   /**
    * Every message in the named queue (any region; of `account` when given, else of any account),
    * visible or not, without changing anything.
@@ -94,6 +96,8 @@ export function createSqsService(options: ServiceOptions): SqsService {
     endLongPolls() {
       store.endLongPolls();
     },
+
+    longPollsWaiting: () => store.longPollsWaiting,
 
     reset() {
       store.reset();

@@ -83,6 +83,7 @@ export class SqsStore {
   readonly #waiters = new Set<Waiter>();
   #handleSequence = 0;
   #longPollEpoch = 0;
+  #longPollsWaiting = 0;
 
   public constructor(clock: Clock, account: string) {
     this.clock = clock;
@@ -326,6 +327,21 @@ export class SqsStore {
       const timer = setTimeout(waiter.wake, pollMs);
       this.#waiters.add(waiter);
     });
+  }
+
+  /** Counts `poll` among the long polls waiting while it runs (see `longPollsWaiting`). */
+  public async whileLongPolling<T>(poll: () => Promise<T>): Promise<T> {
+    this.#longPollsWaiting += 1;
+    try {
+      return await poll();
+    } finally {
+      this.#longPollsWaiting -= 1;
+    }
+  }
+
+  /** ReceiveMessage calls waiting for a message right now, in every queue. */
+  public get longPollsWaiting(): number {
+    return this.#longPollsWaiting;
   }
 
   /** Changes when `endLongPolls` runs: a long poll that sees it change answers at once. */

@@ -34,8 +34,8 @@ describe('Local runner: SqsEventSource', () => {
       region: 'us-east-1',
     });
     source.start();
-    // Let the pollers reach the queue: their long polls are now waiting on the server.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Every poller has reached the queue: its long poll is waiting on the server.
+    await vi.waitUntil(() => local.cloud.sqs.longPollsWaiting() === 3);
 
     // Act
     await source.stop();
@@ -78,8 +78,7 @@ describe('Local runner: SqsEventSource', () => {
         onBatch: (report) => reports.push(report),
       });
       source.start();
-      while (!reports.some((report) => report.size > 0))
-        await new Promise((resolve) => setTimeout(resolve, 20));
+      await vi.waitUntil(() => reports.some((report) => report.size > 0), { timeout: 10_000 });
       await source.stop();
       const { Attributes = {} } = await local.sqs.send(
         new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['All'] }),

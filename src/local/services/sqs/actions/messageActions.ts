@@ -75,9 +75,20 @@ async function receiveWithLongPoll(
   visibilityTimeout: number,
   waitSeconds: number,
 ): Promise<ReceivedMessage[]> {
-  let received = store.receive(queue, max, visibilityTimeout);
+  const received = store.receive(queue, max, visibilityTimeout);
   if (received.length > 0 || waitSeconds === 0) return received;
+  return store.whileLongPolling(() => waitForMessages(store, queue, { max, visibilityTimeout, waitSeconds }));
+}
+
+/** Receives again whenever the queue may have changed, until a message comes or the wait ends. */
+async function waitForMessages(
+  store: SqsStore,
+  queue: StoredQueue,
+  request: { readonly max: number; readonly visibilityTimeout: number; readonly waitSeconds: number },
+): Promise<ReceivedMessage[]> {
+  const { max, visibilityTimeout, waitSeconds } = request;
   const epoch = store.longPollEpoch;
+  let received: ReceivedMessage[] = [];
   let expired = false;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<void>((resolve) => {
