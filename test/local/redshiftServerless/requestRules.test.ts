@@ -1,300 +1,161 @@
 import {
   CreateNamespaceCommand,
+  type CreateNamespaceRequest,
+  ListTagsForResourceCommand,
   TagResourceCommand,
   UpdateNamespaceCommand,
+  type UpdateNamespaceRequest,
 } from '@aws-sdk/client-redshift-serverless';
 import { describe, expect, it } from 'vitest';
+import { expectRefusal, validationError } from '../support/callFailures.js';
 import { TEST_ACCOUNT } from './startRedshiftOnly.js';
 import { useRedshiftOnly } from './useRedshiftOnly.js';
 
 const local = useRedshiftOnly();
 const ROLE = `arn:aws:iam::${TEST_ACCOUNT}:role/redshift`;
 const OTHER_ROLE = `arn:aws:iam::${TEST_ACCOUNT}:role/other`;
-
-async function failureOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error) => error,
-  );
-}
-
-async function createNamespace(namespaceName: string, region = 'us-east-1'): Promise<void> {
-  await local.client({ region }).send(new CreateNamespaceCommand({ namespaceName }));
-}
+const PASSWORD = 'Secret-Password-1';
+const BOTH_OR_NEITHER = 'Specify both the user name and password, or neither.';
+const MANAGED_AND_EXPLICIT = "You can't use adminUserPassword if manageAdminPassword is true.";
 
 describe('Local Redshift Serverless: constraints of the service model', () => {
-  it('refuses an empty string where the model sets a minimum length', async () => {
-    // Act
-    const error = await failureOf(
-      local
-        .client()
-        .send(new CreateNamespaceCommand({ namespaceName: 'idc', redshiftIdcApplicationArn: '' })),
-    );
-
-    // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toBe(
+  it.each<[string, CreateNamespaceRequest, string]>([
+    [
+      'an empty string where the model sets a minimum length',
+      { namespaceName: 'idc', redshiftIdcApplicationArn: '' },
       "1 validation error detected: Value '' at 'redshiftIdcApplicationArn' failed to satisfy constraint: Member must have length greater than or equal to 1",
-    );
-  });
-
-  it('names a sensitive member without echoing its value', async () => {
-    // Act
-    const error = await failureOf(
-      local.client().send(
-        new CreateNamespaceCommand({
-          namespaceName: 'secret',
-          adminUsername: 'admin',
-          adminUserPassword: 'short',
-        }),
-      ),
-    );
-
-    // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toBe(
+    ],
+    [
+      'a sensitive member, named without echoing its value',
+      { namespaceName: 'secret', adminUsername: 'admin', adminUserPassword: 'short' },
       "1 validation error detected: Value at 'adminUserPassword' failed to satisfy constraint: Member must have length greater than or equal to 8",
-    );
-  });
-
-  it('checks list members against the enum of their shape', async () => {
-    // Act
-    const error = await failureOf(
-      local
-        .client()
-        .send(new CreateNamespaceCommand({ namespaceName: 'logs', logExports: ['auditlog' as 'userlog'] })),
-    );
-
-    // Assess
-    expect(error.message).toBe(
+    ],
+    [
+      'a list member outside the enum of its shape',
+      { namespaceName: 'logs', logExports: ['auditlog' as 'userlog'] },
       "1 validation error detected: Value 'auditlog' at 'logExports.1.member' failed to satisfy constraint: Member must satisfy enum value set: [useractivitylog, userlog, connectionlog]",
-    );
-  });
-
-  it('lists every broken constraint of every member at once', async () => {
-    // Act
-    const error = await failureOf(
-      local.client().send(new CreateNamespaceCommand({ namespaceName: 'A', redshiftIdcApplicationArn: '' })),
-    );
-
-    // Assess
-    expect(error.message).toBe(
+    ],
+    [
+      'every broken constraint of every member, listed at once',
+      { namespaceName: 'A', redshiftIdcApplicationArn: '' },
       "3 validation errors detected: Value 'A' at 'namespaceName' failed to satisfy constraint: Member must have length greater than or equal to 3; " +
         "Value 'A' at 'namespaceName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z0-9-]+$; " +
         "Value '' at 'redshiftIdcApplicationArn' failed to satisfy constraint: Member must have length greater than or equal to 1",
-    );
+    ],
+  ])('refuses %s', async (_case, request, message) => {
+    // Act
+    const call = local.client().send(new CreateNamespaceCommand(request));
+
+    // Assess
+    await expectRefusal(call, validationError(message));
   });
 });
 
 describe('Local Redshift Serverless: CreateNamespace rules the model cannot state', () => {
-  it.each(['table', 'user', 'default', 'snapshot'])(
-    'refuses the reserved word %s as a namespace name',
-    async (name) => {
-      // Act
-      const error = await failureOf(local.client().send(new CreateNamespaceCommand({ namespaceName: name })));
-
-      // Assess
-      expect(error.name).toBe('ValidationException');
-      expect(error.message).toContain(`The namespace name ${name} is a reserved word`);
-    },
-  );
-
-  it('accepts a name that only contains a reserved word', async () => {
-    // Act
-    const { namespace } = await local.client().send(new CreateNamespaceCommand({ namespaceName: 'tables' }));
-
-    // Assess
-    expect(namespace?.namespaceName).toBe('tables');
-  });
-
-  it('refuses a managed admin password together with an explicit one', async () => {
-    // Act
-    const error = await failureOf(
-      local.client().send(
-        new CreateNamespaceCommand({
-          namespaceName: 'managed',
-          adminUsername: 'admin',
-          adminUserPassword: 'Secret-Password-1',
-          manageAdminPassword: true,
-        }),
-      ),
-    );
-
-    // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toBe("You can't use adminUserPassword if manageAdminPassword is true.");
-  });
-
-  it('accepts a user name with a managed password', async () => {
-    // Act
-    const { namespace } = await local.client().send(
-      new CreateNamespaceCommand({
+  it.each<[string, CreateNamespaceRequest, unknown]>([
+    ...['table', 'user', 'default', 'snapshot'].map((name): [string, CreateNamespaceRequest, unknown] => [
+      `the reserved word ${name} as a namespace name`,
+      { namespaceName: name },
+      expect.stringContaining(`The namespace name ${name} is a reserved word`),
+    ]),
+    [
+      'a managed admin password together with an explicit one',
+      {
         namespaceName: 'managed',
         adminUsername: 'admin',
+        adminUserPassword: PASSWORD,
         manageAdminPassword: true,
-      }),
-    );
-
-    // Assess
-    expect(namespace?.adminUsername).toBe('admin');
-  });
-
-  it.each([
-    ['a user name without a password', { adminUsername: 'admin' }],
-    ['a password without a user name', { adminUserPassword: 'Secret-Password-1' }],
-  ])('refuses %s', async (_case, credentials) => {
-    // Act
-    const error = await failureOf(
-      local.client().send(new CreateNamespaceCommand({ namespaceName: 'half', ...credentials })),
-    );
-
-    // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toBe('Specify both the user name and password, or neither.');
-  });
-
-  it('refuses a secret KMS key when AWS does not manage the password', async () => {
-    // Act
-    const error = await failureOf(
-      local
-        .client()
-        .send(new CreateNamespaceCommand({ namespaceName: 'keyed', adminPasswordSecretKmsKeyId: 'alias/x' })),
-    );
-
-    // Assess
-    expect(error.message).toBe(
+      },
+      MANAGED_AND_EXPLICIT,
+    ],
+    ['a user name without a password', { namespaceName: 'half', adminUsername: 'admin' }, BOTH_OR_NEITHER],
+    [
+      'a password without a user name',
+      { namespaceName: 'half', adminUserPassword: PASSWORD },
+      BOTH_OR_NEITHER,
+    ],
+    [
+      'a secret KMS key when AWS does not manage the password',
+      { namespaceName: 'keyed', adminPasswordSecretKmsKeyId: 'alias/x' },
       'You can only use adminPasswordSecretKmsKeyId if manageAdminPassword is true.',
-    );
-  });
-
-  it.each([
-    ['without any roles', {}],
-    ['that is not among the roles', { iamRoles: [OTHER_ROLE] }],
-  ])('refuses a default IAM role %s', async (_case, roles) => {
+    ],
+    [
+      'a default IAM role without any roles',
+      { namespaceName: 'roles', defaultIamRoleArn: ROLE },
+      'The list of customer IAM roles must contain the default IAM role.',
+    ],
+    [
+      'a default IAM role that is not among the roles',
+      { namespaceName: 'roles', defaultIamRoleArn: ROLE, iamRoles: [OTHER_ROLE] },
+      'The list of customer IAM roles must contain the default IAM role.',
+    ],
+    ...['aws:x', 'AWS:x'].map((key): [string, CreateNamespaceRequest, unknown] => [
+      `the tag key ${key} (the reserved aws: prefix, in any case)`,
+      { namespaceName: 'tagged', tags: [{ key, value: 'v' }] },
+      expect.stringContaining('keys starting with aws: are reserved'),
+    ]),
+  ])('refuses %s', async (_case, request, message) => {
     // Act
-    const error = await failureOf(
-      local
-        .client()
-        .send(new CreateNamespaceCommand({ namespaceName: 'roles', defaultIamRoleArn: ROLE, ...roles })),
-    );
+    const call = local.client().send(new CreateNamespaceCommand(request));
 
     // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toBe('The list of customer IAM roles must contain the default IAM role.');
+    await expectRefusal(call, validationError(message));
   });
 
-  it('refuses a tag key with the reserved aws: prefix, in any case', async () => {
-    // Act
-    const lower = await failureOf(
-      local
-        .client()
-        .send(new CreateNamespaceCommand({ namespaceName: 'tagged', tags: [{ key: 'aws:x', value: 'v' }] })),
-    );
-    const upper = await failureOf(
-      local
-        .client()
-        .send(new CreateNamespaceCommand({ namespaceName: 'tagged', tags: [{ key: 'AWS:x', value: 'v' }] })),
-    );
-
-    // Assess
-    expect(lower.name).toBe('ValidationException');
-    expect(lower.message).toContain('keys starting with aws: are reserved');
-    expect(upper.name).toBe('ValidationException');
-  });
-
-  it('creates a namespace with KMS key and log exports together (only UpdateNamespace keeps them apart)', async () => {
-    // Act
-    const { namespace } = await local.client().send(
-      new CreateNamespaceCommand({
+  it.each<[string, CreateNamespaceRequest, Record<string, unknown>]>([
+    ['a name that only contains a reserved word', { namespaceName: 'tables' }, { namespaceName: 'tables' }],
+    [
+      'a user name with a managed password',
+      { namespaceName: 'managed', adminUsername: 'admin', manageAdminPassword: true },
+      { adminUsername: 'admin' },
+    ],
+    [
+      'a KMS key and log exports together (only UpdateNamespace keeps them apart)',
+      {
         namespaceName: 'encrypted',
         kmsKeyId: 'alias/warehouse',
         logExports: ['userlog'],
         iamRoles: [ROLE],
         defaultIamRoleArn: ROLE,
-      }),
-    );
+      },
+      { kmsKeyId: 'alias/warehouse', logExports: ['userlog'], defaultIamRoleArn: ROLE },
+    ],
+  ])('accepts %s', async (_case, request, expected) => {
+    // Act
+    const { namespace } = await local.client().send(new CreateNamespaceCommand(request));
 
     // Assess
-    expect(namespace).toMatchObject({
-      kmsKeyId: 'alias/warehouse',
-      logExports: ['userlog'],
-      defaultIamRoleArn: ROLE,
-    });
+    expect(namespace).toMatchObject(expected);
   });
 });
 
 describe('Local Redshift Serverless: UpdateNamespace rules the model cannot state', () => {
-  it('refuses a KMS key and log exports in one request', async () => {
-    // Prepare
-    await createNamespace('changing');
-
-    // Act
-    const error = await failureOf(
-      local.client().send(
-        new UpdateNamespaceCommand({
-          namespaceName: 'changing',
-          kmsKeyId: 'alias/k',
-          logExports: ['userlog'],
-        }),
-      ),
-    );
-
-    // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toBe(
+  it.each<[string, Omit<UpdateNamespaceRequest, 'namespaceName'>, string]>([
+    [
+      'a KMS key and log exports in one request',
+      { kmsKeyId: 'alias/k', logExports: ['userlog'] },
       "Amazon Redshift Serverless can't update multiple configurations at the same time for namespace changing.",
-    );
-  });
-
-  it('refuses a user name without a password', async () => {
-    // Prepare
-    await createNamespace('changing');
-
-    // Act
-    const error = await failureOf(
-      local.client().send(new UpdateNamespaceCommand({ namespaceName: 'changing', adminUsername: 'admin' })),
-    );
-
-    // Assess
-    expect(error.message).toBe('Specify both the user name and password, or neither.');
-  });
-
-  it('refuses a managed admin password together with an explicit one', async () => {
-    // Prepare
-    await createNamespace('changing');
-
-    // Act
-    const error = await failureOf(
-      local.client().send(
-        new UpdateNamespaceCommand({
-          namespaceName: 'changing',
-          adminUsername: 'admin',
-          adminUserPassword: 'Secret-Password-1',
-          manageAdminPassword: true,
-        }),
-      ),
-    );
-
-    // Assess
-    expect(error.message).toBe("You can't use adminUserPassword if manageAdminPassword is true.");
-  });
-
-  it('refuses a default IAM role without the list of roles', async () => {
-    // Prepare
-    await createNamespace('changing');
-
-    // Act
-    const error = await failureOf(
-      local.client().send(new UpdateNamespaceCommand({ namespaceName: 'changing', defaultIamRoleArn: ROLE })),
-    );
-
-    // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toBe(
+    ],
+    ['a user name without a password', { adminUsername: 'admin' }, BOTH_OR_NEITHER],
+    [
+      'a managed admin password together with an explicit one',
+      { adminUsername: 'admin', adminUserPassword: PASSWORD, manageAdminPassword: true },
+      MANAGED_AND_EXPLICIT,
+    ],
+    [
+      'a default IAM role without the list of roles',
+      { defaultIamRoleArn: ROLE },
       'To change the default IAM role, you must specify the entire list of IAM roles.',
-    );
+    ],
+  ])('refuses %s', async (_case, change, message) => {
+    // Prepare
+    await local.createNamespace('changing');
+
+    // Act
+    const call = local.client().send(new UpdateNamespaceCommand({ namespaceName: 'changing', ...change }));
+
+    // Assess
+    await expectRefusal(call, validationError(message));
   });
 
   it('clears the default IAM role with an empty one', async () => {
@@ -321,22 +182,22 @@ describe('Local Redshift Serverless: TagResource rules the model cannot state', 
     const { namespace } = await client.send(
       new CreateNamespaceCommand({ namespaceName: 'tagged', tags: [{ key: 'team', value: 'data' }] }),
     );
+    const resourceArn = namespace?.namespaceArn;
 
     // Act
-    const error = await failureOf(
-      client.send(
-        new TagResourceCommand({
-          resourceArn: namespace?.namespaceArn,
-          tags: [
-            { key: 'cost-center', value: '42' },
-            { key: 'aws:x', value: 'v' },
-          ],
-        }),
-      ),
+    const call = client.send(
+      new TagResourceCommand({
+        resourceArn,
+        tags: [
+          { key: 'cost-center', value: '42' },
+          { key: 'aws:x', value: 'v' },
+        ],
+      }),
     );
 
     // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toContain('aws:x');
+    await expectRefusal(call, validationError(expect.stringContaining('aws:x')));
+    const { tags } = await client.send(new ListTagsForResourceCommand({ resourceArn }));
+    expect(tags).toEqual([{ key: 'team', value: 'data' }]);
   });
 });

@@ -1,12 +1,14 @@
 import {
-  CreateNamespaceCommand,
   CreateSnapshotCopyConfigurationCommand,
+  type CreateSnapshotCopyConfigurationRequest,
   DeleteSnapshotCopyConfigurationCommand,
   ListSnapshotCopyConfigurationsCommand,
+  type ListSnapshotCopyConfigurationsRequest,
   paginateListSnapshotCopyConfigurations,
   UpdateSnapshotCopyConfigurationCommand,
 } from '@aws-sdk/client-redshift-serverless';
 import { describe, expect, it } from 'vitest';
+import { expectRefusal, failureOf, type Refusal, validationError } from '../support/callFailures.js';
 import { TEST_ACCOUNT } from './startRedshiftOnly.js';
 import { useRedshiftOnly } from './useRedshiftOnly.js';
 
@@ -14,36 +16,29 @@ const GOLD_KEY = `arn:aws:kms:us-west-2:${TEST_ACCOUNT}:key/1234abcd-12ab-34cd-5
 
 const local = useRedshiftOnly();
 
-async function createNamespace(namespaceName: string, region = 'us-east-1'): Promise<void> {
-  await local.client({ region }).send(new CreateNamespaceCommand({ namespaceName }));
+const notFound: Refusal = { name: 'ResourceNotFoundException', status: 404 };
+
+/** Creates `namespaceName` and its copy configuration to `destinationRegion` (us-west-2 by default). */
+async function configureCopy(namespaceName: string, destinationRegion = 'us-west-2') {
+  await local.createNamespace(namespaceName);
+  const { snapshotCopyConfiguration } = await local
+    .client()
+    .send(new CreateSnapshotCopyConfigurationCommand({ namespaceName, destinationRegion }));
+  return snapshotCopyConfiguration;
 }
 
-async function failureOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error) => error,
-  );
-}
+const retentionViolation = (days: number) =>
+  `1 validation error detected: Value '${days}' at 'snapshotRetentionPeriod' failed to satisfy constraint: Member must be -1 (retain indefinitely) or between 1 and 3653 days`;
 
 describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration', () => {
   it('returns the configuration with an id, an ARN and the AWS-owned key and indefinite retention by default', async () => {
-    // Prepare
-    await createNamespace('prod-sales');
-
     // Act
-    const { snapshotCopyConfiguration } = await local.client().send(
-      new CreateSnapshotCopyConfigurationCommand({
-        namespaceName: 'prod-sales',
-        destinationRegion: 'us-west-2',
-      }),
-    );
+    const configuration = await configureCopy('prod-sales');
 
     // Assess
-    expect(snapshotCopyConfiguration).toEqual({
+    expect(configuration).toEqual({
       snapshotCopyConfigurationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      snapshotCopyConfigurationArn: `arn:aws:redshift-serverless:us-east-1:${TEST_ACCOUNT}:snapshotcopyconfiguration/${snapshotCopyConfiguration?.snapshotCopyConfigurationId}`,
+      snapshotCopyConfigurationArn: `arn:aws:redshift-serverless:us-east-1:${TEST_ACCOUNT}:snapshotcopyconfiguration/${configuration?.snapshotCopyConfigurationId}`,
       namespaceName: 'prod-sales',
       destinationRegion: 'us-west-2',
       destinationKmsKeyId: 'AWS_OWNED_KMS_KEY',
@@ -53,7 +48,7 @@ describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration', () => {
 
   it('keeps a customer key from the destination region and the given retention', async () => {
     // Prepare
-    await createNamespace('prod-sales');
+    await local.createNamespace('prod-sales');
 
     // Act
     const { snapshotCopyConfiguration } = await local.client().send(
@@ -85,7 +80,7 @@ describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration', () => {
 
   it.each([1, 3653, -1])('accepts a retention of %i days', async (snapshotRetentionPeriod) => {
     // Prepare
-    await createNamespace('retained');
+    await local.createNamespace('retained');
 
     // Act
     const { snapshotCopyConfiguration } = await local.client().send(
@@ -100,119 +95,52 @@ describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration', () => {
     expect(snapshotCopyConfiguration?.snapshotRetentionPeriod).toBe(snapshotRetentionPeriod);
   });
 
-  it.each([0, -2, 3654])('rejects a retention of %i days', async (snapshotRetentionPeriod) => {
+  it.each<[string, Partial<CreateSnapshotCopyConfigurationRequest>, Refusal]>([
+    ['a retention of 0 days', { snapshotRetentionPeriod: 0 }, validationError(retentionViolation(0))],
+    ['a retention of -2 days', { snapshotRetentionPeriod: -2 }, validationError(retentionViolation(-2))],
+    [
+      'a retention of 3654 days',
+      { snapshotRetentionPeriod: 3654 },
+      validationError(retentionViolation(3654)),
+    ],
+    [
+      'the source region as destination',
+      { destinationRegion: 'us-east-1' },
+      validationError('The destination region must be different from the source region.'),
+    ],
+    [
+      'a region that does not exist',
+      { destinationRegion: 'us-west-3' },
+      validationError('The destination region us-west-3 is not a valid AWS Region.'),
+    ],
+    ['an unknown namespace', { namespaceName: 'ghost' }, notFound],
+  ])('refuses %s', async (_case, request, refusal) => {
     // Prepare
-    await createNamespace('retained');
+    await local.createNamespace('source');
 
     // Act
-    const error = await failureOf(
-      local.client().send(
-        new CreateSnapshotCopyConfigurationCommand({
-          namespaceName: 'retained',
-          destinationRegion: 'us-west-2',
-          snapshotRetentionPeriod,
-        }),
-      ),
+    const call = local.client().send(
+      new CreateSnapshotCopyConfigurationCommand({
+        namespaceName: 'source',
+        destinationRegion: 'us-west-2',
+        ...request,
+      }),
     );
 
     // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.$metadata.httpStatusCode).toBe(400);
-    expect(error.message).toBe(
-      `1 validation error detected: Value '${snapshotRetentionPeriod}' at 'snapshotRetentionPeriod' failed to satisfy constraint: Member must be -1 (retain indefinitely) or between 1 and 3653 days`,
-    );
-  });
-
-  it('rejects the source region as destination', async () => {
-    // Prepare
-    await createNamespace('same-region');
-
-    // Act
-    const error = await failureOf(
-      local.client().send(
-        new CreateSnapshotCopyConfigurationCommand({
-          namespaceName: 'same-region',
-          destinationRegion: 'us-east-1',
-        }),
-      ),
-    );
-
-    // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toBe('The destination region must be different from the source region.');
-  });
-
-  it('rejects a region that does not exist', async () => {
-    // Prepare
-    await createNamespace('typo');
-
-    // Act
-    const error = await failureOf(
-      local.client().send(
-        new CreateSnapshotCopyConfigurationCommand({
-          namespaceName: 'typo',
-          destinationRegion: 'us-west-3',
-        }),
-      ),
-    );
-
-    // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toContain('us-west-3');
-  });
-
-  it('rejects a KMS key ARN from another region than the destination', async () => {
-    // Prepare
-    await createNamespace('wrong-key');
-
-    // Act
-    const error = await failureOf(
-      local.client().send(
-        new CreateSnapshotCopyConfigurationCommand({
-          namespaceName: 'wrong-key',
-          destinationRegion: 'eu-west-1',
-          destinationKmsKeyId: GOLD_KEY,
-        }),
-      ),
-    );
-
-    // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toContain('must be in the destination region eu-west-1');
-  });
-
-  it('answers ResourceNotFoundException for an unknown namespace', async () => {
-    // Act
-    const error = await failureOf(
-      local.client().send(
-        new CreateSnapshotCopyConfigurationCommand({
-          namespaceName: 'ghost',
-          destinationRegion: 'us-west-2',
-        }),
-      ),
-    );
-
-    // Assess
-    expect(error.name).toBe('ResourceNotFoundException');
-    expect(error.$metadata.httpStatusCode).toBe(404);
+    await expectRefusal(call, refusal);
+    expect(local.service.snapshotCopyConfigurations()).toEqual([]);
   });
 
   it.each(['us-west-2', 'eu-west-1'])(
     'answers ConflictException for a second configuration (to %s): one destination per namespace',
     async (secondRegion) => {
       // Prepare
-      await createNamespace('one-only');
-      const client = local.client();
-      await client.send(
-        new CreateSnapshotCopyConfigurationCommand({
-          namespaceName: 'one-only',
-          destinationRegion: 'us-west-2',
-        }),
-      );
+      await configureCopy('one-only');
 
       // Act
       const error = await failureOf(
-        client.send(
+        local.client().send(
           new CreateSnapshotCopyConfigurationCommand({
             namespaceName: 'one-only',
             destinationRegion: secondRegion,
@@ -232,16 +160,13 @@ describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration', () => {
 describe('Local Redshift Serverless: ListSnapshotCopyConfigurations', () => {
   it('filters by namespace', async () => {
     // Prepare
-    const client = local.client();
-    for (const namespaceName of ['alpha', 'beta']) {
-      await createNamespace(namespaceName);
-      await client.send(
-        new CreateSnapshotCopyConfigurationCommand({ namespaceName, destinationRegion: 'us-west-2' }),
-      );
-    }
+    await configureCopy('alpha');
+    await configureCopy('beta');
 
     // Act
-    const output = await client.send(new ListSnapshotCopyConfigurationsCommand({ namespaceName: 'beta' }));
+    const output = await local
+      .client()
+      .send(new ListSnapshotCopyConfigurationsCommand({ namespaceName: 'beta' }));
 
     // Assess
     expect(output.snapshotCopyConfigurations?.map((c) => c.namespaceName)).toEqual(['beta']);
@@ -249,7 +174,7 @@ describe('Local Redshift Serverless: ListSnapshotCopyConfigurations', () => {
 
   it('returns an empty list for a namespace without configuration', async () => {
     // Prepare
-    await createNamespace('bare');
+    await local.createNamespace('bare');
 
     // Act
     const output = await local
@@ -262,18 +187,15 @@ describe('Local Redshift Serverless: ListSnapshotCopyConfigurations', () => {
 
   it('pages through the region when no namespace is given', async () => {
     // Prepare
-    const client = local.client();
     const names = ['n-one', 'n-two', 'n-three', 'n-four', 'n-five'];
-    for (const namespaceName of names) {
-      await createNamespace(namespaceName);
-      await client.send(
-        new CreateSnapshotCopyConfigurationCommand({ namespaceName, destinationRegion: 'us-west-2' }),
-      );
-    }
+    for (const namespaceName of names) await configureCopy(namespaceName);
 
     // Act
     const pages: string[][] = [];
-    for await (const page of paginateListSnapshotCopyConfigurations({ client, pageSize: 2 }, {})) {
+    for await (const page of paginateListSnapshotCopyConfigurations(
+      { client: local.client(), pageSize: 2 },
+      {},
+    )) {
       pages.push((page.snapshotCopyConfigurations ?? []).map((c) => c.namespaceName ?? ''));
     }
 
@@ -281,124 +203,74 @@ describe('Local Redshift Serverless: ListSnapshotCopyConfigurations', () => {
     expect(pages).toEqual([names.slice(0, 2), names.slice(2, 4), names.slice(4)]);
   });
 
-  it('answers ResourceNotFoundException when the named namespace does not exist', async () => {
+  it.each<[string, ListSnapshotCopyConfigurationsRequest, Refusal]>([
+    ['a namespace that does not exist', { namespaceName: 'ghost' }, notFound],
+    [
+      'a nextToken it did not issue',
+      { nextToken: 'bogus-token' },
+      { name: 'InvalidPaginationException', status: 400 },
+    ],
+    [
+      'a nextToken shorter than the model allows (8)',
+      { nextToken: 'bogus' },
+      validationError(
+        "1 validation error detected: Value 'bogus' at 'nextToken' failed to satisfy constraint: Member must have length greater than or equal to 8",
+      ),
+    ],
+    ['maxResults 0', { maxResults: 0 }, validationError()],
+    ['maxResults 101', { maxResults: 101 }, validationError()],
+  ])('refuses %s', async (_case, request, refusal) => {
     // Act
-    const error = await failureOf(
-      local.client().send(new ListSnapshotCopyConfigurationsCommand({ namespaceName: 'ghost' })),
-    );
+    const call = local.client().send(new ListSnapshotCopyConfigurationsCommand(request));
 
     // Assess
-    expect(error.name).toBe('ResourceNotFoundException');
-  });
-
-  it('answers InvalidPaginationException for a foreign nextToken', async () => {
-    // Act
-    const error = await failureOf(
-      local.client().send(new ListSnapshotCopyConfigurationsCommand({ nextToken: 'bogus-token' })),
-    );
-
-    // Assess
-    expect(error.name).toBe('InvalidPaginationException');
-    expect(error.$metadata.httpStatusCode).toBe(400);
-  });
-
-  it('answers ValidationException for a nextToken shorter than the model allows (8)', async () => {
-    // Act
-    const error = await failureOf(
-      local.client().send(new ListSnapshotCopyConfigurationsCommand({ nextToken: 'bogus' })),
-    );
-
-    // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toBe(
-      "1 validation error detected: Value 'bogus' at 'nextToken' failed to satisfy constraint: Member must have length greater than or equal to 8",
-    );
-  });
-
-  it.each([0, 101])('rejects maxResults %i', async (maxResults) => {
-    // Act
-    const error = await failureOf(
-      local.client().send(new ListSnapshotCopyConfigurationsCommand({ maxResults })),
-    );
-
-    // Assess
-    expect(error.name).toBe('ValidationException');
+    await expectRefusal(call, refusal);
   });
 });
 
 describe('Local Redshift Serverless: UpdateSnapshotCopyConfiguration', () => {
   it('changes the retention and nothing else', async () => {
     // Prepare
-    await createNamespace('updating');
-    const client = local.client();
-    const created = await client.send(
-      new CreateSnapshotCopyConfigurationCommand({
-        namespaceName: 'updating',
-        destinationRegion: 'us-west-2',
-        snapshotRetentionPeriod: 7,
-      }),
-    );
-    const id = created.snapshotCopyConfiguration?.snapshotCopyConfigurationId;
+    const created = await configureCopy('updating');
 
     // Act
-    const { snapshotCopyConfiguration } = await client.send(
+    const { snapshotCopyConfiguration } = await local.client().send(
       new UpdateSnapshotCopyConfigurationCommand({
-        snapshotCopyConfigurationId: id,
+        snapshotCopyConfigurationId: created?.snapshotCopyConfigurationId,
         snapshotRetentionPeriod: 30,
       }),
     );
 
     // Assess
-    expect(snapshotCopyConfiguration).toEqual({
-      ...created.snapshotCopyConfiguration,
-      snapshotRetentionPeriod: 30,
-    });
+    expect(snapshotCopyConfiguration).toEqual({ ...created, snapshotRetentionPeriod: 30 });
   });
 
-  it('rejects a retention out of range', async () => {
+  it.each([
+    ['a retention out of range', 'x', 4000, validationError()],
+    ['an unknown id', 'nope', 3, notFound],
+  ])('refuses %s', async (_case, snapshotCopyConfigurationId, snapshotRetentionPeriod, refusal) => {
     // Act
-    const error = await failureOf(
-      local.client().send(
-        new UpdateSnapshotCopyConfigurationCommand({
-          snapshotCopyConfigurationId: 'x',
-          snapshotRetentionPeriod: 4000,
-        }),
-      ),
-    );
+    const call = local
+      .client()
+      .send(
+        new UpdateSnapshotCopyConfigurationCommand({ snapshotCopyConfigurationId, snapshotRetentionPeriod }),
+      );
 
     // Assess
-    expect(error.name).toBe('ValidationException');
-  });
-
-  it('answers ResourceNotFoundException for an unknown id', async () => {
-    // Act
-    const error = await failureOf(
-      local.client().send(
-        new UpdateSnapshotCopyConfigurationCommand({
-          snapshotCopyConfigurationId: 'nope',
-          snapshotRetentionPeriod: 3,
-        }),
-      ),
-    );
-
-    // Assess
-    expect(error.name).toBe('ResourceNotFoundException');
+    await expectRefusal(call, refusal);
   });
 });
 
 describe('Local Redshift Serverless: DeleteSnapshotCopyConfiguration', () => {
   it('removes the configuration, so another region can be chosen, and counts both creations', async () => {
     // Prepare
-    await createNamespace('moving');
+    const created = await configureCopy('moving');
     const client = local.client();
-    const created = await client.send(
-      new CreateSnapshotCopyConfigurationCommand({ namespaceName: 'moving', destinationRegion: 'us-west-2' }),
-    );
 
     // Act
     const deleted = await client.send(
       new DeleteSnapshotCopyConfigurationCommand({
-        snapshotCopyConfigurationId: created.snapshotCopyConfiguration?.snapshotCopyConfigurationId,
+        snapshotCopyConfigurationId: created?.snapshotCopyConfigurationId,
       }),
     );
     await client.send(
@@ -406,21 +278,18 @@ describe('Local Redshift Serverless: DeleteSnapshotCopyConfiguration', () => {
     );
 
     // Assess
-    expect(deleted.snapshotCopyConfiguration).toEqual(created.snapshotCopyConfiguration);
+    expect(deleted.snapshotCopyConfiguration).toEqual(created);
     expect(local.service.snapshotCopyConfigurations().map((c) => c.destinationRegion)).toEqual(['eu-west-1']);
     expect(local.service.createCounts()).toEqual({ moving: 2 });
   });
 
   it('answers ResourceNotFoundException for an unknown id', async () => {
     // Act
-    const error = await failureOf(
-      local
-        .client()
-        .send(new DeleteSnapshotCopyConfigurationCommand({ snapshotCopyConfigurationId: 'nope' })),
-    );
+    const call = local
+      .client()
+      .send(new DeleteSnapshotCopyConfigurationCommand({ snapshotCopyConfigurationId: 'nope' }));
 
     // Assess
-    expect(error.name).toBe('ResourceNotFoundException');
-    expect(error.$metadata.httpStatusCode).toBe(404);
+    await expectRefusal(call, notFound);
   });
 });

@@ -1,4 +1,4 @@
-import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
+import { CreateNamespaceCommand, RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import type { EventSink, ServiceEvent } from '../../../src/local/services/contracts.js';
 import {
   createRedshiftServerlessService,
@@ -24,6 +24,8 @@ export interface RedshiftOnly {
   readonly events: CapturingEventSink;
   /** A real SDK client pointed at this server (dummy credentials, no retries by default). */
   client(options?: { region?: string; maxAttempts?: number }): RedshiftServerlessClient;
+  /** Creates an AVAILABLE namespace of that name in `region` (us-east-1 by default). */
+  createNamespace(namespaceName: string, region?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,15 +39,19 @@ export async function startRedshiftOnly(): Promise<RedshiftOnly> {
   const service = createRedshiftServerlessService({ clock, account: TEST_ACCOUNT, events });
   const server = await startServiceServer({ service, account: TEST_ACCOUNT, clock });
   const clients: RedshiftServerlessClient[] = [];
+  const client = (options = {}): RedshiftServerlessClient => {
+    const created = new RedshiftServerlessClient(server.clientConfig(options));
+    clients.push(created);
+    return created;
+  };
   return {
     endpoint: server.endpoint,
     service,
     clock,
     events,
-    client(options = {}) {
-      const client = new RedshiftServerlessClient(server.clientConfig(options));
-      clients.push(client);
-      return client;
+    client,
+    async createNamespace(namespaceName, region = 'us-east-1') {
+      await client({ region }).send(new CreateNamespaceCommand({ namespaceName }));
     },
     async close() {
       for (const client of clients) client.destroy();

@@ -37,6 +37,7 @@ export function useRedshiftOnly(): RedshiftOnly {
       return current().events;
     },
     client: (options) => current().client(options),
+    createNamespace: (namespaceName, region) => current().createNamespace(namespaceName, region),
     close: () => current().close(),
   };
 }
