@@ -76,7 +76,9 @@ describe('Local Redshift Serverless: markBusy', () => {
     expect(await statusOf('x-one')).toBe('AVAILABLE');
     expect(namespace?.status).toBe('AVAILABLE');
   });
+});
 
+describe('Local Redshift Serverless: calls on a MODIFYING namespace', () => {
   it('answers ConflictException to a copy configuration while MODIFYING, and succeeds once the window has passed', async () => {
     // Prepare
     local.service.markBusy('busy-*', 30);

@@ -13,7 +13,7 @@ const HIDDEN = 'HIDDEN_DUE_TO_SECURITY_REASONS';
 
 const local = useRedshiftOnly();
 
-describe('Local Redshift Serverless: CloudTrail events', () => {
+describe('Local Redshift Serverless: the CloudTrail record of a call', () => {
   it('emits a CreateNamespace record shaped like CloudTrail, with credentials hidden', async () => {
     // Prepare
     local.clock.set(Date.parse('2026-11-25T21:05:09.250Z'));
@@ -74,7 +74,9 @@ describe('Local Redshift Serverless: CloudTrail events', () => {
     expect(JSON.stringify(event?.detail)).not.toMatch(/errorCode|errorMessage/);
     expect(JSON.stringify(event)).not.toContain('Secret-Password-1');
   });
+});
 
+describe('Local Redshift Serverless: the caller and credentials a CloudTrail record names', () => {
   it('hides only the credentials a call gave: a namespace with no admin user has none in its record', async () => {
     // Act
     await local.client().send(new CreateNamespaceCommand({ namespaceName: 'no-admin' }));
@@ -101,7 +103,9 @@ describe('Local Redshift Serverless: CloudTrail events', () => {
       arn: `arn:${partition}:iam::${TEST_ACCOUNT}:user/local`,
     });
   });
+});
 
+describe('Local Redshift Serverless: which calls CloudTrail records', () => {
   it('emits a failed CreateNamespace with errorCode and no responseElements', async () => {
     // Prepare
     const client = local.client();

@@ -1,13 +1,16 @@
 import {
   CreateNamespaceCommand,
+  type CreateNamespaceRequest,
   DeleteNamespaceCommand,
   GetNamespaceCommand,
   ListNamespacesCommand,
+  type ListNamespacesRequest,
   paginateListNamespaces,
   UpdateNamespaceCommand,
 } from '@aws-sdk/client-redshift-serverless';
 import { describe, expect, it } from 'vitest';
 import { createRedshiftServerlessService } from '../../../src/local/services/redshiftServerless/index.js';
+import { expectRefusal, type Refusal, validationError } from '../support/callFailures.js';
 import { TEST_ACCOUNT } from './startRedshiftOnly.js';
 import { useRedshiftOnly } from './useRedshiftOnly.js';
 
@@ -86,59 +89,57 @@ describe('Local Redshift Serverless: CreateNamespace', () => {
     // Assess
     expect(namespace?.namespaceArn).toContain(':eu-west-1:');
   });
+});
 
-  it.each([
+describe('Local Redshift Serverless: CreateNamespace refusals', () => {
+  const nameViolation = (violation: string) => validationError(`1 validation error detected: ${violation}`);
+  const long = 'a'.repeat(65);
+
+  it.each<[string, CreateNamespaceRequest, Refusal]>([
     [
-      'Prod_Sales',
-      "Value 'Prod_Sales' at 'namespaceName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z0-9-]+$",
+      'the name Prod_Sales',
+      { namespaceName: 'Prod_Sales' },
+      nameViolation(
+        "Value 'Prod_Sales' at 'namespaceName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z0-9-]+$",
+      ),
     ],
     [
-      'ab',
-      "Value 'ab' at 'namespaceName' failed to satisfy constraint: Member must have length greater than or equal to 3",
+      'the name ab',
+      { namespaceName: 'ab' },
+      nameViolation(
+        "Value 'ab' at 'namespaceName' failed to satisfy constraint: Member must have length greater than or equal to 3",
+      ),
     ],
     [
-      'a'.repeat(65),
-      `Value '${'a'.repeat(65)}' at 'namespaceName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+      'a name of 65 characters',
+      { namespaceName: long },
+      nameViolation(
+        `Value '${long}' at 'namespaceName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+      ),
     ],
-  ])('rejects the name %s with an AWS-worded ValidationException', async (namespaceName, violation) => {
+    [
+      'a name breaking two constraints, counted in one message',
+      { namespaceName: 'A' },
+      validationError(
+        expect.stringMatching(
+          /^2 validation errors detected: .*length greater than or equal to 3; .*pattern/,
+        ),
+      ),
+    ],
+    [
+      'more than 50 tags with TooManyTagsException',
+      {
+        namespaceName: 'tagged',
+        tags: Array.from({ length: 51 }, (_, index) => ({ key: `k${index}`, value: 'v' })),
+      },
+      { name: 'TooManyTagsException', status: 400 },
+    ],
+  ])('refuses %s', async (_case, request, refusal) => {
     // Act
-    const error = await local
-      .client()
-      .send(new CreateNamespaceCommand({ namespaceName }))
-      .catch((e) => e);
+    const call = local.client().send(new CreateNamespaceCommand(request));
 
     // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.$metadata.httpStatusCode).toBe(400);
-    expect(error.message).toBe(`1 validation error detected: ${violation}`);
-  });
-
-  it('counts every violated constraint in one message', async () => {
-    // Act
-    const error = await local
-      .client()
-      .send(new CreateNamespaceCommand({ namespaceName: 'A' }))
-      .catch((e) => e);
-
-    // Assess
-    expect(error.message).toMatch(
-      /^2 validation errors detected: .*length greater than or equal to 3; .*pattern/,
-    );
-  });
-
-  it('answers TooManyTagsException beyond 50 tags', async () => {
-    // Prepare
-    const tags = Array.from({ length: 51 }, (_, index) => ({ key: `k${index}`, value: 'v' }));
-
-    // Act
-    const error = await local
-      .client()
-      .send(new CreateNamespaceCommand({ namespaceName: 'tagged', tags }))
-      .catch((e) => e);
-
-    // Assess
-    expect(error.name).toBe('TooManyTagsException');
-    expect(error.$metadata.httpStatusCode).toBe(400);
+    await expectRefusal(call, refusal);
   });
 
   it('answers SerializationException when a field has the wrong JSON type', () => {
@@ -211,27 +212,24 @@ describe('Local Redshift Serverless: ListNamespaces', () => {
     expect(output.nextToken).toBeUndefined();
   });
 
-  it.each([0, 101])('rejects maxResults %i', async (maxResults) => {
+  it.each<[string, ListNamespacesRequest, unknown]>([
+    [
+      'maxResults 0',
+      { maxResults: 0 },
+      expect.stringContaining("Value '0' at 'maxResults' failed to satisfy constraint"),
+    ],
+    [
+      'maxResults 101',
+      { maxResults: 101 },
+      expect.stringContaining("Value '101' at 'maxResults' failed to satisfy constraint"),
+    ],
+    ['a nextToken it did not issue', { nextToken: 'not-a-token' }, undefined],
+  ])('refuses %s', async (_case, request, message) => {
     // Act
-    const error = await local
-      .client()
-      .send(new ListNamespacesCommand({ maxResults }))
-      .catch((e) => e);
+    const call = local.client().send(new ListNamespacesCommand(request));
 
     // Assess
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toContain(`Value '${maxResults}' at 'maxResults' failed to satisfy constraint`);
-  });
-
-  it('rejects a nextToken it did not issue', async () => {
-    // Act
-    const error = await local
-      .client()
-      .send(new ListNamespacesCommand({ nextToken: 'not-a-token' }))
-      .catch((e) => e);
-
-    // Assess
-    expect(error.name).toBe('ValidationException');
+    await expectRefusal(call, validationError(message));
   });
 });
 

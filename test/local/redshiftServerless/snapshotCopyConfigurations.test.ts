@@ -94,7 +94,9 @@ describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration', () => {
     // Assess
     expect(snapshotCopyConfiguration?.snapshotRetentionPeriod).toBe(snapshotRetentionPeriod);
   });
+});
 
+describe('Local Redshift Serverless: CreateSnapshotCopyConfiguration refusals', () => {
   it.each<[string, Partial<CreateSnapshotCopyConfigurationRequest>, Refusal]>([
     ['a retention of 0 days', { snapshotRetentionPeriod: 0 }, validationError(retentionViolation(0))],
     ['a retention of -2 days', { snapshotRetentionPeriod: -2 }, validationError(retentionViolation(-2))],
