@@ -1,45 +1,38 @@
 import {
-  BatchEntryIdsNotDistinct,
   ChangeMessageVisibilityBatchCommand,
-  CreateQueueCommand,
   DeleteMessageBatchCommand,
-  EmptyBatchRequest,
   type Message,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
-  TooManyEntriesInBatchRequest,
+  type SendMessageBatchRequestEntry,
 } from '@aws-sdk/client-sqs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SqsOnly, startSqsOnly } from './startSqsOnly.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSqsOnly } from './useSqsOnly.js';
 
-describe('Local SQS: batch operations', () => {
-  let sqs: SqsOnly;
-  let queueUrl: string;
-  beforeEach(async () => {
-    sqs = await startSqsOnly();
-    queueUrl = (await sqs.client.send(new CreateQueueCommand({ QueueName: 'batch' }))).QueueUrl ?? '';
-  });
-  afterEach(async () => {
-    await sqs.close();
-  });
+const sqs = useSqsOnly();
+let queueUrl: string;
+beforeEach(async () => {
+  queueUrl = await sqs.createQueue('batch');
+});
 
-  /** Sends messages `a` and `b` in one batch and receives both: the receipts the next call needs. */
-  async function sendAndReceiveTwo(): Promise<Message[]> {
-    await sqs.client.send(
-      new SendMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: [
-          { Id: 'a', MessageBody: 'a' },
-          { Id: 'b', MessageBody: 'b' },
-        ],
-      }),
-    );
-    const { Messages = [] } = await sqs.client.send(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }),
-    );
-    return Messages;
-  }
+/** Sends messages `a` and `b` in one batch and receives both: the receipts the next call needs. */
+async function sendAndReceiveTwo(): Promise<Message[]> {
+  await sqs.client.send(
+    new SendMessageBatchCommand({
+      QueueUrl: queueUrl,
+      Entries: [
+        { Id: 'a', MessageBody: 'a' },
+        { Id: 'b', MessageBody: 'b' },
+      ],
+    }),
+  );
+  const { Messages = [] } = await sqs.client.send(
+    new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }),
+  );
+  return Messages;
+}
 
+describe('Local SQS: SendMessageBatch', () => {
   it('sends a batch and reports a bad entry as Failed while the others go through', async () => {
     // Act
     const result = await sqs.client.send(
@@ -66,40 +59,36 @@ describe('Local SQS: batch operations', () => {
     expect(sqs.service.peek('batch').map((message) => message.body)).toEqual(['one', 'three']);
   });
 
-  it('refuses a batch with duplicate ids, no entries, too many entries or a bad id', async () => {
+  it.each<[string, SendMessageBatchRequestEntry[], Record<string, unknown>]>([
+    [
+      'duplicate ids',
+      [
+        { Id: 'same', MessageBody: 'a' },
+        { Id: 'same', MessageBody: 'b' },
+      ],
+      { name: 'BatchEntryIdsNotDistinct', message: 'Id same repeated.' },
+    ],
+    ['no entries', [], { name: 'EmptyBatchRequest' }],
+    [
+      'more than 10 entries',
+      Array.from({ length: 11 }, (_, i) => ({ Id: `m${i}`, MessageBody: 'x' })),
+      {
+        name: 'TooManyEntriesInBatchRequest',
+        message: 'Maximum number of entries per request are 10. You have sent 11.',
+      },
+    ],
+    ['an id with spaces', [{ Id: 'no spaces', MessageBody: 'x' }], { name: 'InvalidBatchEntryId' }],
+  ])('refuses a batch with %s and sends none of it', async (_case, Entries, refusal) => {
     // Act
-    const duplicate = sqs.client.send(
-      new SendMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: [
-          { Id: 'same', MessageBody: 'a' },
-          { Id: 'same', MessageBody: 'b' },
-        ],
-      }),
-    );
-    const empty = sqs.client.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: [] }));
-    const tooMany = sqs.client.send(
-      new SendMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: Array.from({ length: 11 }, (_, i) => ({ Id: `m${i}`, MessageBody: 'x' })),
-      }),
-    );
-    const badId = sqs.client.send(
-      new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: [{ Id: 'no spaces', MessageBody: 'x' }] }),
-    );
+    const call = sqs.client.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries }));
 
     // Assess
-    await expect(duplicate).rejects.toBeInstanceOf(BatchEntryIdsNotDistinct);
-    await expect(duplicate).rejects.toMatchObject({ message: 'Id same repeated.' });
-    await expect(empty).rejects.toBeInstanceOf(EmptyBatchRequest);
-    await expect(tooMany).rejects.toBeInstanceOf(TooManyEntriesInBatchRequest);
-    await expect(tooMany).rejects.toMatchObject({
-      message: 'Maximum number of entries per request are 10. You have sent 11.',
-    });
-    await expect(badId).rejects.toMatchObject({ name: 'InvalidBatchEntryId' });
+    await expect(call).rejects.toMatchObject(refusal);
     expect(sqs.service.peek('batch')).toEqual([]);
   });
+});
 
+describe('Local SQS: DeleteMessageBatch and ChangeMessageVisibilityBatch', () => {
   it('deletes a batch and reports an invalid receipt handle as Failed', async () => {
     // Prepare
     const messages = await sendAndReceiveTwo();

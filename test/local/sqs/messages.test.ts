@@ -1,44 +1,34 @@
 import { createHash } from 'node:crypto';
 import {
   ChangeMessageVisibilityCommand,
-  CreateQueueCommand,
   DeleteMessageCommand,
   GetQueueAttributesCommand,
   ReceiptHandleIsInvalid,
   ReceiveMessageCommand,
   SendMessageCommand,
 } from '@aws-sdk/client-sqs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { md5OfMessageAttributes } from '../../../src/local/services/sqs/messageMd5.js';
-import { type SqsOnly, startSqsOnly } from './startSqsOnly.js';
+import { useSqsOnly } from './useSqsOnly.js';
+
+const sqs = useSqsOnly();
+let queueUrl: string;
+beforeEach(async () => {
+  queueUrl = await sqs.createQueue('work', { VisibilityTimeout: '30' });
+});
+
+const counts = async () => {
+  const { Attributes } = await sqs.client.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['All'] }),
+  );
+  return {
+    visible: Attributes?.ApproximateNumberOfMessages,
+    notVisible: Attributes?.ApproximateNumberOfMessagesNotVisible,
+    delayed: Attributes?.ApproximateNumberOfMessagesDelayed,
+  };
+};
 
 describe('Local SQS: messages', () => {
-  let sqs: SqsOnly;
-  let queueUrl: string;
-  beforeEach(async () => {
-    sqs = await startSqsOnly();
-    queueUrl =
-      (
-        await sqs.client.send(
-          new CreateQueueCommand({ QueueName: 'work', Attributes: { VisibilityTimeout: '30' } }),
-        )
-      ).QueueUrl ?? '';
-  });
-  afterEach(async () => {
-    await sqs.close();
-  });
-
-  const counts = async () => {
-    const { Attributes } = await sqs.client.send(
-      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['All'] }),
-    );
-    return {
-      visible: Attributes?.ApproximateNumberOfMessages,
-      notVisible: Attributes?.ApproximateNumberOfMessagesNotVisible,
-      delayed: Attributes?.ApproximateNumberOfMessagesDelayed,
-    };
-  };
-
   it('sends, receives and deletes a message, with the body MD5 the SDK checks', async () => {
     // Prepare
     const body = 'héllo\r\nworld {"a":1}';
@@ -60,7 +50,9 @@ describe('Local SQS: messages', () => {
     });
     expect(await counts()).toEqual({ visible: '0', notVisible: '0', delayed: '0' });
   });
+});
 
+describe('Local SQS: message attributes', () => {
   it('round-trips String, Number and Binary message attributes with the MD5 AWS computes', async () => {
     // Prepare
     const attributes = {
@@ -138,7 +130,9 @@ describe('Local SQS: messages', () => {
     await expect(badType).rejects.toThrow(/supported type prefixes is Binary, Number, and String/);
     await expect(notNumber).rejects.toMatchObject({ name: 'InvalidParameterValue' });
   });
+});
 
+describe('Local SQS: visibility', () => {
   it('hides a received message for the visibility timeout, then delivers it again with a higher receive count', async () => {
     // Prepare
     await sqs.client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'job' }));
@@ -217,35 +211,34 @@ describe('Local SQS: messages', () => {
     expect(stillHidden.Messages).toBeUndefined();
     expect(visibleAgain.Messages?.[0]?.Body).toBe('a');
   });
+});
 
+describe('Local SQS: visibility refusals', () => {
   it('refuses visibility changes outside 0–43200 and for messages that are not in flight', async () => {
     // Prepare
     await sqs.client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'a' }));
     const { Messages } = await sqs.client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl }));
-    const handle = Messages?.[0]?.ReceiptHandle;
+    const changeVisibility = (VisibilityTimeout: number) =>
+      sqs.client.send(
+        new ChangeMessageVisibilityCommand({
+          QueueUrl: queueUrl,
+          ReceiptHandle: Messages?.[0]?.ReceiptHandle,
+          VisibilityTimeout,
+        }),
+      );
 
     // Act
-    const tooLong = sqs.client.send(
-      new ChangeMessageVisibilityCommand({
-        QueueUrl: queueUrl,
-        ReceiptHandle: handle,
-        VisibilityTimeout: 43_201,
-      }),
-    );
+    const tooLong = changeVisibility(43_201);
     await expect(tooLong).rejects.toMatchObject({ name: 'InvalidParameterValue' });
     sqs.clock.advance(30_000);
-    const notInFlight = sqs.client.send(
-      new ChangeMessageVisibilityCommand({
-        QueueUrl: queueUrl,
-        ReceiptHandle: handle,
-        VisibilityTimeout: 10,
-      }),
-    );
+    const notInFlight = changeVisibility(10);
 
     // Assess
     await expect(notInFlight).rejects.toMatchObject({ name: 'MessageNotInflight' });
   });
+});
 
+describe('Local SQS: receipt handles', () => {
   it('answers ReceiptHandleIsInvalid for a made-up handle, and deleting a deleted message succeeds', async () => {
     // Prepare
     await sqs.client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'a' }));
@@ -293,7 +286,9 @@ describe('Local SQS: messages', () => {
     // Assess
     expect(sqs.service.peek('work')).toEqual([]);
   });
+});
 
+describe('Local SQS: delays, limits and retention', () => {
   it('delays a message by DelaySeconds and counts it as delayed meanwhile', async () => {
     // Prepare
     await sqs.client.send(
@@ -337,9 +332,7 @@ describe('Local SQS: messages', () => {
 
   it('drops messages older than the retention period', async () => {
     // Prepare
-    const { QueueUrl } = await sqs.client.send(
-      new CreateQueueCommand({ QueueName: 'short', Attributes: { MessageRetentionPeriod: '60' } }),
-    );
+    const QueueUrl = await sqs.createQueue('short', { MessageRetentionPeriod: '60' });
     await sqs.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'old' }));
 
     // Act
@@ -349,7 +342,9 @@ describe('Local SQS: messages', () => {
     // Assess
     expect(received.Messages).toBeUndefined();
   });
+});
 
+describe('Local SQS: long polling', () => {
   it('long polling returns as soon as a message arrives', async () => {
     // Prepare
     const polling = sqs.client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 5 }));

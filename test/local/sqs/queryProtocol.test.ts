@@ -1,29 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { md5OfMessageAttributes } from '../../../src/local/services/sqs/messageMd5.js';
-import { type SqsOnly, startSqsOnly } from './startSqsOnly.js';
+import { useSqsOnly } from './useSqsOnly.js';
 
 /** Text of every `<tag>` in an XML document, in order. */
 const all = (xml: string, tag: string): string[] =>
   [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((match) => match[1] ?? '');
 const first = (xml: string, tag: string): string | undefined => all(xml, tag)[0];
 
-describe('Local SQS: query protocol', () => {
-  let sqs: SqsOnly;
-  let queueUrl: string;
-  beforeEach(async () => {
-    sqs = await startSqsOnly();
-    const created = await sqs.query({
-      Action: 'CreateQueue',
-      QueueName: 'legacy',
-      'Attribute.1.Name': 'VisibilityTimeout',
-      'Attribute.1.Value': '20',
-    });
-    queueUrl = first(created.body, 'QueueUrl') ?? '';
+const sqs = useSqsOnly();
+let queueUrl: string;
+beforeEach(async () => {
+  const created = await sqs.query({
+    Action: 'CreateQueue',
+    QueueName: 'legacy',
+    'Attribute.1.Name': 'VisibilityTimeout',
+    'Attribute.1.Value': '20',
   });
-  afterEach(async () => {
-    await sqs.close();
-  });
+  queueUrl = first(created.body, 'QueueUrl') ?? '';
+});
 
+describe('Local SQS: query protocol responses', () => {
   it('answers CreateQueue with the XML shape of API 2012-11-05', async () => {
     // Act
     const response = await sqs.query({ Action: 'GetQueueUrl', QueueName: 'legacy' });
@@ -102,7 +98,9 @@ describe('Local SQS: query protocol', () => {
     // Assess
     expect(response.body).toContain('<ReceiveMessageResult></ReceiveMessageResult>');
   });
+});
 
+describe('Local SQS: query protocol batches and deletes', () => {
   it('runs batches from numbered entries and lists failures as BatchResultErrorEntry', async () => {
     // Act
     const response = await sqs.query({
@@ -154,7 +152,9 @@ describe('Local SQS: query protocol', () => {
     expect(response.status).toBe(200);
     expect(sqs.service.peek('legacy').map((message) => message.body)).toEqual(['by path']);
   });
+});
 
+describe('Local SQS: query protocol errors', () => {
   it('answers a missing queue with an ErrorResponse carrying the legacy code', async () => {
     // Act
     const response = await sqs.query({ Action: 'GetQueueUrl', QueueName: 'nope' });

@@ -1,5 +1,6 @@
 import {
   CreateQueueCommand,
+  type CreateQueueRequest,
   DeleteQueueCommand,
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
@@ -9,18 +10,12 @@ import {
   QueueNameExists,
   SetQueueAttributesCommand,
 } from '@aws-sdk/client-sqs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SqsOnly, startSqsOnly } from './startSqsOnly.js';
+import { describe, expect, it } from 'vitest';
+import { useSqsOnly } from './useSqsOnly.js';
 
-describe('Local SQS: queues', () => {
-  let sqs: SqsOnly;
-  beforeEach(async () => {
-    sqs = await startSqsOnly();
-  });
-  afterEach(async () => {
-    await sqs.close();
-  });
+const sqs = useSqsOnly();
 
+describe('Local SQS: CreateQueue and GetQueueUrl', () => {
   it('creates a queue whose URL points at the host the request came to', async () => {
     // Act
     const created = await sqs.client.send(new CreateQueueCommand({ QueueName: 'requests' }));
@@ -53,15 +48,12 @@ describe('Local SQS: queues', () => {
         'A queue already exists with the same name and a different value for attribute VisibilityTimeout',
     });
   });
+});
 
+describe('Local SQS: queue attributes', () => {
   it('reports every attribute for All, with defaults, ARN and message counts', async () => {
     // Prepare
-    const { QueueUrl } = await sqs.client.send(
-      new CreateQueueCommand({
-        QueueName: 'attrs',
-        Attributes: { DelaySeconds: '5', MessageRetentionPeriod: '3600' },
-      }),
-    );
+    const QueueUrl = await sqs.createQueue('attrs', { DelaySeconds: '5', MessageRetentionPeriod: '3600' });
 
     // Act
     const { Attributes } = await sqs.client.send(
@@ -87,7 +79,7 @@ describe('Local SQS: queues', () => {
 
   it('returns only the attributes asked for', async () => {
     // Prepare
-    const { QueueUrl } = await sqs.client.send(new CreateQueueCommand({ QueueName: 'one' }));
+    const QueueUrl = await sqs.createQueue('one');
 
     // Act
     const { Attributes } = await sqs.client.send(
@@ -103,8 +95,8 @@ describe('Local SQS: queues', () => {
 
   it('sets attributes, normalises the redrive policy and removes it when set to empty', async () => {
     // Prepare
-    await sqs.client.send(new CreateQueueCommand({ QueueName: 'dlq' }));
-    const { QueueUrl } = await sqs.client.send(new CreateQueueCommand({ QueueName: 'src' }));
+    await sqs.createQueue('dlq');
+    const QueueUrl = await sqs.createQueue('src');
     const policy = JSON.stringify({
       deadLetterTargetArn: 'arn:aws:sqs:us-east-1:000000000000:dlq',
       maxReceiveCount: '3',
@@ -133,11 +125,13 @@ describe('Local SQS: queues', () => {
     expect(withPolicy.Attributes?.VisibilityTimeout).toBe('10');
     expect(without.Attributes).not.toHaveProperty('RedrivePolicy');
   });
+});
 
-  it('refuses a redrive policy whose dead-letter queue does not exist', async () => {
-    // Act
-    const created = sqs.client.send(
-      new CreateQueueCommand({
+describe('Local SQS: queue refusals', () => {
+  it.each<[string, CreateQueueRequest, Record<string, unknown>]>([
+    [
+      'a redrive policy whose dead-letter queue does not exist',
+      {
         QueueName: 'src',
         Attributes: {
           RedrivePolicy: JSON.stringify({
@@ -145,47 +139,38 @@ describe('Local SQS: queues', () => {
             maxReceiveCount: 3,
           }),
         },
-      }),
-    );
-
-    // Assess
-    await expect(created).rejects.toMatchObject({ name: 'InvalidParameterValue' });
-    await expect(created).rejects.toThrow(/Dead letter target does not exist/);
-  });
-
-  it('refuses unknown and out-of-range attributes', async () => {
+      },
+      { name: 'InvalidParameterValue', message: expect.stringMatching(/Dead letter target does not exist/) },
+    ],
+    [
+      'an unknown attribute',
+      { QueueName: 'x', Attributes: { Colour: 'blue' } as Record<string, string> },
+      { name: 'InvalidAttributeName', message: 'Unknown Attribute Colour.' },
+    ],
+    [
+      'an attribute out of its range',
+      { QueueName: 'x', Attributes: { VisibilityTimeout: '43201' } },
+      { name: 'InvalidAttributeValue', message: 'Invalid value for the parameter VisibilityTimeout.' },
+    ],
+    ['a FIFO queue', { QueueName: 'orders.fifo' }, { name: 'UnsupportedOperation' }],
+    [
+      'an invalid name',
+      { QueueName: 'has space' },
+      {
+        name: 'InvalidParameterValue',
+        message: 'Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length',
+      },
+    ],
+  ])('refuses %s', async (_case, request, refusal) => {
     // Act
-    const unknown = sqs.client.send(
-      new CreateQueueCommand({ QueueName: 'x', Attributes: { Colour: 'blue' } as Record<string, string> }),
-    );
-    const outOfRange = sqs.client.send(
-      new CreateQueueCommand({ QueueName: 'x', Attributes: { VisibilityTimeout: '43201' } }),
-    );
+    const created = sqs.client.send(new CreateQueueCommand(request));
 
     // Assess
-    await expect(unknown).rejects.toMatchObject({
-      name: 'InvalidAttributeName',
-      message: 'Unknown Attribute Colour.',
-    });
-    await expect(outOfRange).rejects.toMatchObject({
-      name: 'InvalidAttributeValue',
-      message: 'Invalid value for the parameter VisibilityTimeout.',
-    });
+    await expect(created).rejects.toMatchObject(refusal);
   });
+});
 
-  it('refuses FIFO queues and invalid names cleanly', async () => {
-    // Act
-    const fifo = sqs.client.send(new CreateQueueCommand({ QueueName: 'orders.fifo' }));
-    const badName = sqs.client.send(new CreateQueueCommand({ QueueName: 'has space' }));
-
-    // Assess
-    await expect(fifo).rejects.toMatchObject({ name: 'UnsupportedOperation' });
-    await expect(badName).rejects.toMatchObject({
-      name: 'InvalidParameterValue',
-      message: 'Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length',
-    });
-  });
-
+describe('Local SQS: listing and finding queues', () => {
   it('lists queues by prefix and pages when MaxResults is given', async () => {
     // Prepare
     for (const name of ['app-a', 'app-b', 'app-c', 'other']) {
@@ -233,7 +218,7 @@ describe('Local SQS: queues', () => {
 
   it('finds a queue by the path of its URL whatever host the URL names', async () => {
     // Prepare
-    await sqs.client.send(new CreateQueueCommand({ QueueName: 'anyhost' }));
+    await sqs.createQueue('anyhost');
 
     // Act
     const { Attributes } = await sqs.client.send(

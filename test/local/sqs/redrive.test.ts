@@ -9,45 +9,41 @@ import {
   SendMessageCommand,
   StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SqsOnly, startSqsOnly } from './startSqsOnly.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSqsOnly } from './useSqsOnly.js';
 
 const DLQ_ARN = 'arn:aws:sqs:us-east-1:000000000000:requests-dlq';
 const SOURCE_ARN = 'arn:aws:sqs:us-east-1:000000000000:requests';
 
-describe('Local SQS: redrive and message move tasks', () => {
-  let sqs: SqsOnly;
-  let sourceUrl: string;
-  let dlqUrl: string;
-  beforeEach(async () => {
-    sqs = await startSqsOnly();
-    dlqUrl = (await sqs.client.send(new CreateQueueCommand({ QueueName: 'requests-dlq' }))).QueueUrl ?? '';
-    sourceUrl =
-      (
-        await sqs.client.send(
-          new CreateQueueCommand({
-            QueueName: 'requests',
-            Attributes: {
-              VisibilityTimeout: '10',
-              RedrivePolicy: JSON.stringify({ deadLetterTargetArn: DLQ_ARN, maxReceiveCount: 2 }),
-            },
-          }),
-        )
-      ).QueueUrl ?? '';
-  });
-  afterEach(async () => {
-    await sqs.close();
-  });
+const sqs = useSqsOnly();
+let sourceUrl: string;
+let dlqUrl: string;
+beforeEach(async () => {
+  dlqUrl = (await sqs.client.send(new CreateQueueCommand({ QueueName: 'requests-dlq' }))).QueueUrl ?? '';
+  sourceUrl =
+    (
+      await sqs.client.send(
+        new CreateQueueCommand({
+          QueueName: 'requests',
+          Attributes: {
+            VisibilityTimeout: '10',
+            RedrivePolicy: JSON.stringify({ deadLetterTargetArn: DLQ_ARN, maxReceiveCount: 2 }),
+          },
+        }),
+      )
+    ).QueueUrl ?? '';
+});
 
-  /** Receives from the source queue until the message has been received `times` times. */
-  const failReceiving = async (times: number) => {
-    for (let i = 0; i < times; i += 1) {
-      const { Messages } = await sqs.client.send(new ReceiveMessageCommand({ QueueUrl: sourceUrl }));
-      expect(Messages).toHaveLength(1);
-      sqs.clock.advance(10_000);
-    }
-  };
+/** Receives from the source queue until the message has been received `times` times. */
+const failReceiving = async (times: number) => {
+  for (let i = 0; i < times; i += 1) {
+    const { Messages } = await sqs.client.send(new ReceiveMessageCommand({ QueueUrl: sourceUrl }));
+    expect(Messages).toHaveLength(1);
+    sqs.clock.advance(10_000);
+  }
+};
 
+describe('Local SQS: redrive to a dead-letter queue', () => {
   it('moves a message to the DLQ on the receive after maxReceiveCount instead of returning it', async () => {
     // Prepare
     await sqs.client.send(new SendMessageCommand({ QueueUrl: sourceUrl, MessageBody: 'poison' }));
@@ -75,7 +71,9 @@ describe('Local SQS: redrive and message move tasks', () => {
     // Assess
     expect(queueUrls).toEqual([sourceUrl]);
   });
+});
 
+describe('Local SQS: message move tasks', () => {
   it('moves DLQ messages back to their source queue with a fresh receive count', async () => {
     // Prepare
     await sqs.client.send(new SendMessageCommand({ QueueUrl: sourceUrl, MessageBody: 'retry me' }));
@@ -141,7 +139,9 @@ describe('Local SQS: redrive and message move tasks', () => {
     expect(after.Results?.[0]).not.toHaveProperty('TaskHandle');
     expect(sqs.service.peek('requests').map((message) => message.body)).toEqual(['a']);
   });
+});
 
+describe('Local SQS: message move task refusals', () => {
   it('refuses a move task from a queue that is not a DLQ, or from a missing queue', async () => {
     // Act
     const notDlq = sqs.client.send(new StartMessageMoveTaskCommand({ SourceArn: SOURCE_ARN }));
@@ -156,7 +156,9 @@ describe('Local SQS: redrive and message move tasks', () => {
     });
     await expect(missing).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
+});
 
+describe('Local SQS: PurgeQueue', () => {
   it('purges every message, in flight or not', async () => {
     // Prepare
     await sqs.client.send(new SendMessageCommand({ QueueUrl: sourceUrl, MessageBody: 'a' }));

@@ -1,28 +1,23 @@
 import {
-  CreateQueueCommand,
   GetQueueAttributesCommand,
   type QueueAttributeName,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   SendMessageCommand,
 } from '@aws-sdk/client-sqs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SqsOnly, startSqsOnly } from './startSqsOnly.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSqsOnly } from './useSqsOnly.js';
 
 const first = (xml: string, tag: string): string | undefined =>
   new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(xml)?.[1];
 
-describe('Local SQS: requests checked against the service model', () => {
-  let sqs: SqsOnly;
-  let queueUrl: string;
-  beforeEach(async () => {
-    sqs = await startSqsOnly();
-    queueUrl = (await sqs.client.send(new CreateQueueCommand({ QueueName: 'checked' }))).QueueUrl ?? '';
-  });
-  afterEach(async () => {
-    await sqs.close();
-  });
+const sqs = useSqsOnly();
+let queueUrl: string;
+beforeEach(async () => {
+  queueUrl = await sqs.createQueue('checked');
+});
 
+describe('Local SQS: members the service model requires', () => {
   it('answers a missing required member of a batch entry with MissingParameter, in JSON member names', async () => {
     // Act
     const send = sqs.client.send(
@@ -66,7 +61,9 @@ describe('Local SQS: requests checked against the service model', () => {
     expect(first(response.body, 'Code')).toBe('MissingParameter');
     expect(first(response.body, 'Message')).toBe('The request must contain the parameter TagKey.');
   });
+});
 
+describe('Local SQS: attribute names and ranges the model and SQS check', () => {
   it('refuses an attribute name outside the model enum with InvalidAttributeName', async () => {
     // Act
     const get = sqs.client.send(
