@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { lateBound } from '../support/lateBound.js';
 import { type RedshiftOnly, startRedshiftOnly } from './startRedshiftOnly.js';
 
 /**
@@ -9,35 +10,15 @@ import { type RedshiftOnly, startRedshiftOnly } from './startRedshiftOnly.js';
  */
 export function useRedshiftOnly(): RedshiftOnly {
   let started: RedshiftOnly | undefined;
-  const current = (): RedshiftOnly => {
-    if (started === undefined) throw new Error('useRedshiftOnly: the server starts in beforeAll');
-    return started;
-  };
   beforeAll(async () => {
     started = await startRedshiftOnly();
   });
   afterEach(() => {
-    current().service.reset();
-    current().events.events.length = 0;
+    started?.service.reset();
+    if (started) started.events.events.length = 0;
   });
   afterAll(async () => {
     await started?.close();
   });
-  return {
-    get endpoint() {
-      return current().endpoint;
-    },
-    get service() {
-      return current().service;
-    },
-    get clock() {
-      return current().clock;
-    },
-    get events() {
-      return current().events;
-    },
-    client: (options) => current().client(options),
-    createNamespace: (namespaceName, region) => current().createNamespace(namespaceName, region),
-    close: () => current().close(),
-  };
+  return lateBound('the Redshift Serverless server', () => started);
 }

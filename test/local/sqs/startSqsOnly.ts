@@ -1,4 +1,4 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { LOCAL_ACCOUNT_ID } from '../../../src/local/services/contracts.js';
 import { createSqsService, type SqsService } from '../../../src/local/services/sqs/index.js';
 import { ManualClock } from '../../../src/local/store/clock.js';
@@ -16,6 +16,8 @@ export interface SqsOnly {
     params: Record<string, string>,
     path?: string,
   ): Promise<{ status: number; body: string; contentType: string }>;
+  /** Creates a queue through the SDK; its URL. */
+  createQueue(name: string, attributes?: Record<string, string>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,12 @@ export async function startSqsOnly(): Promise<SqsOnly> {
         body: await response.text(),
         contentType: response.headers.get('content-type') ?? '',
       };
+    },
+    async createQueue(name, attributes) {
+      const { QueueUrl } = await client.send(
+        new CreateQueueCommand({ QueueName: name, Attributes: attributes }),
+      );
+      return QueueUrl ?? '';
     },
     async close() {
       client.destroy();
