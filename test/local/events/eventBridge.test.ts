@@ -104,7 +104,9 @@ describe('Local EventBridge: rules', () => {
       message: 'Rule bad does not exist on EventBus default.',
     });
   });
+});
 
+describe('Local EventBridge: targets', () => {
   it('refuses to delete a rule that still has targets, then deletes it once they are removed', async () => {
     // Prepare
     await ruleWithQueueTarget();
@@ -207,83 +209,68 @@ describe('Local EventBridge: PutEvents', () => {
     // Assess
     expect(local.delivery.received(QUEUE_ARN)).toEqual([]);
   });
+});
 
-  it('rejects aws.* sources per entry with NotAuthorizedForSourceException', async () => {
+describe('Local EventBridge: PutEvents entry errors and limits', () => {
+  it.each<[string, PutEventsRequestEntry, { ErrorCode: string; ErrorMessage: string }]>([
+    [
+      'an aws.* source with NotAuthorizedForSourceException',
+      { ...manualEntry(), Source: 'aws.redshift-serverless' },
+      { ErrorCode: 'NotAuthorizedForSourceException', ErrorMessage: 'Not authorized for the source.' },
+    ],
+    [
+      'a Detail that is a JSON array with MalformedDetail',
+      { ...manualEntry(), Detail: '[1, 2]' },
+      { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' },
+    ],
+    [
+      'a Detail that is not JSON with MalformedDetail',
+      { ...manualEntry(), Detail: 'not json' },
+      { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' },
+    ],
+    [
+      'an entry without DetailType with InvalidArgument',
+      { Source: 'copy-autopilot', Detail: '{}' },
+      {
+        ErrorCode: 'InvalidArgument',
+        ErrorMessage: 'Parameter DetailType is not valid. Reason: DetailType is a required argument.',
+      },
+    ],
+  ])('rejects %s, and only that entry', async (_case, entry, entryError) => {
     // Prepare
     await ruleWithQueueTarget();
 
     // Act
-    const result = await client.send(
-      new PutEventsCommand({
-        Entries: [manualEntry(), { ...manualEntry(), Source: 'aws.redshift-serverless' }],
-      }),
-    );
+    const result = await client.send(new PutEventsCommand({ Entries: [manualEntry(), entry] }));
 
     // Assess
     expect(result.FailedEntryCount).toBe(1);
     expect(result.Entries?.[0]?.EventId).toEqual(expect.any(String));
-    expect(result.Entries?.[1]).toEqual({
-      ErrorCode: 'NotAuthorizedForSourceException',
-      ErrorMessage: 'Not authorized for the source.',
-    });
+    expect(result.Entries?.[1]).toEqual(entryError);
     expect(local.delivery.received(QUEUE_ARN)).toHaveLength(1);
   });
 
-  it('rejects a Detail that is not a JSON object with MalformedDetail', async () => {
+  it.each<[string, PutEventsRequestEntry[], Record<string, unknown>]>([
+    [
+      'more than ten entries',
+      Array.from({ length: 11 }, () => manualEntry()),
+      { name: 'ValidationException' },
+    ],
+    [
+      'a request over 256 KB',
+      [manualEntry({ blob: 'x'.repeat(256 * 1024) })],
+      { name: 'ValidationException', message: 'Total size of the entries in the request is over the limit.' },
+    ],
+  ])('refuses %s with ValidationException', async (_case, Entries, refusal) => {
     // Act
-    const result = await client.send(
-      new PutEventsCommand({
-        Entries: [
-          { ...manualEntry(), Detail: '[1, 2]' },
-          { ...manualEntry(), Detail: 'not json' },
-        ],
-      }),
-    );
+    const put = client.send(new PutEventsCommand({ Entries }));
 
     // Assess
-    expect(result.FailedEntryCount).toBe(2);
-    expect(result.Entries).toEqual([
-      { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' },
-      { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' },
-    ]);
+    await expect(put).rejects.toMatchObject(refusal);
   });
+});
 
-  it('rejects an entry without DetailType with InvalidArgument', async () => {
-    // Act
-    const result = await client.send(
-      new PutEventsCommand({ Entries: [{ Source: 'copy-autopilot', Detail: '{}' }] }),
-    );
-
-    // Assess
-    expect(result.Entries?.[0]).toEqual({
-      ErrorCode: 'InvalidArgument',
-      ErrorMessage: 'Parameter DetailType is not valid. Reason: DetailType is a required argument.',
-    });
-  });
-
-  it('refuses more than ten entries with ValidationException', async () => {
-    // Act
-    const put = client.send(
-      new PutEventsCommand({ Entries: Array.from({ length: 11 }, () => manualEntry()) }),
-    );
-
-    // Assess
-    await expect(put).rejects.toMatchObject({ name: 'ValidationException' });
-  });
-
-  it('refuses a request over 256 KB with ValidationException', async () => {
-    // Act
-    const put = client.send(
-      new PutEventsCommand({ Entries: [manualEntry({ blob: 'x'.repeat(256 * 1024) })] }),
-    );
-
-    // Assess
-    await expect(put).rejects.toMatchObject({
-      name: 'ValidationException',
-      message: 'Total size of the entries in the request is over the limit.',
-    });
-  });
-
+describe('Local EventBridge: what a rule delivers', () => {
   it('does not fire a disabled rule, and fires it again once enabled', async () => {
     // Prepare
     await ruleWithQueueTarget();
@@ -341,7 +328,9 @@ describe('Local EventBridge: PutEvents', () => {
     // Assess
     expect(local.delivery.received(QUEUE_ARN)).toEqual(['{"namespaceName":"prod-sales"}']);
   });
+});
 
+describe('Local EventBridge: unreachable targets', () => {
   it('sends the event to the target dead-letter queue when the target cannot be reached', async () => {
     // Prepare
     const { RuleArn } = await client.send(
