@@ -23,6 +23,21 @@ const client = <T extends { destroy(): void }>(made: T): T => {
   return made;
 };
 
+/** A real client of the edge, in us-east-1, that tries once (a fault is seen, not retried). */
+const clientConfig = () => ({ endpoint: edge.url, region: 'us-east-1', credentials, maxAttempts: 1 });
+const redshiftClient = () => client(new RedshiftServerlessClient(clientConfig()));
+const dynamoDbClient = () => client(new DynamoDBClient(clientConfig()));
+
+const createTable = (dynamodb: DynamoDBClient, name: string) =>
+  dynamodb.send(
+    new CreateTableCommand({
+      TableName: name,
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+
 const post = (target: string, body: string, headers: Record<string, string> = {}) =>
   fetch(edge.url, {
     method: 'POST',
@@ -95,7 +110,9 @@ describe('Local edge: JSON protocol', () => {
     expect(response.status).toBe(500);
     expect(((await response.json()) as { __type: string }).__type).toBe('InternalFailure');
   });
+});
 
+describe('Local edge: JSON protocol limits, errors and log', () => {
   it('refuses bodies over the size limit with 413', async () => {
     // Act
     const response = await post('FakeService.DoThing', JSON.stringify({ big: 'x'.repeat(70 * 1024) }));
@@ -179,9 +196,7 @@ describe('Local edge: query protocol', () => {
 describe('Local edge: fault injection through the SDK', () => {
   it('fails CreateNamespace with Conflict for N calls, then succeeds', async () => {
     // Prepare
-    const redshift = client(
-      new RedshiftServerlessClient({ endpoint: edge.url, region: 'us-east-1', credentials, maxAttempts: 1 }),
-    );
+    const redshift = redshiftClient();
     edge.faults.add({
       service: 'RedshiftServerless',
       operation: 'CreateNamespace',
@@ -204,9 +219,7 @@ describe('Local edge: fault injection through the SDK', () => {
 
   it('fails with a 500 InternalServerException for a window on the clock', async () => {
     // Prepare
-    const redshift = client(
-      new RedshiftServerlessClient({ endpoint: edge.url, region: 'us-east-1', credentials, maxAttempts: 1 }),
-    );
+    const redshift = redshiftClient();
     await redshift.send(new CreateNamespaceCommand({ namespaceName: 'prod-orders' }));
     edge.faults.add({ service: 'RedshiftServerless', error: 'InternalServerException', seconds: 60 });
     const get = () => redshift.send(new GetNamespaceCommand({ namespaceName: 'prod-orders' }));
@@ -223,9 +236,7 @@ describe('Local edge: fault injection through the SDK', () => {
 
   it('delays matching calls by the rule latency', async () => {
     // Prepare
-    const redshift = client(
-      new RedshiftServerlessClient({ endpoint: edge.url, region: 'us-east-1', credentials }),
-    );
+    const redshift = redshiftClient();
     edge.faults.add({ service: 'RedshiftServerless', operation: 'CreateNamespace', latencyMs: 750 });
 
     // Act
@@ -238,9 +249,7 @@ describe('Local edge: fault injection through the SDK', () => {
 
   it('only fails calls whose input matches the rule', async () => {
     // Prepare
-    const redshift = client(
-      new RedshiftServerlessClient({ endpoint: edge.url, region: 'us-east-1', credentials, maxAttempts: 1 }),
-    );
+    const redshift = redshiftClient();
     edge.faults.add({
       service: 'RedshiftServerless',
       error: 'ThrottlingException',
@@ -260,19 +269,9 @@ describe('Local edge: fault injection through the SDK', () => {
 });
 
 describe('Local edge: DynamoDB', () => {
-  const createTable = (dynamodb: DynamoDBClient, name: string) =>
-    dynamodb.send(
-      new CreateTableCommand({
-        TableName: name,
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
-
   it('stores and reads items through dynalite', async () => {
     // Prepare
-    const dynamodb = client(new DynamoDBClient({ endpoint: edge.url, region: 'us-east-1', credentials }));
+    const dynamodb = dynamoDbClient();
     await createTable(dynamodb, 'idempotency');
 
     // Act
@@ -286,10 +285,12 @@ describe('Local edge: DynamoDB', () => {
     // Assess
     expect(read.Item).toEqual({ id: { S: 'k1' }, v: { N: '7' } });
   });
+});
 
+describe('Local edge: DynamoDB time to live', () => {
   it('enables and reports time to live at the edge', async () => {
     // Prepare
-    const dynamodb = client(new DynamoDBClient({ endpoint: edge.url, region: 'us-east-1', credentials }));
+    const dynamodb = dynamoDbClient();
     await createTable(dynamodb, 'idempotency');
     const describe = () => dynamodb.send(new DescribeTimeToLiveCommand({ TableName: 'idempotency' }));
     const before = await describe();
@@ -311,9 +312,7 @@ describe('Local edge: DynamoDB', () => {
 
   it('refuses enabling time to live twice, as DynamoDB does', async () => {
     // Prepare
-    const dynamodb = client(
-      new DynamoDBClient({ endpoint: edge.url, region: 'us-east-1', credentials, maxAttempts: 1 }),
-    );
+    const dynamodb = dynamoDbClient();
     await createTable(dynamodb, 'idempotency');
     const enable = () =>
       dynamodb.send(
@@ -333,9 +332,7 @@ describe('Local edge: DynamoDB', () => {
 
   it('answers time to live calls on a missing table with ResourceNotFoundException', async () => {
     // Prepare
-    const dynamodb = client(
-      new DynamoDBClient({ endpoint: edge.url, region: 'us-east-1', credentials, maxAttempts: 1 }),
-    );
+    const dynamodb = dynamoDbClient();
 
     // Act
     const error = await dynamodb
@@ -345,12 +342,12 @@ describe('Local edge: DynamoDB', () => {
     // Assess
     expect(error).toMatchObject({ name: 'ResourceNotFoundException' });
   });
+});
 
+describe('Local edge: DynamoDB faults', () => {
   it('fails DynamoDB calls on a fault rule, then serves them again', async () => {
     // Prepare
-    const dynamodb = client(
-      new DynamoDBClient({ endpoint: edge.url, region: 'us-east-1', credentials, maxAttempts: 1 }),
-    );
+    const dynamodb = dynamoDbClient();
     await createTable(dynamodb, 'idempotency');
     edge.faults.add({ service: 'DynamoDB', operation: 'PutItem', error: 'InternalServerError', count: 1 });
     const put = () =>
@@ -370,9 +367,7 @@ describe('Local edge: DynamoDB', () => {
 
   it('reads the body for rules that match on it and still hands the call to dynalite', async () => {
     // Prepare
-    const dynamodb = client(
-      new DynamoDBClient({ endpoint: edge.url, region: 'us-east-1', credentials, maxAttempts: 1 }),
-    );
+    const dynamodb = dynamoDbClient();
     await createTable(dynamodb, 'idempotency');
     await createTable(dynamodb, 'other');
     edge.faults.add({

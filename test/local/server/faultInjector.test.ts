@@ -61,7 +61,9 @@ describe('Class: FaultInjector', () => {
     expect(stillInside.error?.code).toBe('InternalServerException');
     expect(after.error).toBeUndefined();
   });
+});
 
+describe('Class: FaultInjector (matching and latency)', () => {
   it('matches on top-level input fields', () => {
     // Prepare
     const faults = new FaultInjector({ clock: new ManualClock() });
@@ -124,7 +126,9 @@ describe('Class: FaultInjector', () => {
     // Assess
     expect(codes).toEqual(['ConflictException', 'ThrottlingException', undefined]);
   });
+});
 
+describe('Class: FaultInjector (rule management)', () => {
   it('accepts a spelled-out error and service aliases', () => {
     // Prepare
     const faults = new FaultInjector({ clock: new ManualClock() });

@@ -116,7 +116,9 @@ describe('Local cloud: wiring', () => {
     expect(namespace.namespace?.namespaceName).toBe('prod-orders');
     expect(item.Item).toEqual({ id: { S: 'k' } });
   });
+});
 
+describe('Local cloud: protocols at the edge', () => {
   it('answers DynamoDB time to live at the edge', async () => {
     // Prepare
     const dynamodb = track(new DynamoDBClient(config()));
@@ -154,7 +156,9 @@ describe('Local cloud: wiring', () => {
       $metadata: { httpStatusCode: 400 },
     });
   });
+});
 
+describe('Local cloud: region and query protocol of a request', () => {
   it('takes the region from the SigV4 credential scope', async () => {
     // Prepare
     const sqs = track(new SQSClient(config('us-west-2')));
@@ -197,7 +201,9 @@ describe('Local cloud: wiring', () => {
     expect(await listed.text()).toContain(`<QueueUrl>${QueueUrl}</QueueUrl>`);
     expect(received.Messages?.map((message) => message.Body)).toEqual(['hello']);
   });
+});
 
+describe('Local cloud: services wired together', () => {
   it('delivers CreateNamespace through CloudTrail and an EventBridge rule to an SQS queue', async () => {
     // Prepare
     const sqs = track(new SQSClient(config()));
@@ -338,7 +344,9 @@ describe('Local cloud: control API', () => {
     // Assess
     expect(failed).toMatchObject({ name: 'InternalServerError', $metadata: { httpStatusCode: 500 } });
   });
+});
 
+describe('Local cloud: control API state', () => {
   it('marks namespaces busy so they answer MODIFYING', async () => {
     // Prepare
     const redshift = track(new RedshiftServerlessClient(config()));

@@ -47,7 +47,7 @@ afterEach(async () => {
   await cloud.close();
 });
 
-describe('Local cloud: startup gate', () => {
+describe('Local cloud: the startup gate refuses AWS requests', () => {
   it('refuses a CreateNamespace while starting with 503 ServiceUnavailable, Retry-After and "the local cloud is starting"', async () => {
     // Prepare
     const redshift = noRetry(RedshiftServerlessClient);
@@ -87,7 +87,9 @@ describe('Local cloud: startup gate', () => {
     expect(answerOf(sqs)).toMatchObject({ name: 'ServiceUnavailable', status: 503, retryAfter: '3' });
     expect(answerOf(dynamodb)).toMatchObject({ name: 'ServiceUnavailable', status: 503, retryAfter: '3' });
   });
+});
 
+describe('Local cloud: the startup gate in each protocol', () => {
   it('answers STS (query) and Account (restJson1) clients in their own protocols', async () => {
     // Act
     const sts = await noRetry(STSClient)
@@ -115,7 +117,9 @@ describe('Local cloud: startup gate', () => {
     expect(response.headers.get('retry-after')).toBe('3');
     expect(await response.text()).toContain('<Code>ServiceUnavailable</Code>');
   });
+});
 
+describe('Local cloud: what passes the startup gate', () => {
   it('keeps the control API reachable and reports ready false, then true once opened', async () => {
     // Act
     const before = await health();
