@@ -2,6 +2,7 @@ import {
   AccountClient,
   ListRegionsCommand,
   type ListRegionsCommandInput,
+  type ListRegionsRequest,
   paginateListRegions,
 } from '@aws-sdk/client-account';
 import { describe, expect, it } from 'vitest';
@@ -104,24 +105,26 @@ describe('Local Account: ListRegions', () => {
       $metadata: { httpStatusCode: 403 },
     });
   });
+});
 
-  it.each([0, 51])('refuses MaxResults %i with ValidationException', async (MaxResults) => {
+describe('Local Account: ListRegions refusals', () => {
+  it.each<[string, ListRegionsRequest, Record<string, unknown>]>([
+    [
+      'MaxResults 0',
+      { MaxResults: 0 },
+      { reason: 'fieldValidationFailed', $metadata: { httpStatusCode: 400 } },
+    ],
+    [
+      'MaxResults 51',
+      { MaxResults: 51 },
+      { reason: 'fieldValidationFailed', $metadata: { httpStatusCode: 400 } },
+    ],
+    ['a NextToken it did not issue', { NextToken: 'made-up' }, {}],
+  ])('refuses %s with ValidationException', async (_case, request, details) => {
     // Act
-    const listed = accountOf().send(new ListRegionsCommand({ MaxResults }));
+    const listed = accountOf().send(new ListRegionsCommand(request));
 
     // Assess
-    await expect(listed).rejects.toMatchObject({
-      name: 'ValidationException',
-      reason: 'fieldValidationFailed',
-      $metadata: { httpStatusCode: 400 },
-    });
-  });
-
-  it('refuses a NextToken it did not issue', async () => {
-    // Act
-    const listed = accountOf().send(new ListRegionsCommand({ NextToken: 'made-up' }));
-
-    // Assess
-    await expect(listed).rejects.toMatchObject({ name: 'ValidationException' });
+    await expect(listed).rejects.toMatchObject({ name: 'ValidationException', ...details });
   });
 });

@@ -55,7 +55,9 @@ describe('Local control API: accounts and organizational units', () => {
     });
     expect(declared.body).toMatchObject({ account: { parentId: 'ou-local-workload' } });
   });
+});
 
+describe('Local control API: removing accounts and refusals', () => {
   it('removes an account from the organization, but never the management account', async () => {
     // Prepare
     await local.control('POST', '/_local/accounts', { id: MEMBER_A });

@@ -135,7 +135,9 @@ describe('Local cloud: member accounts forward their CloudTrail events to the ce
     // Assess
     expect(await receivedEvents(central.sqs, central.queueUrl)).toEqual([]);
   });
+});
 
+describe('Local cloud: events between buses that cannot or must not go on', () => {
   it('dead-letters the event when the target bus does not exist and the target has a DLQ', async () => {
     // Prepare
     const template = parseTemplateYaml(`

@@ -106,7 +106,9 @@ describe('Local STS: AssumeRole', () => {
       CENTRAL,
     ]);
   });
+});
 
+describe('Local STS: AssumeRole refusals', () => {
   it('refuses a role declared missing with AccessDenied (403) and STS message', async () => {
     // Prepare
     await local.control('POST', '/_local/roles', {
@@ -152,7 +154,9 @@ describe('Local STS: AssumeRole', () => {
       `User: arn:aws:sts::${MEMBER_A}:assumed-role/copy-autopilot-member/hop-one is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${MEMBER_B}:role/copy-autopilot-member`,
     );
   });
+});
 
+describe('Local STS: AssumeRole validation, and roles back after a reset', () => {
   it.each([
     [
       'a session name too short',
