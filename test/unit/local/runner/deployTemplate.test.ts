@@ -93,22 +93,22 @@ const TEMPLATE: CloudFormationTemplate = {
   },
 };
 
-describe('Function: deployTemplate', () => {
-  let cloud: LocalCloud;
-  let clients: LocalClients;
-  beforeAll(async () => {
-    cloud = createLocalCloud();
-    const { url } = await cloud.listen(0);
-    clients = createLocalClients(url, 'eu-west-1');
-  });
-  afterAll(async () => {
-    for (const client of Object.values(clients)) client.destroy();
-    await cloud.close();
-  });
+let cloud: LocalCloud;
+let clients: LocalClients;
+beforeAll(async () => {
+  cloud = createLocalCloud();
+  const { url } = await cloud.listen(0);
+  clients = createLocalClients(url, 'eu-west-1');
+});
+afterAll(async () => {
+  for (const client of Object.values(clients)) client.destroy();
+  await cloud.close();
+});
 
-  const deploy = (template: CloudFormationTemplate, stackName = 'stack') =>
-    deployTemplate(template, clients, { stackName, region: 'eu-west-1', account: ACCOUNT });
+const deploy = (template: CloudFormationTemplate, stackName = 'stack') =>
+  deployTemplate(template, clients, { stackName, region: 'eu-west-1', account: ACCOUNT });
 
+describe('Function: deployTemplate, the deployment it reports', () => {
   it('applies each resource by its type and reports what it applied, skipped and output', async () => {
     // Act
     const deployment = await deploy(TEMPLATE);
@@ -160,7 +160,9 @@ describe('Function: deployTemplate', () => {
       TopicArn: `arn:aws:sns:eu-west-1:${ACCOUNT}:AlarmTopic`,
     });
   });
+});
 
+describe('Function: deployTemplate, on the local cloud', () => {
   it('creates queues, tables and rules on the local cloud as the template says', async () => {
     // Act
     const deployment = await deploy(TEMPLATE, 'applied');
@@ -189,7 +191,9 @@ describe('Function: deployTemplate', () => {
     );
     expect(Targets).toEqual([{ Id: 'requests', Arn: deployment.queues.RequestsQueue?.arn }]);
   });
+});
 
+describe('Function: deployTemplate, ARNs and refusals', () => {
   it('names the partition of the region in the ARNs it makes', async () => {
     // Prepare
     const template: CloudFormationTemplate = {

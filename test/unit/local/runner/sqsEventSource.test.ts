@@ -48,82 +48,71 @@ describe('Local runner: SqsEventSource', () => {
     expect(Messages.map((message) => message.Body)).toEqual(['after stop']);
     expect(invoke).not.toHaveBeenCalled();
   });
+});
 
-  describe('partial batch responses', () => {
-    /** Runs one batch of three messages through a handler answering `respond`; what stays in flight failed. */
-    async function runOneBatch(name: string, respond: (event: SQSEvent) => unknown) {
-      const { QueueUrl: queueUrl = '' } = await local.sqs.send(
-        new CreateQueueCommand({ QueueName: name, Attributes: { VisibilityTimeout: '300' } }),
-      );
-      await local.sqs.send(
-        new SendMessageBatchCommand({
-          QueueUrl: queueUrl,
-          Entries: ['a', 'b', 'c'].map((body) => ({ Id: body, MessageBody: body })),
-        }),
-      );
-      const reports: BatchReport[] = [];
-      const source = new SqsEventSource({
-        sqs: local.sqs,
-        mapping: {
-          functionName: 'fn',
-          queueArn: `arn:aws:sqs:us-east-1:000000000000:${name}`,
-          queueUrl,
-          batchSize: 10,
-          maximumBatchingWindowSeconds: 1,
-          reportBatchItemFailures: true,
-          maximumConcurrency: 1,
-        },
-        invoke: async (event) => respond(event) as SQSBatchResponse | undefined,
-        region: 'us-east-1',
-        onBatch: (report) => reports.push(report),
-      });
-      source.start();
-      await vi.waitUntil(() => reports.some((report) => report.size > 0), { timeout: 10_000 });
-      await source.stop();
-      const { Attributes = {} } = await local.sqs.send(
-        new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['All'] }),
-      );
-      return { inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible), report: reports.at(-1) };
-    }
+/** Runs one batch of three messages through a handler answering `respond`; what stays in flight failed. */
+async function runOneBatch(name: string, respond: (event: SQSEvent) => unknown) {
+  const { QueueUrl: queueUrl = '' } = await local.sqs.send(
+    new CreateQueueCommand({ QueueName: name, Attributes: { VisibilityTimeout: '300' } }),
+  );
+  await local.sqs.send(
+    new SendMessageBatchCommand({
+      QueueUrl: queueUrl,
+      Entries: ['a', 'b', 'c'].map((body) => ({ Id: body, MessageBody: body })),
+    }),
+  );
+  const reports: BatchReport[] = [];
+  const source = new SqsEventSource({
+    sqs: local.sqs,
+    mapping: {
+      functionName: 'fn',
+      queueArn: `arn:aws:sqs:us-east-1:000000000000:${name}`,
+      queueUrl,
+      batchSize: 10,
+      maximumBatchingWindowSeconds: 1,
+      reportBatchItemFailures: true,
+      maximumConcurrency: 1,
+    },
+    invoke: async (event) => respond(event) as SQSBatchResponse | undefined,
+    region: 'us-east-1',
+    onBatch: (report) => reports.push(report),
+  });
+  source.start();
+  await vi.waitUntil(() => reports.some((report) => report.size > 0), { timeout: 10_000 });
+  await source.stop();
+  const { Attributes = {} } = await local.sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['All'] }),
+  );
+  return { inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible), report: reports.at(-1) };
+}
 
-    it('deletes every record but the ones the handler lists as failed', async () => {
-      // Act
-      const { inFlight, report } = await runOneBatch('partial-listed', (event) => ({
-        batchItemFailures: [{ itemIdentifier: event.Records[1]?.messageId }],
-      }));
+describe('Local runner: SqsEventSource partial batch responses', () => {
+  it.each<[string, string, (event: SQSEvent) => unknown, number]>([
+    [
+      'deletes every record but the ones the handler lists as failed',
+      'partial-listed',
+      (event) => ({ batchItemFailures: [{ itemIdentifier: event.Records[1]?.messageId }] }),
+      1,
+    ],
+    [
+      'keeps the whole batch when a listed identifier is not in it',
+      'partial-unknown',
+      () => ({ batchItemFailures: [{ itemIdentifier: 'not-a-message-of-this-batch' }] }),
+      3,
+    ],
+    ['keeps the whole batch when the response is not a batch response', 'partial-invalid', () => 'ok', 3],
+    [
+      'deletes the whole batch when the handler reports no failures',
+      'partial-none',
+      () => ({ batchItemFailures: [] }),
+      0,
+    ],
+  ])('%s', async (_case, queue, respond, failed) => {
+    // Act
+    const { inFlight, report } = await runOneBatch(queue, respond);
 
-      // Assess
-      expect(report).toMatchObject({ size: 3, failed: 1 });
-      expect(inFlight).toBe(1);
-    });
-
-    it('keeps the whole batch when a listed identifier is not in it', async () => {
-      // Act
-      const { inFlight, report } = await runOneBatch('partial-unknown', () => ({
-        batchItemFailures: [{ itemIdentifier: 'not-a-message-of-this-batch' }],
-      }));
-
-      // Assess
-      expect(report).toMatchObject({ size: 3, failed: 3 });
-      expect(inFlight).toBe(3);
-    });
-
-    it('keeps the whole batch when the response is not a batch response', async () => {
-      // Act
-      const { inFlight, report } = await runOneBatch('partial-invalid', () => 'ok');
-
-      // Assess
-      expect(report).toMatchObject({ size: 3, failed: 3 });
-      expect(inFlight).toBe(3);
-    });
-
-    it('deletes the whole batch when the handler reports no failures', async () => {
-      // Act
-      const { inFlight, report } = await runOneBatch('partial-none', () => ({ batchItemFailures: [] }));
-
-      // Assess
-      expect(report).toMatchObject({ size: 3, failed: 0 });
-      expect(inFlight).toBe(0);
-    });
+    // Assess: what failed stays in flight, the rest is deleted
+    expect(report).toMatchObject({ size: 3, failed });
+    expect(inFlight).toBe(failed);
   });
 });

@@ -89,7 +89,9 @@ describe('Function: checkShape', () => {
       "1 validation error detected: Value at 'secret' failed to satisfy constraint: Member must have length greater than or equal to 8",
     );
   });
+});
 
+describe('Function: checkShape, on lists, maps and JSON types', () => {
   it('numbers list elements from 1 and shows a list as Java does', () => {
     // Act
     const check = checkShape(MODEL, PUT, { Name: 'abc', Items: ['ON', 'X', 'OFF'] });
