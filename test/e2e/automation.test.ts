@@ -132,6 +132,27 @@ function snapshotCopyRequested(id: string, namespaceName: string): Record<string
   };
 }
 
+/** A queue that a probe rule fills with the CloudTrail events of failed CreateNamespace calls; its URL. */
+async function probeFailedCreateNamespace(): Promise<string> {
+  const { sqs, events } = automation.clients;
+  const { QueueUrl: probeUrl = '' } = await sqs.send(
+    new CreateQueueCommand({ QueueName: 'e2e-failed-calls' }),
+  );
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: probeUrl, AttributeNames: ['QueueArn'] }),
+  );
+  const pattern = {
+    source: ['aws.redshift-serverless'],
+    detail: { eventName: ['CreateNamespace'], errorCode: [{ exists: true }] },
+  };
+  const Name = 'e2e-failed-create-namespace';
+  await events.send(new PutRuleCommand({ Name, EventPattern: JSON.stringify(pattern) }));
+  await events.send(
+    new PutTargetsCommand({ Rule: Name, Targets: [{ Id: 'probe', Arn: Attributes?.QueueArn }] }),
+  );
+  return probeUrl;
+}
+
 describe('Local automation: a namespace created through the SDK', { timeout: 60_000 }, () => {
   it('gets the snapshot copy configuration its policy rule names', async () => {
     // Prepare
@@ -228,7 +249,9 @@ describe('Local automation: a namespace created through the SDK', { timeout: 60_
       sumOf(automation.runner.metrics, 'Restored') > restoredBefore ? true : undefined,
     );
   });
+});
 
+describe('Local automation: retries and dead letters', { timeout: 60_000 }, () => {
   it('is retried while the namespace is busy (ConflictException) and created exactly once', async () => {
     // Prepare
     const namespaceName = 'e2e-busy';
@@ -299,7 +322,9 @@ describe('Local automation: a namespace created through the SDK', { timeout: 60_
       }),
     );
   });
+});
 
+describe('Local automation: duplicates and failed calls', { timeout: 60_000 }, () => {
   it('creates one configuration for duplicate deliveries of one request and the CreateNamespace event', async () => {
     // Prepare
     const namespaceName = 'e2e-duplicated';
@@ -332,27 +357,7 @@ describe('Local automation: a namespace created through the SDK', { timeout: 60_
     const namespaceName = 'e2e-taken';
     await createNamespace(namespaceName);
     await protectedConfiguration(namespaceName);
-    const { QueueUrl: probeUrl = '' } = await automation.clients.sqs.send(
-      new CreateQueueCommand({ QueueName: 'e2e-failed-calls' }),
-    );
-    const { Attributes } = await automation.clients.sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: probeUrl, AttributeNames: ['QueueArn'] }),
-    );
-    await automation.clients.events.send(
-      new PutRuleCommand({
-        Name: 'e2e-failed-create-namespace',
-        EventPattern: JSON.stringify({
-          source: ['aws.redshift-serverless'],
-          detail: { eventName: ['CreateNamespace'], errorCode: [{ exists: true }] },
-        }),
-      }),
-    );
-    await automation.clients.events.send(
-      new PutTargetsCommand({
-        Rule: 'e2e-failed-create-namespace',
-        Targets: [{ Id: 'probe', Arn: Attributes?.QueueArn }],
-      }),
-    );
+    const probeUrl = await probeFailedCreateNamespace();
     const namespaceCreatedRule = Object.keys(automation.cloud.events.ruleStats()).find((arn) =>
       arn.endsWith('/copy-autopilot-local-namespace-created'),
     );
@@ -377,7 +382,9 @@ describe('Local automation: a namespace created through the SDK', { timeout: 60_
     expect(workerLines(namespaceName).map((line) => line.outcome)).toEqual(['protected']);
     expect(automation.cloud.redshift.createCounts()[namespaceName]).toBe(1);
   });
+});
 
+describe('Local automation: a fixed policy and dlq redrive', { timeout: 60_000 }, () => {
   it('protects a dead-lettered namespace once the policy is fixed and `dlq redrive` is run', async () => {
     // Prepare: the deployed policy sends mirror-* to their own region, so the worker refuses.
     const namespaceName = 'mirror-orders';
@@ -390,63 +397,15 @@ describe('Local automation: a namespace created through the SDK', { timeout: 60_
     });
     expect(attributesOf(letter).ErrorMessage).toContain('own region');
     expect(await copyConfigurationsOf(namespaceName)).toEqual([]);
-
-    // The fix: a new version of the function with the corrected policy (POLICY_FILE is read at
-    // cold start), on the same queues and the same cloud.
-    await automation.runner.stop();
-    const fixedRunner = new LambdaRunner({
-      deployment: automation.deployment,
-      serviceDir: SERVICE_DIR,
-      sqs: automation.clients.sqs,
-      region: automation.region,
-      runtimeEnvironment: {
-        AWS_ENDPOINT_URL: automation.url,
-        AWS_REGION: automation.region,
-        AWS_DEFAULT_REGION: automation.region,
-        AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-        AWS_ACCOUNT_ID: LOCAL_ACCOUNT_ID,
-      },
-      // Compiled as a deploy compiles it (plugins/validate-policy.cjs): the functions load JSON.
-      environmentOverrides: {
-        POLICY_FILE: compilePolicyFile(
-          join(SERVICE_DIR, FIXED_POLICY_FILE),
-          join(SERVICE_DIR, '.copy-autopilot'),
-        ).file,
-      },
-    });
-    fixedRunner.start();
+    const fixedRunner = await redeployWithFixedPolicy();
     try {
-      const printer = createMemoryPrinter();
-      const context: CommandContext = {
-        printer,
-        env: { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' },
-        cwd: SERVICE_DIR,
-        interrupted: new Promise(() => undefined),
-        confirm: async () => false,
-      };
-
       // Act
-      const code = await runCli(
-        [
-          'dlq',
-          'redrive',
-          '--yes',
-          '--stage',
-          'local',
-          '--endpoint-url',
-          automation.url,
-          '--region',
-          automation.region,
-        ],
-        [dlqRedrive],
-        context,
-      );
+      const redrive = await runDlqRedrive();
       const configuration = await protectedConfiguration(namespaceName);
 
       // Assess
-      expect({ code, err: printer.err }).toMatchObject({ code: 0 });
-      expect(printer.out).toEqual([
+      expect({ code: redrive.code, err: redrive.err }).toMatchObject({ code: 0 });
+      expect(redrive.out).toEqual([
         'moved 1 message(s) from copy-autopilot-local-requests-dlq to copy-autopilot-local-requests',
       ]);
       expect(configuration).toMatchObject({ destinationRegion: 'us-east-2', snapshotRetentionPeriod: 3 });
@@ -462,3 +421,50 @@ describe('Local automation: a namespace created through the SDK', { timeout: 60_
     }
   });
 });
+
+/**
+ * The fix: a new version of the function with the corrected policy (POLICY_FILE is read at cold
+ * start), on the same queues and the same cloud; the first version stops.
+ */
+async function redeployWithFixedPolicy(): Promise<LambdaRunner> {
+  await automation.runner.stop();
+  const fixedRunner = new LambdaRunner({
+    deployment: automation.deployment,
+    serviceDir: SERVICE_DIR,
+    sqs: automation.clients.sqs,
+    region: automation.region,
+    runtimeEnvironment: {
+      AWS_ENDPOINT_URL: automation.url,
+      AWS_REGION: automation.region,
+      AWS_DEFAULT_REGION: automation.region,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ACCOUNT_ID: LOCAL_ACCOUNT_ID,
+    },
+    // Compiled as a deploy compiles it (plugins/validate-policy.cjs): the functions load JSON.
+    environmentOverrides: {
+      POLICY_FILE: compilePolicyFile(
+        join(SERVICE_DIR, FIXED_POLICY_FILE),
+        join(SERVICE_DIR, '.copy-autopilot'),
+      ).file,
+    },
+  });
+  fixedRunner.start();
+  return fixedRunner;
+}
+
+/** `copy-autopilot dlq redrive --yes` against the local cloud, as an operator runs it. */
+async function runDlqRedrive(): Promise<{ code: number; out: readonly string[]; err: readonly string[] }> {
+  const printer = createMemoryPrinter();
+  const context: CommandContext = {
+    printer,
+    env: { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' },
+    cwd: SERVICE_DIR,
+    interrupted: new Promise(() => undefined),
+    confirm: async () => false,
+  };
+  const argv = ['dlq', 'redrive', '--yes', '--stage', 'local'];
+  const target = ['--endpoint-url', automation.url, '--region', automation.region];
+  const code = await runCli([...argv, ...target], [dlqRedrive], context);
+  return { code, out: printer.out, err: printer.err };
+}
