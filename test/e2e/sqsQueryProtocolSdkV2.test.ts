@@ -69,7 +69,7 @@ afterAll(async () => {
   await cloud?.close();
 });
 
-describe('Local SQS through the AWS SDK for JavaScript v2 (query protocol)', () => {
+describe('Local SQS through the AWS SDK for JavaScript v2 (query protocol): queues', () => {
   it('creates a queue with attributes, finds it by name and changes an attribute', async () => {
     // Act
     const queueUrl = await createQueue('v2-settings', { VisibilityTimeout: '20', DelaySeconds: '0' });
@@ -90,7 +90,9 @@ describe('Local SQS through the AWS SDK for JavaScript v2 (query protocol)', () 
       ApproximateNumberOfMessages: '0',
     });
   });
+});
 
+describe('Local SQS through SDK v2: messages and their attributes', () => {
   it('sends a message with String, Number and Binary attributes and receives it whole', async () => {
     // Prepare
     const queueUrl = await createQueue('v2-messages');
@@ -156,7 +158,9 @@ describe('Local SQS through the AWS SDK for JavaScript v2 (query protocol)', () 
       ApproximateNumberOfMessagesNotVisible: '0',
     });
   });
+});
 
+describe('Local SQS through SDK v2: batches', () => {
   it('sends, re-shows and deletes in batches, reporting a refused entry by its id', async () => {
     // Prepare
     const queueUrl = await createQueue('v2-batches');
@@ -221,7 +225,9 @@ describe('Local SQS through the AWS SDK for JavaScript v2 (query protocol)', () 
     );
     expect(deleted).toMatchObject({ Successful: [{ Id: 'd0' }, { Id: 'd1' }], Failed: [] });
   });
+});
 
+describe('Local SQS through SDK v2: visibility and errors', () => {
   it("changes one message's visibility so it is received again", async () => {
     // Prepare
     const queueUrl = await createQueue('v2-visibility', { VisibilityTimeout: '300' });
