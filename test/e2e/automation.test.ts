@@ -216,7 +216,9 @@ describe('Local automation: a namespace created through the SDK', { timeout: 60_
     ).toMatchObject({ rule: 'gold' });
     expect(workerLines(namespaceName).filter((line) => line.outcome === 'retention-updated')).toHaveLength(1);
   });
+});
 
+describe('Local automation: a deleted configuration', { timeout: 60_000 }, () => {
   it('restores a configuration someone deletes, within seconds, from the CloudTrail event', async () => {
     // Prepare
     const namespaceName = 'e2e-healed';
