@@ -1,10 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { type AutomationRunSpec, runAutomation } from './automationRun.js';
+import { type OrganizationSweepSpec, runOrganizationSweep } from './organizationSweepRun.js';
+import { type RestorationSpec, runRestoration } from './restorationRun.js';
 import { runSweep, type SweepRunSpec } from './sweepRun.js';
 
 /** Tasks a bench child process can run: `node --import tsx bench/childMain.ts <task> <input> <output>`. */
 const TASKS: Readonly<Record<string, (input: never) => Promise<unknown>>> = {
   automation: (input: AutomationRunSpec) => runAutomation(input),
+  organizationSweep: (input: OrganizationSweepSpec) => runOrganizationSweep(input),
+  restoration: (input: RestorationSpec) => runRestoration(input),
   sweep: (input: SweepRunSpec) => runSweep(input),
 };
 

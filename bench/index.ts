@@ -8,12 +8,24 @@ import { bundleSize } from './bundleSize.js';
 import { coldStart } from './coldStart.js';
 import { cost } from './cost.js';
 import { describeMachine } from './machine.js';
+import { organizationSweep } from './organizationSweep.js';
 import { markdownReport, textTable } from './report.js';
+import { restoration } from './restoration.js';
 import { scale } from './scale.js';
+import { sweepWorkerMemory } from './sweepWorkerMemory.js';
 import { timeToProtection } from './timeToProtection.js';
 
 /** In running order: the cheap ones first, so a broken setup fails fast. */
-const BENCHMARKS: readonly Benchmark[] = [bundleSize, coldStart, timeToProtection, cost, scale];
+const BENCHMARKS: readonly Benchmark[] = [
+  bundleSize,
+  coldStart,
+  timeToProtection,
+  cost,
+  scale,
+  organizationSweep,
+  sweepWorkerMemory,
+  restoration,
+];
 
 const USAGE = `npm run bench [-- --quick] [-- --only NAME[,NAME…]] [-- --out FILE]
 
