@@ -7,6 +7,7 @@ import { loadPolicyFile } from '../src/policy/loadPolicyFile.js';
 import { sweepTarget } from '../src/sweep/sweepTarget.js';
 import { retryPackaging } from './retryPackaging.js';
 import { type SeedTarget, seedNamespaces, splitNames } from './seedNamespaces.js';
+import { peakOverlap } from './stats.js';
 import { sweepBeforeFanOut } from './sweepBeforeFanOut.js';
 
 export interface OrganizationSweepSpec {
@@ -103,45 +104,15 @@ export async function runOrganizationSweep(spec: OrganizationSweepSpec): Promise
     seedNamespaces(automation.cloud, [spec.singleRegion], () => slices.flat());
     await automation.cloud.events.drain();
 
-    const policy = await loadPolicyFile(join(spec.serviceDir, spec.policyFile));
-    const single = automation.clientsFor(spec.singleRegion.account, spec.singleRegion.region);
-    const counted = async <T extends Omit<TimedSweep, 'calls'>>(sweep: () => Promise<T>) => {
-      calls.clear();
-      const result = await sweep();
-      return { ...result, calls: sweepCalls(calls) };
-    };
-    const sweeps = {
-      baseline: () =>
-        counted(() =>
-          timed(() =>
-            sweepBeforeFanOut({
-              client: single.redshift,
-              region: spec.singleRegion.region,
-              policy,
-              concurrency: spec.concurrency,
-              eventBridge: automation.clients.events,
-              busName: 'default',
-            }),
-          ),
-        ),
-      singleTarget: () =>
-        counted(() =>
-          timed(async () => {
-            const summary = await sweepTarget({
-              inventory: {
-                client: single.redshift,
-                region: spec.singleRegion.region,
-                concurrency: spec.concurrency,
-              },
-              policy,
-              eventBridge: automation.clients.events,
-              busName: 'default',
-            });
-            return { assessed: summary.assessed, requested: summary.requested.length };
-          }),
-        ),
-      fanOut: () => counted(() => fanOutSweep(automation, finished, targets.length, spec.timeoutSeconds)),
-    };
+    const sweeps = await sweepsOf(automation, spec, {
+      finished,
+      targets: targets.length,
+      count: async (sweep) => {
+        calls.clear();
+        const result = await sweep();
+        return { ...result, calls: sweepCalls(calls) };
+      },
+    });
     const rounds: OrganizationSweepRound[] = [];
     for (let round = 0; round < spec.rounds; round += 1) {
       const order = ['baseline', 'fanOut', 'singleTarget'] as const;
@@ -167,6 +138,45 @@ export async function runOrganizationSweep(spec: OrganizationSweepSpec): Promise
   } finally {
     await automation.close();
   }
+}
+
+type SweepName = 'baseline' | 'fanOut' | 'singleTarget';
+
+/**
+ * The three sweeps the bench times, each counting the calls the edge saw while it ran: today's
+ * single-region sweep and the new one-target sweep of the single region (unpaced, called
+ * directly), and the organization's scheduled sweep through the deployed functions.
+ */
+async function sweepsOf(
+  automation: LocalAutomation,
+  spec: OrganizationSweepSpec,
+  run: {
+    readonly finished: readonly { readonly at: number; readonly record: InvocationRecord }[];
+    readonly targets: number;
+    readonly count: <T extends Omit<TimedSweep, 'calls'>>(sweep: () => Promise<T>) => Promise<T & TimedSweep>;
+  },
+): Promise<Record<SweepName, () => Promise<TimedSweep>>> {
+  const policy = await loadPolicyFile(join(spec.serviceDir, spec.policyFile));
+  const { region } = spec.singleRegion;
+  const client = automation.clientsFor(spec.singleRegion.account, region).redshift;
+  const requests = { eventBridge: automation.clients.events, busName: 'default' };
+  return {
+    baseline: () =>
+      run.count(() =>
+        timed(() =>
+          sweepBeforeFanOut({ client, region, policy, concurrency: spec.concurrency, ...requests }),
+        ),
+      ),
+    singleTarget: () =>
+      run.count(() =>
+        timed(async () => {
+          const inventory = { client, region, concurrency: spec.concurrency };
+          const summary = await sweepTarget({ inventory, policy, ...requests });
+          return { assessed: summary.assessed, requested: summary.requested.length };
+        }),
+      ),
+    fanOut: () => run.count(() => fanOutSweep(automation, run.finished, run.targets, spec.timeoutSeconds)),
+  };
 }
 
 /**
@@ -255,23 +265,6 @@ function scheduledEvent(automation: LocalAutomation): Record<string, unknown> {
 function sweepCalls(calls: ReadonlyMap<string, number>): Record<string, number> {
   const counted = (call: string) => call.startsWith('RedshiftServerless.') || call.startsWith('AWSEvents.');
   return Object.fromEntries([...calls].filter(([call]) => counted(call)));
-}
-
-/** The largest number of [start, end] intervals that overlap at one instant. */
-export function peakOverlap(intervals: readonly (readonly [number, number])[]): number {
-  const edges = intervals.flatMap(([start, end]) => [
-    [start, 1],
-    [end, -1],
-  ]);
-  // At one instant an end comes before a start: back-to-back invocations do not overlap.
-  edges.sort((a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number));
-  let open = 0;
-  let peak = 0;
-  for (const [, change] of edges) {
-    open += change as number;
-    peak = Math.max(peak, open);
-  }
-  return peak;
 }
 
 function pick(environment: Readonly<Record<string, unknown>>, prefix: string): Record<string, string> {

@@ -16,7 +16,7 @@ export const restoration: Benchmark = {
     const spec: RestorationSpec = {
       serviceDir,
       policyFile: ORGANIZATION_POLICY,
-      member: MEMBER_ACCOUNTS[0],
+      member: MEMBER_ACCOUNTS[0] ?? '111111111111',
       regions: ['us-east-1', 'eu-west-1'],
       deletions: quick ? 40 : 200,
       concurrency: 8,

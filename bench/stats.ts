@@ -68,3 +68,23 @@ export function ratio(value: number, baseline: number): number {
   if (!(baseline > 0)) throw new SampleError(`baseline must be positive, got ${baseline}`);
   return value / baseline;
 }
+
+/**
+ * The largest number of [start, end] intervals open at one instant (how many invocations ran at
+ * once); back-to-back intervals, one ending where the next starts, do not overlap.
+ */
+export function peakOverlap(intervals: readonly (readonly [number, number])[]): number {
+  const edges = intervals.flatMap(([start, end]) => [
+    [start, 1],
+    [end, -1],
+  ]);
+  // At one instant an end comes before a start: back-to-back invocations do not overlap.
+  edges.sort((a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number));
+  let open = 0;
+  let peak = 0;
+  for (const [, change] of edges) {
+    open += change as number;
+    peak = Math.max(peak, open);
+  }
+  return peak;
+}

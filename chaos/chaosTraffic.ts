@@ -9,15 +9,15 @@ import {
 } from '@aws-sdk/client-sqs';
 import { DetailType, EventSource } from '../src/events/constants.js';
 import type { LocalAutomation } from '../src/local/runner/startLocalAutomation.js';
-import { CREATED_KINDS, type PlannedNamespace } from './chaosPlan.js';
+import { keyOf, type PlannedNamespace } from './chaosPlan.js';
 import { ChaosRunError } from './chaosRunError.js';
-import { eventSubject } from './eventNamespace.js';
+import { eventSubject, subjectKey } from './eventNamespace.js';
 
 const TAP_NAME = 'chaos-tap';
 
 /** What the traffic sent so far, for the verification and the counts. */
 export interface TrafficLedger {
-  /** Which planned name each event id is about. */
+  /** Which planned namespace (`account/region/name`) each event id is about. */
   readonly namespaceOfEvent: Map<string, string>;
   firstDeliveries: number;
   duplicateEnvelopes: number;
@@ -25,15 +25,16 @@ export interface TrafficLedger {
 }
 
 /**
- * The chaos run's event source: creates namespaces (CloudTrail events through the deployed
- * rules), puts operators' requests on the bus, and re-delivers some envelopes as they were.
+ * The chaos run's event source: creates namespaces in their accounts and regions (CloudTrail
+ * events through the deployed rules; a member's are forwarded by its member template), puts
+ * operators' requests on the central bus, and re-delivers some envelopes as they were.
  * A tap (one more rule and queue, matching what the automation's rules match) shows the exact
  * envelopes EventBridge delivered, so a duplicate is the same event id, byte for byte.
  */
 export class ChaosTraffic {
   readonly #automation: LocalAutomation;
   readonly #requestsQueueUrl: string;
-  readonly #byName: ReadonlyMap<string, PlannedNamespace>;
+  readonly #byKey: ReadonlyMap<string, PlannedNamespace>;
   readonly #duplicated = new Set<string>();
   #tapUrl = '';
   public readonly ledger: TrafficLedger = {
@@ -50,7 +51,7 @@ export class ChaosTraffic {
   ) {
     this.#automation = automation;
     this.#requestsQueueUrl = requestsQueueUrl;
-    this.#byName = new Map(namespaces.map((namespace) => [namespace.name, namespace]));
+    this.#byKey = new Map(namespaces.map((namespace) => [keyOf(namespace), namespace]));
   }
 
   public async installTap(): Promise<void> {
@@ -76,8 +77,8 @@ export class ChaosTraffic {
 
   /** First events of a chunk: namespaces created (a few at once), requests for the others. */
   public async sendFirstEvents(chunk: readonly PlannedNamespace[], concurrency = 8): Promise<void> {
-    const created = chunk.filter((namespace) => CREATED_KINDS.has(namespace.kind));
-    const requested = chunk.filter((namespace) => !CREATED_KINDS.has(namespace.kind));
+    const created = chunk.filter((namespace) => namespace.created);
+    const requested = chunk.filter((namespace) => !namespace.created);
     for (let start = 0; start < created.length; start += concurrency) {
       await Promise.all(
         created.slice(start, start + concurrency).map((namespace) => this.#create(namespace)),
@@ -111,11 +112,12 @@ export class ChaosTraffic {
       const duplicates: string[] = [];
       for (const message of Messages) {
         const body = message.Body ?? '';
-        const { eventId, namespaceName } = eventSubject(body);
-        if (eventId === undefined || namespaceName === undefined) continue;
-        this.ledger.namespaceOfEvent.set(eventId, namespaceName);
-        if (this.#byName.get(namespaceName)?.duplicateDelivery && !this.#duplicated.has(namespaceName)) {
-          this.#duplicated.add(namespaceName);
+        const subject = eventSubject(body);
+        const key = subjectKey(subject);
+        if (subject.eventId === undefined || key === undefined) continue;
+        this.ledger.namespaceOfEvent.set(subject.eventId, key);
+        if (this.#byKey.get(key)?.duplicateDelivery && !this.#duplicated.has(key)) {
+          this.#duplicated.add(key);
           duplicates.push(body);
         }
       }
@@ -144,7 +146,7 @@ export class ChaosTraffic {
     if (namespace.busyAtCreationSeconds !== undefined) {
       this.#automation.cloud.redshift.markBusy(namespace.name, namespace.busyAtCreationSeconds);
     }
-    await this.#automation.clients.redshift.send(
+    await this.#automation.clientsFor(namespace.account, namespace.region).redshift.send(
       new CreateNamespaceCommand({
         namespaceName: namespace.name,
         adminUsername: 'admin',
@@ -162,14 +164,18 @@ export class ChaosTraffic {
           Entries: batch.map((namespace) => ({
             Source: EventSource.CopyAutopilot,
             DetailType: DetailType.SnapshotCopyRequested,
-            Detail: JSON.stringify({ namespaceName: namespace.name }),
+            Detail: JSON.stringify({
+              namespaceName: namespace.name,
+              account: namespace.account,
+              region: namespace.region,
+            }),
           })),
         }),
       );
       (response.Entries ?? []).forEach((entry, index) => {
         const namespace = batch[index];
         if (entry.EventId !== undefined && namespace !== undefined) {
-          this.ledger.namespaceOfEvent.set(entry.EventId, namespace.name);
+          this.ledger.namespaceOfEvent.set(entry.EventId, keyOf(namespace));
         }
       });
       if ((response.FailedEntryCount ?? 0) > 0) {

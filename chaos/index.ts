@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
+import { FULL_LAYOUT } from './chaosLayout.js';
 import { formatChaosReport } from './formatChaosReport.js';
 import { runChaos } from './runChaos.js';
 
 /**
- * `npm run chaos -- --namespaces 5000 --seed 42`: the chaos run at full size. Prints progress,
- * then the counts; exits 1 on any violation, 2 on a usage error.
+ * `npm run chaos -- --namespaces 5000 --seed 42`: the chaos run at full size, across ten managed
+ * accounts × three regions (chaos/chaosLayout.ts FULL_LAYOUT). Prints progress, then the counts;
+ * exits 1 on any violation, 2 on a usage error.
  */
 async function main(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({
@@ -29,6 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const report = await runChaos({
     serviceDir: process.cwd(),
+    layout: FULL_LAYOUT,
     namespaces: numbers.namespaces,
     seed: numbers.seed,
     sendWindowMs: numbers.sendSeconds * 1000,
@@ -37,6 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
     functionTimeoutSeconds: 10,
     backoff: { baseSeconds: 1, maxSeconds: 4 },
     minCrashes: 5,
+    minHandDeletions: 5,
     progress: (line) => process.stdout.write(`${line}\n`),
   });
   process.stdout.write(`\n${formatChaosReport(report).join('\n')}\n`);

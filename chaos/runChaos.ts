@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { ReceiveMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { CapturedLine } from '../src/local/runner/outputCapture.js';
+import type { EdgeLogEntry } from '../src/local/localCloud.js';
 import { type LocalAutomation, startLocalAutomation } from '../src/local/runner/startLocalAutomation.js';
-import { LOCAL_ACCOUNT_ID } from '../src/local/services/contracts.js';
 import { loadPolicyFileSync } from '../src/policy/loadPolicyFile.js';
+import { CHAOS_POLICY_FILE, type ChaosLayout, memberDeploymentsOf, placeKey } from './chaosLayout.js';
 import {
   ChaosCaseKind,
   type ChaosPlan,
@@ -15,15 +14,22 @@ import {
 } from './chaosPlan.js';
 import { ChaosRunError } from './chaosRunError.js';
 import { ChaosTraffic } from './chaosTraffic.js';
-import { eventSubject } from './eventNamespace.js';
+import { CrashSchedule } from './crashSchedule.js';
+import { eventSubject, subjectKey } from './eventNamespace.js';
+import { HandDeletions } from './handDeletions.js';
+import { OutcomeTally } from './outcomeTally.js';
 import { type ChaosVerdict, type ObservedDeadLetter, verifyChaos } from './verifyChaos.js';
 
 export interface ChaosOptions {
-  /** The service directory (serverless.yml, copy-policy.yml). */
+  /** The service directory (serverless.yml, the policy file). */
   readonly serviceDir: string;
+  /** The organization: managed accounts and regions, and the places outside the scope. */
+  readonly layout: ChaosLayout;
+  /** Relative to serviceDir; its scope must be the layout's. chaos/organization-policy.yml by default. */
+  readonly policyFile?: string;
   readonly namespaces: number;
   readonly seed: number;
-  /** Events are spread over this long; busy windows and DynamoDB outages fall inside it. */
+  /** Events are spread over this long; busy windows, DynamoDB outages and deletions by hand fall inside it. */
   readonly sendWindowMs: number;
   /** How long to wait, after the last event, for every request to settle. */
   readonly settleTimeoutMs: number;
@@ -39,6 +45,10 @@ export interface ChaosOptions {
   readonly maxBusySeconds?: number;
   readonly dynamoDbOutageSeconds?: number;
   readonly minCrashes?: number;
+  readonly handDeletionRatio?: number;
+  readonly minHandDeletions?: number;
+  /** Namespaces of every kind at least (the CI run's size would otherwise miss some). */
+  readonly minPerKind?: number;
   readonly progress?: (line: string) => void;
 }
 
@@ -55,6 +65,7 @@ export interface ChaosFaultCounts {
 
 export interface ChaosReport {
   readonly seed: number;
+  readonly layout: ChaosLayout;
   readonly namespaces: Readonly<Record<string, number>>;
   /** First deliveries: one per planned namespace. */
   readonly events: number;
@@ -65,6 +76,8 @@ export interface ChaosReport {
   readonly plannedCrashes: number;
   /** Records of killed batches the worker handled again (the batch was not lost). */
   readonly crashRedeliveries: number;
+  /** Configurations deleted by hand during the run: planned, done, given up on (no configuration to delete in time). */
+  readonly handDeletions: { readonly planned: number; readonly deleted: number; readonly notDone: number };
   /** Records retried (a batch item failure), by error name. */
   readonly retries: Readonly<Record<string, number>>;
   /** Worker outcome lines, by outcome. */
@@ -84,13 +97,32 @@ export interface ChaosReport {
 }
 
 const CHUNK_SIZE = 25;
+/** Copy-configuration writes, counted per caller's account and region at the edge. */
+const WRITE_CALLS = new Set([
+  'RedshiftServerless.CreateSnapshotCopyConfiguration',
+  'RedshiftServerless.UpdateSnapshotCopyConfiguration',
+]);
+
+/** The run's moving parts, shared by its phases. */
+interface ChaosRun {
+  readonly options: ChaosOptions;
+  readonly plan: ChaosPlan;
+  readonly automation: LocalAutomation;
+  readonly tally: OutcomeTally;
+  readonly crashes: CrashSchedule;
+  readonly writesByPlace: Record<string, number>;
+  readonly timers: NodeJS.Timeout[];
+  readonly progress: (line: string) => void;
+}
 
 /**
- * The chaos run: the real worker on the local cloud, fed thousands of namespace events with
- * duplicates, under Conflict windows, 500s, throttling, a failing DynamoDB and crashes after a
- * Create, then checked against the policy. The promise it tests: every valid namespace ends
- * with exactly one copy configuration matching its policy, every invalid one in the DLQ with
- * its reason, nothing lost, nothing created twice.
+ * The chaos run: the real worker on the multi-account local cloud, fed thousands of namespace
+ * events from many accounts and regions with duplicates, under Conflict windows, 500s,
+ * throttling, a failing DynamoDB, crashes after a Create and deletions by hand, with records of
+ * an unmanaged account, a role-less one and a region outside the scope mixed in; then checked
+ * against the policy. The promise it tests: every valid namespace ends with exactly one copy
+ * configuration matching its policy (a deleted one restored), every invalid or refused one in
+ * the DLQ with its reason, nothing lost, nothing created twice, nothing done in a wrong account.
  */
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const started = performance.now();
@@ -99,128 +131,228 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const plan = planChaos({
     namespaces: options.namespaces,
     seed: options.seed,
+    layout: options.layout,
     sendWindowMs: options.sendWindowMs,
-    ...(options.maxBusySeconds === undefined ? {} : { maxBusySeconds: options.maxBusySeconds }),
-    ...(options.dynamoDbOutageSeconds === undefined
-      ? {}
-      : { dynamoDbOutageSeconds: options.dynamoDbOutageSeconds }),
-    ...(options.minCrashes === undefined ? {} : { minCrashes: options.minCrashes }),
+    maxBusySeconds: options.maxBusySeconds,
+    dynamoDbOutageSeconds: options.dynamoDbOutageSeconds,
+    minCrashes: options.minCrashes,
+    handDeletionRatio: options.handDeletionRatio,
+    minHandDeletions: options.minHandDeletions,
+    minPerKind: options.minPerKind,
   });
-  const policy = loadPolicyFileSync(join(options.serviceDir, 'copy-policy.yml'));
   const tally = new OutcomeTally();
   const crashes = new CrashSchedule(plan);
-
+  const writesByPlace: Record<string, number> = {};
   let automation: LocalAutomation | undefined;
   automation = await startLocalAutomation({
     serviceDir: options.serviceDir,
     port: 0,
+    region: options.layout.home.region,
+    params: { policyFile: options.policyFile ?? CHAOS_POLICY_FILE },
+    memberAccounts: memberDeploymentsOf(options.layout),
     environmentOverrides: {
       BACKOFF_BASE_SECONDS: String(options.backoff.baseSeconds),
       BACKOFF_MAX_SECONDS: String(options.backoff.maxSeconds),
     },
     functionTimeoutSeconds: options.functionTimeoutSeconds,
+    cloudLog: (entry) => countWrite(entry, writesByPlace),
     onLog: (line) => {
       tally.add(line);
       crashes.noteOutcome(line.record.messageId);
     },
     crashAfterBatch: (_functionName, event, response) =>
       automation !== undefined &&
-      crashes.shouldCrash(event, response, automation.cloud.redshift.createCounts()),
+      crashes.shouldCrash(
+        event,
+        response,
+        (account, name) => automation?.cloud.redshift.createCounts(account)[name] ?? 0,
+      ),
     onStep: progress,
   });
-  const timers: NodeJS.Timeout[] = [];
+  const run: ChaosRun = { options, plan, automation, tally, crashes, writesByPlace, timers: [], progress };
   try {
-    const requests = automation.deployment.queues.RequestsQueue;
-    const deadLetterQueue = automation.deployment.queues.RequestsDeadLetterQueue;
-    if (requests === undefined || deadLetterQueue === undefined) {
-      throw new ChaosRunError('the deployment has no RequestsQueue / RequestsDeadLetterQueue');
-    }
-    await automation.clients.sqs.send(
-      new SetQueueAttributesCommand({
-        QueueUrl: requests.url,
-        Attributes: { VisibilityTimeout: String(options.visibilityTimeoutSeconds) },
-      }),
-    );
-    // A poll already waiting received with the old timeout (SQS itself takes up to a minute to
-    // apply an attribute change): let the event source's 1 s long polls turn over first.
-    await sleep(1_500);
-    progress(
-      `chaos settings: requests queue visibility timeout ${options.visibilityTimeoutSeconds} s (serverless.yml: 360 s), ` +
-        `worker backoff ${options.backoff.baseSeconds}–${options.backoff.maxSeconds} s and timeout ${options.functionTimeoutSeconds} s ` +
-        `(serverless.yml: 5–900 s, 60 s), so retries and crash redeliveries fit in minutes`,
-    );
+    const queues = await prepareQueues(run);
     const faultIds = addFaults(automation, plan);
-    const outagesDone = scheduleChaos(automation, plan, timers);
-    const traffic = new ChaosTraffic(automation, requests.url, plan.namespaces);
-    await traffic.installTap();
-
-    progress(
-      `sending ${plan.namespaces.length} namespace events (+${duplicateDeliveries(plan)} duplicates) over ~${Math.round(options.sendWindowMs / 1000)} s`,
+    const { deletions, traffic } = await storm(run, queues.requests.url, queues.requests.name);
+    const settled = await waitForSettled(
+      automation,
+      queues.requests.name,
+      tally,
+      options.settleTimeoutMs,
+      progress,
     );
-    const chunks = Math.ceil(plan.namespaces.length / CHUNK_SIZE);
-    const interval = options.sendWindowMs / Math.max(1, chunks);
-    const sendStarted = performance.now();
-    for (let index = 0; index < chunks; index += 1) {
-      const wait = sendStarted + index * interval - performance.now();
-      if (wait > 0) await sleep(wait);
-      const chunk = plan.namespaces.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE);
-      await traffic.sendFirstEvents(chunk);
-      await traffic.sendManualRequests(chunk);
-      await traffic.deliverDuplicates();
-      if ((index + 1) % Math.max(1, Math.floor(chunks / 10)) === 0 || index === chunks - 1) {
-        progress(
-          `sent ${Math.min(plan.namespaces.length, (index + 1) * CHUNK_SIZE)}/${plan.namespaces.length}; ` +
-            `queue ${automation.cloud.sqs.peek(requests.name).length}, ` +
-            `configurations ${automation.cloud.redshift.snapshotCopyConfigurations().length}, crashes ${crashes.count}`,
-        );
-      }
-    }
-    await outagesDone;
-    await traffic.deliverDuplicates();
-
-    const settled = await waitForSettled(automation, requests.name, tally, options.settleTimeoutMs, progress);
     progress(settled ? 'settled: the requests queue is empty' : 'NOT settled before the timeout');
-    const faults = countFaults(automation, plan, faultIds, tally);
-    automation.cloud.faults.clear();
-    const deadLetters = await readDeadLetters(automation, deadLetterQueue.url);
-    const verdict = verifyChaos(plan, policy, {
-      account: LOCAL_ACCOUNT_ID,
-      region: automation.region,
-      configurations: automation.cloud.redshift.snapshotCopyConfigurations(),
-      createCounts: automation.cloud.redshift.createCounts(),
-      deadLetters,
-      namespaceOfEvent: traffic.ledger.namespaceOfEvent,
-      skippedLogged: tally.skipped,
-      requestsLeft: automation.cloud.sqs.peek(requests.name).length,
-    });
-    return {
-      seed: plan.seed,
-      namespaces: countKinds(plan),
-      events: traffic.ledger.firstDeliveries,
-      duplicateEnvelopes: traffic.ledger.duplicateEnvelopes,
-      manualRequests: traffic.ledger.manualRequests,
-      faults,
-      crashes: crashes.count,
-      plannedCrashes: crashes.planned,
-      crashRedeliveries: crashes.redeliveries,
-      retries: tally.retries,
-      outcomes: tally.outcomes,
-      idempotentReplays: tally.replays,
-      createCalls: automation.cloud.redshift.callCounts().CreateSnapshotCopyConfiguration ?? 0,
-      deadLetters: deadLetters.length,
-      verdict,
+    return await observe(run, {
+      faultIds,
+      deletions,
+      traffic,
       settled,
-      settings: {
-        visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
-        functionTimeoutSeconds: options.functionTimeoutSeconds,
-        backoff: options.backoff,
-      },
-      wallMs: performance.now() - started,
-    };
+      deadLetterQueueUrl: queues.deadLetters.url,
+      started,
+    });
   } finally {
-    for (const timer of timers) clearTimeout(timer);
+    for (const timer of run.timers) clearTimeout(timer);
     await automation.close();
   }
+}
+
+function countWrite(entry: EdgeLogEntry, writesByPlace: Record<string, number>): void {
+  if (!WRITE_CALLS.has(entry.call)) return;
+  const place = placeKey(entry.account, entry.region);
+  writesByPlace[place] = (writesByPlace[place] ?? 0) + 1;
+}
+
+interface QueueRef {
+  readonly url: string;
+  readonly name: string;
+}
+
+/** The requests queue with the run's shorter visibility timeout, and its DLQ. */
+async function prepareQueues(run: ChaosRun): Promise<{ requests: QueueRef; deadLetters: QueueRef }> {
+  const { automation, options, progress } = run;
+  const requests = automation.deployment.queues.RequestsQueue;
+  const deadLetters = automation.deployment.queues.RequestsDeadLetterQueue;
+  if (requests === undefined || deadLetters === undefined) {
+    throw new ChaosRunError('the deployment has no RequestsQueue / RequestsDeadLetterQueue');
+  }
+  await automation.clients.sqs.send(
+    new SetQueueAttributesCommand({
+      QueueUrl: requests.url,
+      Attributes: { VisibilityTimeout: String(options.visibilityTimeoutSeconds) },
+    }),
+  );
+  // A poll already waiting received with the old timeout (SQS itself takes up to a minute to
+  // apply an attribute change): let the event source's 1 s long polls turn over first.
+  await sleep(1_500);
+  const { layout } = options;
+  progress(
+    `scope: ${layout.managedAccounts.length} managed accounts × ${layout.regions.length} regions ` +
+      `(${layout.regions.join(', ')}), member role missing in ${layout.roleMissingAccounts.join(', ')}; ` +
+      `outside it: ${layout.unmanagedAccounts.join(', ')} and ${layout.outOfScopeRegions.join(', ')}`,
+  );
+  progress(
+    `chaos settings: requests queue visibility timeout ${options.visibilityTimeoutSeconds} s (serverless.yml: 360 s), ` +
+      `worker backoff ${options.backoff.baseSeconds}–${options.backoff.maxSeconds} s and timeout ${options.functionTimeoutSeconds} s ` +
+      `(serverless.yml: 5–900 s, 60 s), so retries and crash redeliveries fit in minutes`,
+  );
+  return { requests, deadLetters };
+}
+
+/**
+ * Sends the plan's events in chunks over the send window while Conflict windows, DynamoDB
+ * outages and deletions by hand happen at their moments; resolves once all of them are over.
+ */
+async function storm(
+  run: ChaosRun,
+  requestsUrl: string,
+  requestsName: string,
+): Promise<{ deletions: HandDeletions; traffic: ChaosTraffic }> {
+  const { automation, plan, options, progress } = run;
+  const outagesDone = scheduleChaos(automation, plan, run.timers);
+  const deletions = new HandDeletions(automation, plan.namespaces);
+  // A person gives up on a configuration that never appears a minute after the storm.
+  const deleted = deletions.run(options.sendWindowMs + 60_000, run.timers);
+  const traffic = new ChaosTraffic(automation, requestsUrl, plan.namespaces);
+  await traffic.installTap();
+  progress(
+    `sending ${plan.namespaces.length} namespace events (+${duplicateDeliveries(plan)} duplicates, ` +
+      `${deletions.tally.planned} configurations to delete by hand) over ~${Math.round(options.sendWindowMs / 1000)} s`,
+  );
+  const chunks = Math.ceil(plan.namespaces.length / CHUNK_SIZE);
+  const interval = options.sendWindowMs / Math.max(1, chunks);
+  const sendStarted = performance.now();
+  for (let index = 0; index < chunks; index += 1) {
+    const wait = sendStarted + index * interval - performance.now();
+    if (wait > 0) await sleep(wait);
+    const chunk = plan.namespaces.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE);
+    await traffic.sendFirstEvents(chunk);
+    await traffic.sendManualRequests(chunk);
+    await traffic.deliverDuplicates();
+    if ((index + 1) % Math.max(1, Math.floor(chunks / 10)) === 0 || index === chunks - 1) {
+      progress(
+        `sent ${Math.min(plan.namespaces.length, (index + 1) * CHUNK_SIZE)}/${plan.namespaces.length}; ` +
+          `queue ${automation.cloud.sqs.peek(requestsName).length}, ` +
+          `configurations ${automation.cloud.redshift.snapshotCopyConfigurations().length}, ` +
+          `crashes ${run.crashes.count}, deleted by hand ${deletions.tally.deleted.size}`,
+      );
+    }
+  }
+  await outagesDone;
+  await deleted;
+  await traffic.deliverDuplicates();
+  return { deletions, traffic };
+}
+
+/** Reads the end state, checks it and counts what happened. */
+async function observe(
+  run: ChaosRun,
+  end: {
+    readonly faultIds: FaultIds;
+    readonly deletions: HandDeletions;
+    readonly traffic: ChaosTraffic;
+    readonly settled: boolean;
+    readonly deadLetterQueueUrl: string;
+    readonly started: number;
+  },
+): Promise<ChaosReport> {
+  const { automation, plan, options, tally } = run;
+  const faults = countFaults(automation, plan, end.faultIds, tally);
+  automation.cloud.faults.clear();
+  const deadLetters = await readDeadLetters(automation, end.deadLetterQueueUrl);
+  const accounts = [
+    ...plan.layout.managedAccounts,
+    ...plan.layout.roleMissingAccounts,
+    ...plan.layout.unmanagedAccounts,
+  ];
+  const deletions = end.deletions.tally;
+  const verdict = verifyChaos(
+    plan,
+    loadPolicyFileSync(join(options.serviceDir, options.policyFile ?? CHAOS_POLICY_FILE)),
+    {
+      configurations: automation.cloud.redshift.snapshotCopyConfigurations(),
+      createCounts: Object.fromEntries(
+        accounts.map((account) => [account, automation.cloud.redshift.createCounts(account)]),
+      ),
+      writesByPlace: run.writesByPlace,
+      outcomesByPlace: tally.outcomesByPlace,
+      deadLetters,
+      namespaceOfEvent: end.traffic.ledger.namespaceOfEvent,
+      skippedLogged: tally.skipped,
+      requestsLeft: automation.cloud.sqs.peek(automation.deployment.queues.RequestsQueue?.name ?? '').length,
+      deletedByHand: new Set(deletions.deleted.keys()),
+    },
+  );
+  const { ledger } = end.traffic;
+  return {
+    seed: plan.seed,
+    layout: plan.layout,
+    namespaces: countKinds(plan),
+    events: ledger.firstDeliveries,
+    duplicateEnvelopes: ledger.duplicateEnvelopes,
+    manualRequests: ledger.manualRequests,
+    faults,
+    crashes: run.crashes.count,
+    plannedCrashes: run.crashes.planned,
+    crashRedeliveries: run.crashes.redeliveries,
+    handDeletions: {
+      planned: deletions.planned,
+      deleted: deletions.deleted.size,
+      notDone: deletions.notDone.length,
+    },
+    retries: tally.retries,
+    outcomes: tally.outcomes,
+    idempotentReplays: tally.replays,
+    createCalls: automation.cloud.redshift.callCounts().CreateSnapshotCopyConfiguration ?? 0,
+    deadLetters: deadLetters.length,
+    verdict,
+    settled: end.settled,
+    settings: {
+      visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
+      functionTimeoutSeconds: options.functionTimeoutSeconds,
+      backoff: options.backoff,
+    },
+    wallMs: performance.now() - end.started,
+  };
 }
 
 interface FaultIds {
@@ -244,25 +376,13 @@ function addFaults(automation: LocalAutomation, plan: ChaosPlan): FaultIds {
           error: { code: 'ValidationException', message: REJECTION_MESSAGE, statusCode: 400 },
         }).id,
     );
-  const internal = WORKER_REDSHIFT_OPERATIONS.map(
-    (operation) =>
-      faults.add({
-        service,
-        operation,
-        error: 'InternalServerException',
-        probability: plan.internalErrorProbability,
-      }).id,
-  );
-  const throttling = WORKER_REDSHIFT_OPERATIONS.map(
-    (operation) =>
-      faults.add({
-        service,
-        operation,
-        error: 'ThrottlingException',
-        probability: plan.throttlingProbability,
-      }).id,
-  );
-  return { internal, throttling, validation };
+  const probable = (error: 'InternalServerException' | 'ThrottlingException', probability: number) =>
+    WORKER_REDSHIFT_OPERATIONS.map((operation) => faults.add({ service, operation, error, probability }).id);
+  return {
+    internal: probable('InternalServerException', plan.internalErrorProbability),
+    throttling: probable('ThrottlingException', plan.throttlingProbability),
+    validation,
+  };
 }
 
 /** Conflict windows and DynamoDB outages at their planned moments; resolves after the last outage. */
@@ -329,6 +449,8 @@ async function waitForSettled(
   let lastReport = performance.now();
   let emptyRounds = 0;
   while (performance.now() < deadline) {
+    // Events of the last deletions may still be on their way to the queue.
+    await automation.cloud.events.drain();
     const depth = automation.cloud.sqs.peek(queueName).length;
     emptyRounds = depth === 0 ? emptyRounds + 1 : 0;
     // Twice empty, a beat apart: a crashed or retried record is on the queue (invisible) meanwhile.
@@ -347,9 +469,10 @@ async function waitForSettled(
 /** The last few requests on the queue: which namespace, how often received, what the worker last said. */
 function describeStragglers(automation: LocalAutomation, queueName: string, tally: OutcomeTally): string[] {
   return automation.cloud.sqs.peek(queueName).map((message) => {
-    const { eventId, namespaceName } = eventSubject(message.body);
-    const last = namespaceName === undefined ? undefined : tally.last.get(namespaceName);
-    return `${namespaceName ?? '?'} (event ${eventId ?? '?'}): received ${message.receiveCount} times, last outcome ${last ?? 'none'}`;
+    const subject = eventSubject(message.body);
+    const key = subjectKey(subject);
+    const last = key === undefined ? undefined : tally.last.get(key);
+    return `${key ?? '?'} (event ${subject.eventId ?? '?'}): received ${message.receiveCount} times, last outcome ${last ?? 'none'}`;
   });
 }
 
@@ -380,76 +503,6 @@ function countKinds(plan: ChaosPlan): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const namespace of plan.namespaces) counts[namespace.kind] = (counts[namespace.kind] ?? 0) + 1;
   return counts;
-}
-
-/**
- * Decides which batches die: the first one that carries a crash-planned namespace after its
- * copy configuration exists (created by this batch or before), once per namespace.
- */
-class CrashSchedule {
-  readonly #pending: Set<string>;
-  readonly planned: number;
-  /** Messages of killed batches, until the worker handles them again. */
-  readonly #unacknowledged = new Set<string>();
-  count = 0;
-  redeliveries = 0;
-
-  public constructor(plan: ChaosPlan) {
-    this.#pending = new Set(
-      plan.namespaces.filter((namespace) => namespace.crash).map((namespace) => namespace.name),
-    );
-    this.planned = this.#pending.size;
-  }
-
-  public shouldCrash(
-    event: SQSEvent,
-    response: SQSBatchResponse | undefined,
-    createCounts: Readonly<Record<string, number>>,
-  ): boolean {
-    if (this.#pending.size === 0) return false;
-    const failed = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
-    for (const record of event.Records) {
-      if (failed.has(record.messageId)) continue;
-      const { namespaceName } = eventSubject(record.body);
-      if (namespaceName === undefined || !this.#pending.has(namespaceName)) continue;
-      if ((createCounts[namespaceName] ?? 0) === 0) continue;
-      this.#pending.delete(namespaceName);
-      this.count += 1;
-      for (const killed of event.Records) this.#unacknowledged.add(killed.messageId);
-      return true;
-    }
-    return false;
-  }
-
-  /** An outcome line: its record was delivered again if it belonged to a killed batch. */
-  public noteOutcome(messageId: unknown): void {
-    if (typeof messageId === 'string' && this.#unacknowledged.delete(messageId)) this.redeliveries += 1;
-  }
-}
-
-/** The worker's outcome lines, counted as they are written. */
-
-class OutcomeTally {
-  readonly outcomes: Record<string, number> = {};
-  readonly retries: Record<string, number> = {};
-  readonly skipped = new Set<string>();
-  /** The latest outcome per namespace, with its error when retried (straggler reports). */
-  readonly last = new Map<string, string>();
-  replays = 0;
-
-  public add(line: CapturedLine): void {
-    const { outcome, namespace, errorName, duplicate } = line.record as Record<string, unknown>;
-    if (typeof outcome !== 'string') return;
-    this.outcomes[outcome] = (this.outcomes[outcome] ?? 0) + 1;
-    if (outcome === 'retry' && typeof errorName === 'string') {
-      this.retries[errorName] = (this.retries[errorName] ?? 0) + 1;
-    }
-    if (outcome === 'skipped' && typeof namespace === 'string') this.skipped.add(namespace);
-    if (typeof namespace === 'string') {
-      this.last.set(namespace, typeof errorName === 'string' ? `${outcome} (${errorName})` : outcome);
-    }
-    if (duplicate === true) this.replays += 1;
-  }
 }
 
 function sleep(ms: number): Promise<void> {

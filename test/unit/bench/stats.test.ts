@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile, ratio, SampleError, summarize } from '../../../bench/stats.js';
+import { median, peakOverlap, percentile, ratio, SampleError, summarize } from '../../../bench/stats.js';
 
 describe('Function: median', () => {
   it('returns the middle sample of an odd count, whatever the order', () => {
@@ -96,5 +96,31 @@ describe('Function: ratio', () => {
   it('throws on a baseline that is not positive', () => {
     // Act & Assess
     expect(() => ratio(1, 0)).toThrow(SampleError);
+  });
+});
+
+describe('Function: peakOverlap', () => {
+  it('returns how many intervals are open at the busiest instant', () => {
+    // Act
+    const peak = peakOverlap([
+      [0, 10],
+      [2, 5],
+      [4, 12],
+      [11, 13],
+    ]);
+
+    // Assess
+    expect(peak).toBe(3);
+  });
+
+  it('counts back-to-back intervals as one at a time, and none as zero', () => {
+    // Act & Assess
+    expect(
+      peakOverlap([
+        [0, 5],
+        [5, 10],
+      ]),
+    ).toBe(1);
+    expect(peakOverlap([])).toBe(0);
   });
 });
