@@ -19,12 +19,26 @@ export interface RestorationSpec {
   readonly regions: readonly string[];
   /** Namespaces protected, then each one's configuration deleted; spread over the (account, region) pairs. */
   readonly deletions: number;
-  /** Calls in flight at once, for the creations and for the deletions. */
+  /** CreateNamespace calls in flight at once. */
   readonly concurrency: number;
+  /** Every configuration is deleted once per round, the rounds one after the other. */
+  readonly rounds: readonly DeletionRound[];
   readonly timeoutSeconds: number;
 }
 
+/** How the deletions of a round come: `concurrency` at a time, each lane waiting `spacingMs` after each. */
+export interface DeletionRound {
+  readonly label: string;
+  readonly concurrency: number;
+  readonly spacingMs: number;
+}
+
 export interface RestorationResult {
+  readonly rounds: readonly RoundResult[];
+}
+
+export interface RoundResult {
+  readonly round: DeletionRound;
   readonly deletions: number;
   /** Per deletion, ms: DeleteSnapshotCopyConfiguration returned → the worker's `restored` outcome line. */
   readonly toRestoredLineMs: readonly number[];
@@ -87,27 +101,71 @@ export async function runRestoration(spec: RestorationSpec): Promise<Restoration
       throw new Error(`${wanted.size - protectedAt.size} namespaces never protected`);
     // The last batch logs and returns after its configurations exist: let it finish.
     await sleep(1_500);
-    const ids = await configurationIds(automation, places);
-
-    const logsBefore = automation.runner.logs.length;
-    const invocationsBefore = automation.runner.invocations.length;
-    restoredAt.clear();
-    const deletedAt = new Map<string, number>();
-    await inParallel(namespaces, spec.concurrency, async ({ place, name }) => {
-      const id = ids.get(key(place, name));
-      await automation
-        .clientsFor(place.account, place.region)
-        .redshift.send(new DeleteSnapshotCopyConfigurationCommand({ snapshotCopyConfigurationId: id }));
-      deletedAt.set(key(place, name), Date.now());
-    });
-    const backAt = await waitForConfigurations(automation, wanted, protectedAt, spec.timeoutSeconds);
-    const deadline = Date.now() + 5_000;
-    while (restoredAt.size < backAt.size && Date.now() < deadline) await sleep(50);
-    await sleep(1_500);
-    return summarize({ automation, deletedAt, backAt, restoredAt, logsBefore, invocationsBefore });
+    const rounds: RoundResult[] = [];
+    let configuredAt = protectedAt;
+    for (const round of spec.rounds) {
+      const result = await deletionRound(
+        automation,
+        { namespaces, places, round, configuredAt, restoredAt },
+        spec,
+      );
+      rounds.push(result.summary);
+      configuredAt = result.backAt;
+    }
+    return { rounds };
   } finally {
     await automation.close();
   }
+}
+
+interface Namespace {
+  readonly place: Place;
+  readonly name: string;
+}
+
+/**
+ * Deletes every configuration once, as the round says, and waits until each is back (created
+ * after `configuredAt` says it was last) and the worker said `restored` for it.
+ */
+async function deletionRound(
+  automation: LocalAutomation,
+  run: {
+    readonly namespaces: readonly Namespace[];
+    readonly places: readonly Place[];
+    readonly round: DeletionRound;
+    readonly configuredAt: ReadonlyMap<string, number>;
+    readonly restoredAt: Map<string, number>;
+  },
+  spec: RestorationSpec,
+): Promise<{ summary: RoundResult; backAt: Map<string, number> }> {
+  const ids = await configurationIds(automation, run.places);
+  const logsBefore = automation.runner.logs.length;
+  const invocationsBefore = automation.runner.invocations.length;
+  run.restoredAt.clear();
+  const deletedAt = new Map<string, number>();
+  await inParallel(run.namespaces, run.round.concurrency, async ({ place, name }) => {
+    const id = ids.get(key(place, name));
+    await automation
+      .clientsFor(place.account, place.region)
+      .redshift.send(new DeleteSnapshotCopyConfigurationCommand({ snapshotCopyConfigurationId: id }));
+    deletedAt.set(key(place, name), Date.now());
+    if (run.round.spacingMs > 0) await sleep(run.round.spacingMs);
+  });
+  const wanted = new Set(deletedAt.keys());
+  const backAt = await waitForConfigurations(automation, wanted, run.configuredAt, spec.timeoutSeconds);
+  const deadline = Date.now() + 5_000;
+  while (run.restoredAt.size < backAt.size && Date.now() < deadline) await sleep(50);
+  // The last batch returns after its outcome lines: let it finish before counting.
+  await sleep(1_500);
+  const summary = summarize({
+    automation,
+    deletedAt,
+    backAt,
+    restoredAt: run.restoredAt,
+    logsBefore,
+    invocationsBefore,
+  });
+  return { summary: { round: run.round, ...summary }, backAt };
 }
 
 function summarize(run: {
@@ -117,7 +175,7 @@ function summarize(run: {
   readonly restoredAt: ReadonlyMap<string, number>;
   readonly logsBefore: number;
   readonly invocationsBefore: number;
-}): RestorationResult {
+}): Omit<RoundResult, 'round'> {
   const { deletedAt, backAt, restoredAt, automation } = run;
   const since = (at: ReadonlyMap<string, number>) =>
     [...deletedAt].flatMap(([name, deleted]) => {
