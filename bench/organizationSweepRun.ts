@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { DisableRuleCommand } from '@aws-sdk/client-eventbridge';
-import type { InvocationRecord } from '../src/local/runner/lambdaRunner.js';
-import { type LocalAutomation, startLocalAutomation } from '../src/local/runner/startLocalAutomation.js';
-import { LOCAL_ACCOUNT_ID } from '../src/local/services/contracts.js';
+import { LOCAL_ACCOUNT_ID, type LocalAutomation, startLocalAutomation } from '../src/local/index.js';
 import { loadPolicyFile } from '../src/policy/loadPolicyFile.js';
 import { sweepTarget } from '../src/sweep/sweepTarget.js';
 import { retryPackaging } from './retryPackaging.js';
@@ -64,6 +62,9 @@ export interface OrganizationSweepResult {
   readonly sweepWorkerConcurrency: number;
   readonly rounds: readonly OrganizationSweepRound[];
 }
+
+/** What the local runner records of an invocation (its function, trigger, batch, duration). */
+type InvocationRecord = LocalAutomation['runner']['invocations'][number];
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -3,9 +3,12 @@ import {
   DeleteSnapshotCopyConfigurationCommand,
   ListSnapshotCopyConfigurationsCommand,
 } from '@aws-sdk/client-redshift-serverless';
-import type { CapturedLine } from '../src/local/runner/outputCapture.js';
-import { type LocalAutomation, startLocalAutomation } from '../src/local/runner/startLocalAutomation.js';
-import { LOCAL_ACCOUNT_ID } from '../src/local/services/contracts.js';
+import {
+  type CapturedLine,
+  LOCAL_ACCOUNT_ID,
+  type LocalAutomation,
+  startLocalAutomation,
+} from '../src/local/index.js';
 import { retryPackaging } from './retryPackaging.js';
 import { splitNames } from './seedNamespaces.js';
 

@@ -1,5 +1,4 @@
-import type { LocalCloud } from '../src/local/localCloud.js';
-import { systemClock } from '../src/local/store/clock.js';
+import { type LocalCloud, systemClock } from '../src/local/index.js';
 
 /** Where seeded namespaces go: an account and a region of the local cloud. */
 export interface SeedTarget {

@@ -8,7 +8,7 @@ import {
   SendMessageBatchCommand,
 } from '@aws-sdk/client-sqs';
 import { DetailType, EventSource } from '../src/events/constants.js';
-import type { LocalAutomation } from '../src/local/runner/startLocalAutomation.js';
+import type { LocalAutomation } from '../src/local/index.js';
 import { keyOf, type PlannedNamespace } from './chaosPlan.js';
 import { ChaosRunError } from './chaosRunError.js';
 import { eventSubject, subjectKey } from './eventNamespace.js';

@@ -2,7 +2,7 @@ import {
   DeleteSnapshotCopyConfigurationCommand,
   ListSnapshotCopyConfigurationsCommand,
 } from '@aws-sdk/client-redshift-serverless';
-import type { LocalAutomation } from '../src/local/runner/startLocalAutomation.js';
+import type { LocalAutomation } from '../src/local/index.js';
 import { keyOf, type PlannedNamespace } from './chaosPlan.js';
 
 /** A retry after a miss (no configuration yet, namespace busy, a 500) waits this long. */

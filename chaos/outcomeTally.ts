@@ -1,4 +1,4 @@
-import type { CapturedLine } from '../src/local/runner/outputCapture.js';
+import type { CapturedLine } from '../src/local/index.js';
 import { namespaceKey, placeKey } from './chaosLayout.js';
 
 /** The worker's outcome lines, counted as they are written. */
