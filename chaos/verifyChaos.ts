@@ -217,7 +217,7 @@ function protectionProblem(
   if (decision.kind !== 'copy') return `planned as protected, policy says ${decision.kind}`;
   if (configurations.length !== 1) return `${configurations.length} copy configurations, expected exactly 1`;
   const [configuration] = configurations as [ObservedConfiguration];
-  const want = decision.target;
+  const want = decision.desired;
   const matches =
     configuration.destinationRegion === want.region &&
     configuration.snapshotRetentionPeriod === want.retentionDays &&

@@ -1,5 +1,6 @@
 import {
   CreateSnapshotCopyConfigurationCommand,
+  type CreateSnapshotCopyConfigurationRequest,
   GetNamespaceCommand,
   ListNamespacesCommand,
   ListSnapshotCopyConfigurationsCommand,
@@ -8,10 +9,14 @@ import {
   type SnapshotCopyConfiguration,
   UpdateSnapshotCopyConfigurationCommand,
 } from '@aws-sdk/client-redshift-serverless';
-import { type CopyConfiguration, normalizeKmsKeyId } from '../domain/copyConfiguration.js';
+import {
+  type CopyConfiguration,
+  type CopySettings,
+  INDEFINITE_RETENTION,
+  normalizeKmsKeyId,
+} from '../domain/copyConfiguration.js';
 import { CopyAutopilotError } from '../domain/errors.js';
 import type { NamespaceRef, Tags } from '../domain/namespaceRef.js';
-import { type CopyTarget, INDEFINITE_RETENTION } from '../domain/policy/types.js';
 
 /** A namespace as GetNamespace reports it. */
 export interface NamespaceState {
@@ -42,6 +47,7 @@ function isNotFound(error: unknown): boolean {
   return error instanceof Error && error.name === 'ResourceNotFoundException';
 }
 
+/** The API's words for a configuration, in ours: the one place that reads the SDK's field names. */
 function toCopyConfiguration(
   operation: string,
   raw: SnapshotCopyConfiguration | undefined,
@@ -54,10 +60,26 @@ function toCopyConfiguration(
     id: raw.snapshotCopyConfigurationId,
     ...(raw.snapshotCopyConfigurationArn === undefined ? {} : { arn: raw.snapshotCopyConfigurationArn }),
     namespaceName: raw.namespaceName ?? '',
-    destinationRegion: raw.destinationRegion,
+    region: raw.destinationRegion,
     ...(kmsKeyId === undefined ? {} : { kmsKeyId }),
     // The API's default retention is indefinite; a missing value means that.
     retentionDays: raw.snapshotRetentionPeriod ?? INDEFINITE_RETENTION,
+  };
+}
+
+/**
+ * The CreateSnapshotCopyConfiguration input for a namespace's desired copy: the one place that
+ * writes the SDK's field names (`plan` prints it as the call a request would make).
+ */
+export function createCopyConfigurationInput(
+  namespaceName: string,
+  desired: CopySettings,
+): CreateSnapshotCopyConfigurationRequest {
+  return {
+    namespaceName,
+    destinationRegion: desired.region,
+    ...(desired.kmsKeyId === undefined ? {} : { destinationKmsKeyId: desired.kmsKeyId }),
+    snapshotRetentionPeriod: desired.retentionDays,
   };
 }
 
@@ -109,15 +131,10 @@ export class RedshiftServerlessAdapter {
 
   public async createCopyConfiguration(
     namespaceName: string,
-    target: CopyTarget,
+    desired: CopySettings,
   ): Promise<CopyConfiguration> {
     const { snapshotCopyConfiguration } = await this.#client.send(
-      new CreateSnapshotCopyConfigurationCommand({
-        namespaceName,
-        destinationRegion: target.region,
-        ...(target.kmsKeyId === undefined ? {} : { destinationKmsKeyId: target.kmsKeyId }),
-        snapshotRetentionPeriod: target.retentionDays,
-      }),
+      new CreateSnapshotCopyConfigurationCommand(createCopyConfigurationInput(namespaceName, desired)),
     );
     return toCopyConfiguration('CreateSnapshotCopyConfiguration', snapshotCopyConfiguration);
   }

@@ -1,10 +1,5 @@
-import {
-  type CopyTarget,
-  INDEFINITE_RETENTION,
-  type PolicyRule,
-  type PolicyScope,
-  type RuleMatch,
-} from '../domain/policy/types.js';
+import { type CopySettings, INDEFINITE_RETENTION } from '../domain/copyConfiguration.js';
+import type { PolicyRule, PolicyScope, RuleMatch } from '../domain/policy/types.js';
 
 /** `namespace=prod-* tags={dr-tier=gold} sourceRegions=[us-east-1]`, or `(everything)` for `match: {}`. */
 export function describeRuleMatch(match: RuleMatch): string {
@@ -20,8 +15,8 @@ export function describeRuleMatch(match: RuleMatch): string {
 }
 
 /** `copy to us-west-2, 30 days, AWS-owned key` — the configuration a rule would create. */
-export function describeCopyTarget(target: CopyTarget): string {
-  return `copy to ${target.region}, ${describeRetention(target.retentionDays)}, ${target.kmsKeyId ?? 'AWS-owned key'}`;
+export function describeCopySettings(copy: CopySettings): string {
+  return `copy to ${copy.region}, ${describeRetention(copy.retentionDays)}, ${copy.kmsKeyId ?? 'AWS-owned key'}`;
 }
 
 export function describeRetention(retentionDays: number): string {
@@ -34,7 +29,7 @@ export function ruleRow(rule: PolicyRule): Record<string, string> {
   return {
     name: rule.name,
     match: describeRuleMatch(rule.match),
-    action: rule.skip === true ? 'skip' : describeCopyTarget(rule.copyTo),
+    action: rule.skip === true ? 'skip' : describeCopySettings(rule.copyTo),
     onExisting: rule.skip === true ? '-' : rule.onExisting,
     onDeleted: rule.skip === true ? '-' : rule.onDeleted,
   };

@@ -1,14 +1,40 @@
+/** Retention as the API speaks it: 1–3653 days, or -1 for indefinite. */
+export const INDEFINITE_RETENTION = -1;
+
 /**
- * A snapshot copy configuration as AWS reports it, in our words. `kmsKeyId` is absent when
- * AWS uses its own key (the API says `AWS_OWNED_KMS_KEY`); `retentionDays` is -1 for indefinite.
+ * A snapshot copy, in our words: where a namespace's snapshots are copied to, with which key,
+ * kept how long. What a policy rule's `copyTo` says (the same keys), what the worker carries
+ * unchanged from the policy's decision through the idempotency key, the ensure step and the
+ * outcomes to the Redshift Serverless adapter, and what an existing configuration has. Only
+ * src/aws knows the API's names for it (destinationRegion, destinationKmsKeyId,
+ * snapshotRetentionPeriod).
  */
-export interface CopyConfiguration {
+export interface CopySettings {
+  /** The destination region. */
+  readonly region: string;
+  /** Absent (or undefined) for an AWS-owned key. */
+  readonly kmsKeyId?: string;
+  /** Days, or INDEFINITE_RETENTION. */
+  readonly retentionDays: number;
+}
+
+/**
+ * A snapshot copy configuration as AWS reports it: its settings (`kmsKeyId` absent when AWS
+ * uses its own key, which the API reports as `AWS_OWNED_KMS_KEY`), and what names it.
+ */
+export interface CopyConfiguration extends CopySettings {
   readonly id: string;
   readonly arn?: string;
   readonly namespaceName: string;
-  readonly destinationRegion: string;
-  readonly kmsKeyId?: string;
-  readonly retentionDays: number;
+}
+
+/** The settings alone, without what names a configuration: what outcomes and logs carry. */
+export function copySettingsOf(copy: CopySettings): CopySettings {
+  return {
+    region: copy.region,
+    ...(copy.kmsKeyId === undefined ? {} : { kmsKeyId: copy.kmsKeyId }),
+    retentionDays: copy.retentionDays,
+  };
 }
 
 /** What AWS reports as the KMS key when the copy is encrypted with an AWS-owned key. */

@@ -1,4 +1,5 @@
 import { MetricName } from '../observability/metricNames.js';
+import type { CopySettings } from './copyConfiguration.js';
 import type { DriftKind } from './planCopyConfiguration.js';
 import { TargetRefusalReason } from './scope/decideTarget.js';
 
@@ -37,19 +38,23 @@ export interface OutcomeContext {
   readonly duplicate?: boolean;
 }
 
-/** The configuration part of an outcome: what the idempotent unit returns (JSON-serialisable). */
+/**
+ * The configuration part of an outcome: what the idempotent unit returns (JSON-serialisable).
+ * Each carries `desired`, the policy's copy as the decision made it.
+ */
 export type EnsureOutcome =
-  | { readonly kind: 'protected'; readonly configurationId: string; readonly destination: string }
+  | { readonly kind: 'protected'; readonly configurationId: string; readonly desired: CopySettings }
   | {
       readonly kind: 'already-configured';
       readonly configurationId: string;
-      readonly destination: string;
+      readonly desired: CopySettings;
       /** Set when retention differs and the rule says `onExisting: keep`. */
       readonly keptRetentionDays?: number;
     }
   | {
       readonly kind: 'retention-updated';
       readonly configurationId: string;
+      readonly desired: CopySettings;
       readonly fromDays: number;
       readonly toDays: number;
     }
@@ -57,24 +62,9 @@ export type EnsureOutcome =
       readonly kind: 'drift';
       readonly drift: DriftKind;
       readonly configurationId: string;
-      readonly existing: {
-        readonly region: string;
-        readonly kmsKeyId?: string;
-        readonly retentionDays: number;
-      };
-      readonly desired: {
-        readonly region: string;
-        readonly kmsKeyId?: string;
-        readonly retentionDays: number;
-      };
+      readonly existing: CopySettings;
+      readonly desired: CopySettings;
     };
-
-/** The policy's settings of a copy configuration, or a configuration's as found. */
-export interface CopySettings {
-  readonly region: string;
-  readonly kmsKeyId?: string;
-  readonly retentionDays: number;
-}
 
 /**
  * The answer to a deletion or change of a configuration (CloudTrail Delete/Update
@@ -85,7 +75,7 @@ export type ChangeOutcome =
       /** The policy's configuration was put back (onDeleted: restore). */
       readonly kind: 'restored';
       readonly configurationId: string;
-      readonly destination: string;
+      readonly desired: CopySettings;
       /** `create`: it had been deleted; `retention-update`: its retention had been changed. */
       readonly restoredBy: 'create' | 'retention-update';
       readonly fromDays?: number;
@@ -184,7 +174,6 @@ export function logLevelFor(outcome: RecordOutcome): OutcomeLogLevel {
  */
 export function asRestoration<T extends EnsureOutcome & { readonly duplicate?: boolean }>(
   result: T,
-  destination: string,
 ): T | (ChangeOutcome & { readonly duplicate?: boolean }) {
   const duplicate = result.duplicate === undefined ? {} : { duplicate: result.duplicate };
   switch (result.kind) {
@@ -192,7 +181,7 @@ export function asRestoration<T extends EnsureOutcome & { readonly duplicate?: b
       return {
         kind: 'restored',
         configurationId: result.configurationId,
-        destination: result.destination,
+        desired: result.desired,
         restoredBy: 'create',
         ...duplicate,
       };
@@ -200,7 +189,7 @@ export function asRestoration<T extends EnsureOutcome & { readonly duplicate?: b
       return {
         kind: 'restored',
         configurationId: result.configurationId,
-        destination,
+        desired: result.desired,
         restoredBy: 'retention-update',
         fromDays: result.fromDays,
         toDays: result.toDays,

@@ -1,5 +1,5 @@
-import { type CopyConfiguration, normalizeKmsKeyId } from './copyConfiguration.js';
-import type { CopyTarget, ExistingConfigurationMode } from './policy/types.js';
+import { type CopyConfiguration, type CopySettings, normalizeKmsKeyId } from './copyConfiguration.js';
+import type { ExistingConfigurationMode } from './policy/types.js';
 
 /** Why an existing configuration is left alone although it is not what the policy wants. */
 export const DriftKind = {
@@ -14,24 +14,25 @@ export type DriftKind = (typeof DriftKind)[keyof typeof DriftKind];
 
 /** What the worker should do to make a namespace's copy configuration match the policy. */
 export type CopyConfigurationAction =
-  | { readonly kind: 'create'; readonly target: CopyTarget }
+  | { readonly kind: 'create'; readonly desired: CopySettings }
   | { readonly kind: 'none'; readonly existing: CopyConfiguration }
+  /** Set the existing configuration's retention to the desired one's (onExisting: update). */
   | {
       readonly kind: 'update-retention';
       readonly existing: CopyConfiguration;
-      readonly retentionDays: number;
+      readonly desired: CopySettings;
     }
   | {
       readonly kind: 'drift';
       readonly drift: DriftKind;
       readonly existing: CopyConfiguration;
-      readonly target: CopyTarget;
+      readonly desired: CopySettings;
     }
-  | { readonly kind: 'keep'; readonly existing: CopyConfiguration; readonly target: CopyTarget };
+  | { readonly kind: 'keep'; readonly existing: CopyConfiguration; readonly desired: CopySettings };
 
-/** The part of a policy decision planning needs. */
-export interface DesiredCopy {
-  readonly target: CopyTarget;
+/** What planning needs of a policy decision: the copy it wants, and what to do with one that differs. */
+export interface CopyPlanInput {
+  readonly desired: CopySettings;
   readonly onExisting: ExistingConfigurationMode;
 }
 
@@ -42,28 +43,28 @@ export interface DesiredCopy {
  */
 export function planCopyConfiguration(
   existing: readonly CopyConfiguration[],
-  desired: DesiredCopy,
+  input: CopyPlanInput,
 ): CopyConfigurationAction {
-  const { target, onExisting } = desired;
-  const sameRegion = existing.find((c) => c.destinationRegion === target.region);
+  const { desired, onExisting } = input;
+  const sameRegion = existing.find((c) => c.region === desired.region);
   if (sameRegion === undefined) {
     const elsewhere = existing[0];
     return elsewhere === undefined
-      ? { kind: 'create', target }
-      : { kind: 'drift', drift: DriftKind.Region, existing: elsewhere, target };
+      ? { kind: 'create', desired }
+      : { kind: 'drift', drift: DriftKind.Region, existing: elsewhere, desired };
   }
-  if (normalizeKmsKeyId(sameRegion.kmsKeyId) !== normalizeKmsKeyId(target.kmsKeyId)) {
-    return { kind: 'drift', drift: DriftKind.KmsKey, existing: sameRegion, target };
+  if (normalizeKmsKeyId(sameRegion.kmsKeyId) !== normalizeKmsKeyId(desired.kmsKeyId)) {
+    return { kind: 'drift', drift: DriftKind.KmsKey, existing: sameRegion, desired };
   }
-  if (sameRegion.retentionDays === target.retentionDays) {
+  if (sameRegion.retentionDays === desired.retentionDays) {
     return { kind: 'none', existing: sameRegion };
   }
   switch (onExisting) {
     case 'update':
-      return { kind: 'update-retention', existing: sameRegion, retentionDays: target.retentionDays };
+      return { kind: 'update-retention', existing: sameRegion, desired };
     case 'report':
-      return { kind: 'drift', drift: DriftKind.Retention, existing: sameRegion, target };
+      return { kind: 'drift', drift: DriftKind.Retention, existing: sameRegion, desired };
     case 'keep':
-      return { kind: 'keep', existing: sameRegion, target };
+      return { kind: 'keep', existing: sameRegion, desired };
   }
 }

@@ -1,28 +1,17 @@
-import type { CopyConfiguration } from '../domain/copyConfiguration.js';
+import { type CopyConfiguration, type CopySettings, copySettingsOf } from '../domain/copyConfiguration.js';
 import type { EnsureOutcome } from '../domain/outcome.js';
-import { planCopyConfiguration } from '../domain/planCopyConfiguration.js';
-import type { CopyTarget, ExistingConfigurationMode } from '../domain/policy/types.js';
+import { type CopyPlanInput, planCopyConfiguration } from '../domain/planCopyConfiguration.js';
 
 /** The part of the Redshift Serverless adapter that ensuring needs. */
 export interface CopyConfigurationPort {
   listCopyConfigurations(namespaceName: string): Promise<CopyConfiguration[]>;
-  createCopyConfiguration(namespaceName: string, target: CopyTarget): Promise<CopyConfiguration>;
+  createCopyConfiguration(namespaceName: string, desired: CopySettings): Promise<CopyConfiguration>;
   updateRetention(configurationId: string, retentionDays: number): Promise<CopyConfiguration>;
 }
 
-export interface EnsureRequest {
+/** A namespace and what the policy wants for it: the copy, and what to do with one that differs. */
+export interface EnsureRequest extends CopyPlanInput {
   readonly namespaceName: string;
-  readonly target: CopyTarget;
-  readonly onExisting: ExistingConfigurationMode;
-}
-
-/** A configuration's settings in the outcomes' shape (no `kmsKeyId` key for an AWS-owned key). */
-export function settingsOf(c: { region: string; kmsKeyId?: string; retentionDays: number }) {
-  return {
-    region: c.region,
-    ...(c.kmsKeyId === undefined ? {} : { kmsKeyId: c.kmsKeyId }),
-    retentionDays: c.retentionDays,
-  };
 }
 
 /**
@@ -34,31 +23,29 @@ export async function ensureCopyConfiguration(
   port: CopyConfigurationPort,
   request: EnsureRequest,
 ): Promise<EnsureOutcome> {
+  const { desired } = request;
   const existing = await port.listCopyConfigurations(request.namespaceName);
   const action = planCopyConfiguration(existing, request);
   switch (action.kind) {
     case 'create': {
-      const created = await port.createCopyConfiguration(request.namespaceName, action.target);
-      return { kind: 'protected', configurationId: created.id, destination: created.destinationRegion };
+      const created = await port.createCopyConfiguration(request.namespaceName, desired);
+      return { kind: 'protected', configurationId: created.id, desired };
     }
     case 'none':
-      return {
-        kind: 'already-configured',
-        configurationId: action.existing.id,
-        destination: action.existing.destinationRegion,
-      };
+      return { kind: 'already-configured', configurationId: action.existing.id, desired };
     case 'keep':
       return {
         kind: 'already-configured',
         configurationId: action.existing.id,
-        destination: action.existing.destinationRegion,
+        desired,
         keptRetentionDays: action.existing.retentionDays,
       };
     case 'update-retention': {
-      const updated = await port.updateRetention(action.existing.id, action.retentionDays);
+      const updated = await port.updateRetention(action.existing.id, desired.retentionDays);
       return {
         kind: 'retention-updated',
         configurationId: updated.id,
+        desired,
         fromDays: action.existing.retentionDays,
         toDays: updated.retentionDays,
       };
@@ -68,8 +55,8 @@ export async function ensureCopyConfiguration(
         kind: 'drift',
         drift: action.drift,
         configurationId: action.existing.id,
-        existing: settingsOf({ ...action.existing, region: action.existing.destinationRegion }),
-        desired: settingsOf(action.target),
+        existing: copySettingsOf(action.existing),
+        desired,
       };
   }
 }

@@ -157,26 +157,21 @@ async function applyCopyDecision(
   deps: HandleCopyRequestDeps,
 ) {
   const answersChange = isConfigurationChange(request.origin);
-  if (answersChange && decision.rule.onDeleted === DeletedConfigurationMode.Report) {
+  const { desired, rule } = decision;
+  if (answersChange && rule.onDeleted === DeletedConfigurationMode.Report) {
     return reportConfigurationChange(adapter, {
       namespaceName: ref.name,
-      target: decision.target,
-      onExisting: decision.rule.onExisting,
+      desired,
+      onExisting: rule.onExisting,
     });
   }
-  const result = await deps.ensure(
-    {
-      eventId: request.eventId,
-      account: ref.account,
-      region: ref.region,
-      namespace: ref.name,
-      destination: decision.target.region,
-      kmsKeyId: decision.target.kmsKeyId ?? null,
-      retentionDays: decision.target.retentionDays,
-    },
-    { port: adapter, onExisting: decision.rule.onExisting },
-  );
-  return answersChange ? asRestoration(result, decision.target.region) : result;
+  const key = {
+    eventId: request.eventId,
+    namespace: { account: ref.account, region: ref.region, name: ref.name },
+    desired,
+  };
+  const result = await deps.ensure(key, { port: adapter, onExisting: rule.onExisting });
+  return answersChange ? asRestoration(result) : result;
 }
 
 function contextOf(request: CopyRequest): OutcomeContext {

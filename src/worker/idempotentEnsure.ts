@@ -1,25 +1,24 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { CopySettings } from '../domain/copyConfiguration.js';
 import type { EnsureOutcome } from '../domain/outcome.js';
 import type { ExistingConfigurationMode } from '../domain/policy/types.js';
 import { type CopyConfigurationPort, ensureCopyConfiguration } from './ensureCopyConfiguration.js';
 
 /**
- * The idempotency key: the EventBridge event id plus the desired state. Never the SQS message
- * id: EventBridge may deliver one event twice as two SQS messages. A new event for the same
- * namespace (an operator's trigger after someone deleted the configuration, a sweep) has
- * another id and runs again; a changed policy changes the desired state and runs again too.
+ * The idempotency key: the EventBridge event id plus the desired state (the namespace and the
+ * copy the policy wants for it). Never the SQS message id: EventBridge may deliver one event
+ * twice as two SQS messages. A new event for the same namespace (an operator's trigger after
+ * someone deleted the configuration, a sweep) has another id and runs again; a changed policy
+ * changes the desired copy and runs again too. Powertools hashes it with its keys sorted, and
+ * JSON leaves out an undefined `kmsKeyId`: an AWS-owned key and a customer key hash apart.
  */
-export interface DesiredState {
+export interface EnsureKey {
   readonly eventId: string;
-  readonly account: string;
-  readonly region: string;
-  readonly namespace: string;
-  readonly destination: string;
-  /** null, not absent, so the hashed payload always has the same keys. */
-  readonly kmsKeyId: string | null;
-  readonly retentionDays: number;
+  /** The namespace by account, region and name (never its ARN, which not every request knows). */
+  readonly namespace: { readonly account: string; readonly region: string; readonly name: string };
+  readonly desired: CopySettings;
 }
 
 /** What the idempotent unit needs besides its key; not hashed. */
@@ -31,10 +30,7 @@ export interface EnsureContext {
 /** An ensure result, marked `duplicate` when it was replayed from the idempotency store. */
 export type IdempotentEnsureResult = EnsureOutcome & { readonly duplicate?: boolean };
 
-export type IdempotentEnsure = (
-  desired: DesiredState,
-  context: EnsureContext,
-) => Promise<IdempotentEnsureResult>;
+export type IdempotentEnsure = (key: EnsureKey, context: EnsureContext) => Promise<IdempotentEnsureResult>;
 
 export interface IdempotentEnsureOptions {
   readonly dynamoDb: DynamoDBClient;
@@ -67,14 +63,10 @@ export function createIdempotentEnsure(options: IdempotentEnsureOptions): Idempo
         ? { ...response, duplicate: true }
         : response,
   });
-  const run = async (desired: DesiredState, context: EnsureContext): Promise<IdempotentEnsureResult> =>
+  const run = async (key: EnsureKey, context: EnsureContext): Promise<IdempotentEnsureResult> =>
     ensureCopyConfiguration(context.port, {
-      namespaceName: desired.namespace,
-      target: {
-        region: desired.destination,
-        ...(desired.kmsKeyId === null ? {} : { kmsKeyId: desired.kmsKeyId }),
-        retentionDays: desired.retentionDays,
-      },
+      namespaceName: key.namespace.name,
+      desired: key.desired,
       onExisting: context.onExisting,
     });
   const ensure = makeIdempotent(run, {

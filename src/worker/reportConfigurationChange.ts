@@ -1,13 +1,7 @@
+import { copySettingsOf } from '../domain/copyConfiguration.js';
 import type { ChangeOutcome, EnsureOutcome } from '../domain/outcome.js';
 import { planCopyConfiguration } from '../domain/planCopyConfiguration.js';
-import type { CopyTarget, ExistingConfigurationMode } from '../domain/policy/types.js';
-import { type CopyConfigurationPort, settingsOf } from './ensureCopyConfiguration.js';
-
-export interface ReportRequest {
-  readonly namespaceName: string;
-  readonly target: CopyTarget;
-  readonly onExisting: ExistingConfigurationMode;
-}
+import type { CopyConfigurationPort, EnsureRequest } from './ensureCopyConfiguration.js';
 
 /**
  * For a rule with `onDeleted: report`: looks at the namespace's configuration after someone
@@ -18,27 +12,24 @@ export interface ReportRequest {
  */
 export async function reportConfigurationChange(
   port: Pick<CopyConfigurationPort, 'listCopyConfigurations'>,
-  request: ReportRequest,
+  request: EnsureRequest,
 ): Promise<EnsureOutcome | ChangeOutcome> {
+  const { desired } = request;
   const existing = await port.listCopyConfigurations(request.namespaceName);
   const action = planCopyConfiguration(existing, request);
   if (action.kind === 'none' || action.kind === 'keep') {
     return {
       kind: 'already-configured',
       configurationId: action.existing.id,
-      destination: action.existing.destinationRegion,
+      desired,
       ...(action.kind === 'keep' ? { keptRetentionDays: action.existing.retentionDays } : {}),
     };
   }
-  const desired = settingsOf(request.target);
   if (action.kind === 'create') return { kind: 'deletion-reported', desired };
   const found = action.existing;
   return {
     kind: 'deletion-reported',
     desired,
-    existing: {
-      configurationId: found.id,
-      ...settingsOf({ ...found, region: found.destinationRegion }),
-    },
+    existing: { configurationId: found.id, ...copySettingsOf(found) },
   };
 }

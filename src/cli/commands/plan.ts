@@ -1,13 +1,14 @@
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
+import { createCopyConfigurationInput } from '../../aws/redshiftServerlessAdapter.js';
 import { inventoryRegion } from '../../aws/regionInventory.js';
 import { evaluateCompliance, type InventoriedNamespace } from '../../domain/compliance/evaluateCompliance.js';
-import type { CopyConfiguration } from '../../domain/copyConfiguration.js';
+import type { CopyConfiguration, CopySettings } from '../../domain/copyConfiguration.js';
 import { isAccountId, isNamespaceName } from '../../domain/identifiers.js';
 import type { Tags } from '../../domain/namespaceRef.js';
 import { planCopyConfiguration } from '../../domain/planCopyConfiguration.js';
 import { PolicyValidationError } from '../../domain/policy/errors.js';
 import { resolvePolicy } from '../../domain/policy/resolvePolicy.js';
-import type { CopyTarget, Policy } from '../../domain/policy/types.js';
+import type { Policy } from '../../domain/policy/types.js';
 import {
   AWS_OPTIONS_USAGE,
   awsClientConfig,
@@ -18,7 +19,7 @@ import {
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_POLICY_FILE, printPolicyIssues, readPolicyFile } from '../policyFileOption.js';
-import { describeCopyTarget, describeRetention } from '../policyRuleView.js';
+import { describeCopySettings, describeRetention } from '../policyRuleView.js';
 import type { Printer } from '../printer.js';
 import { regionFromOptionOrEnvironment } from '../regionOption.js';
 import { sdkClientConfig } from '../sdkClientConfig.js';
@@ -32,12 +33,13 @@ export interface PlanEntry {
   /** The policy's decision: copy, skip, unmatched or invalid. */
   readonly decision: string;
   readonly rule?: string;
-  readonly target?: CopyTarget;
+  /** The copy the matching rule wants (its `copyTo`). */
+  readonly target?: CopySettings;
   /** What a request for this namespace would do: create, update-retention, nothing, … */
   readonly action: string;
   readonly detail: string;
   /** The CreateSnapshotCopyConfiguration input a request would send, when it would create one. */
-  readonly create?: Record<string, unknown>;
+  readonly create?: object;
   /** Live mode: the namespace's copy configurations as AWS reports them. */
   readonly existing?: readonly CopyConfiguration[];
 }
@@ -194,10 +196,10 @@ function planOffline(
         ...withAccount,
         decision: 'copy',
         rule: decision.rule.name,
-        target: decision.target,
+        target: decision.desired,
         action: 'create',
-        detail: `${describeCopyTarget(decision.target)} (unless it already has one; onExisting: ${decision.rule.onExisting})`,
-        create: createInput(subject.name, decision.target),
+        detail: `${describeCopySettings(decision.desired)} (unless it already has one; onExisting: ${decision.rule.onExisting})`,
+        create: createCopyConfigurationInput(subject.name, decision.desired),
       };
   }
 }
@@ -229,17 +231,22 @@ function planLive(
     };
   }
   const action = planCopyConfiguration(existing, {
-    target: decision.target,
+    desired: decision.desired,
     onExisting: decision.rule.onExisting,
   });
   switch (action.kind) {
     case 'create':
-      return { ...base, decision: 'copy', action: 'create', create: createInput(live.name, decision.target) };
+      return {
+        ...base,
+        decision: 'copy',
+        action: 'create',
+        create: createCopyConfigurationInput(live.name, action.desired),
+      };
     case 'update-retention':
       return {
         ...base,
         decision: 'copy',
-        action: `update retention to ${describeRetention(action.retentionDays)}`,
+        action: `update retention to ${describeRetention(action.desired.retentionDays)}`,
       };
     case 'drift':
       return { ...base, decision: 'copy', action: 'report drift' };
@@ -247,15 +254,6 @@ function planLive(
     case 'keep':
       return { ...base, decision: 'copy', action: 'nothing' };
   }
-}
-
-function createInput(namespaceName: string, target: CopyTarget): Record<string, unknown> {
-  return {
-    namespaceName,
-    destinationRegion: target.region,
-    ...(target.kmsKeyId === undefined ? {} : { destinationKmsKeyId: target.kmsKeyId }),
-    snapshotRetentionPeriod: target.retentionDays,
-  };
 }
 
 /**

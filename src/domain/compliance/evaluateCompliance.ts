@@ -1,8 +1,8 @@
-import type { CopyConfiguration } from '../copyConfiguration.js';
+import { type CopyConfiguration, type CopySettings, INDEFINITE_RETENTION } from '../copyConfiguration.js';
 import type { Tags } from '../namespaceRef.js';
 import { type CopyConfigurationAction, DriftKind, planCopyConfiguration } from '../planCopyConfiguration.js';
 import { resolvePolicy } from '../policy/resolvePolicy.js';
-import { type CopyTarget, INDEFINITE_RETENTION, type Policy } from '../policy/types.js';
+import type { Policy } from '../policy/types.js';
 
 /** Where a namespace stands against the policy. */
 export const ComplianceVerdict = {
@@ -52,7 +52,7 @@ export interface ComplianceResult {
   /** The rule that matched, if any. */
   readonly rule?: string;
   /** What the policy wants, for a copy rule. */
-  readonly desired?: CopyTarget;
+  readonly desired?: CopySettings;
   /** The configuration the verdict is about (or the namespace's first one), if it has any. */
   readonly existing?: CopyConfiguration;
   /** One sentence a person can act on. */
@@ -97,20 +97,19 @@ export function evaluateCompliance(
     case 'copy':
       break;
   }
-  const { rule, target } = decision;
-  const action = planCopyConfiguration(configurations, { target, onExisting: rule.onExisting });
-  return { ...verdictOf(action, target), rule: rule.name, desired: target };
+  const { rule, desired } = decision;
+  const action = planCopyConfiguration(configurations, { desired, onExisting: rule.onExisting });
+  return { ...verdictOf(action), rule: rule.name, desired };
 }
 
 function verdictOf(
   action: CopyConfigurationAction,
-  target: CopyTarget,
 ): Pick<ComplianceResult, 'verdict' | 'existing' | 'detail'> {
   switch (action.kind) {
     case 'create':
       return {
         verdict: ComplianceVerdict.Missing,
-        detail: `no copy configuration; wants ${describeTarget(target)}`,
+        detail: `no copy configuration; wants ${describeCopy(action.desired)}`,
       };
     case 'none':
       return {
@@ -122,13 +121,13 @@ function verdictOf(
       return {
         verdict: ComplianceVerdict.Protected,
         existing: action.existing,
-        detail: `retention ${describeRetention(action.existing.retentionDays)} kept (onExisting: keep; policy says ${describeRetention(target.retentionDays)})`,
+        detail: `retention ${describeRetention(action.existing.retentionDays)} kept (onExisting: keep; policy says ${describeRetention(action.desired.retentionDays)})`,
       };
     case 'update-retention':
       return {
         verdict: ComplianceVerdict.Drift,
         existing: action.existing,
-        detail: `retention ${describeRetention(action.existing.retentionDays)}, policy wants ${describeRetention(action.retentionDays)}: a request updates it (onExisting: update)`,
+        detail: `retention ${describeRetention(action.existing.retentionDays)}, policy wants ${describeRetention(action.desired.retentionDays)}: a request updates it (onExisting: update)`,
       };
     case 'drift':
       return { verdict: ComplianceVerdict.Drift, existing: action.existing, detail: driftDetail(action) };
@@ -136,20 +135,20 @@ function verdictOf(
 }
 
 function driftDetail(action: Extract<CopyConfigurationAction, { kind: 'drift' }>): string {
-  const { existing, target } = action;
+  const { existing, desired } = action;
   switch (action.drift) {
     case DriftKind.Region:
-      return `copies to ${existing.destinationRegion}, policy wants ${target.region}: a namespace copies to one region, so a person must replace it`;
+      return `copies to ${existing.region}, policy wants ${desired.region}: a namespace copies to one region, so a person must replace it`;
     case DriftKind.KmsKey:
-      return `encrypted with ${existing.kmsKeyId ?? 'an AWS-owned key'}, policy wants ${target.kmsKeyId ?? 'an AWS-owned key'}: the key of a copy configuration cannot change`;
+      return `encrypted with ${existing.kmsKeyId ?? 'an AWS-owned key'}, policy wants ${desired.kmsKeyId ?? 'an AWS-owned key'}: the key of a copy configuration cannot change`;
     case DriftKind.Retention:
-      return `retention ${describeRetention(existing.retentionDays)}, policy wants ${describeRetention(target.retentionDays)} (onExisting: report)`;
+      return `retention ${describeRetention(existing.retentionDays)}, policy wants ${describeRetention(desired.retentionDays)} (onExisting: report)`;
   }
 }
 
-function describeTarget(target: CopyTarget): string {
-  const key = target.kmsKeyId === undefined ? '' : `, key ${target.kmsKeyId}`;
-  return `${target.region}, ${describeRetention(target.retentionDays)}${key}`;
+function describeCopy(copy: CopySettings): string {
+  const key = copy.kmsKeyId === undefined ? '' : `, key ${copy.kmsKeyId}`;
+  return `${copy.region}, ${describeRetention(copy.retentionDays)}${key}`;
 }
 
 /** Days as a person reads them; -1 is "indefinite". */

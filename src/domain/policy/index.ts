@@ -1,4 +1,5 @@
 export { AWS_REGIONS, AwsPartition, type AwsRegion, isAwsRegion, partitionOf } from '../awsRegions.js';
+export { type CopySettings, INDEFINITE_RETENTION } from '../copyConfiguration.js';
 export { CrossFieldCheck, formatPolicyIssue, type PolicyIssue, PolicyValidationError } from './errors.js';
 export { matchGlob } from './matchGlob.js';
 export { type ParsePolicyOptions, parsePolicy } from './parsePolicy.js';
@@ -6,10 +7,8 @@ export { ANY_TAG_VALUE, decisionDependsOnTags, type PolicySubject, resolvePolicy
 export { toPolicyDocument } from './toPolicyDocument.js';
 export {
   type CopyRule,
-  type CopyTarget,
   DeletedConfigurationMode,
   ExistingConfigurationMode,
-  INDEFINITE_RETENTION,
   type Policy,
   type PolicyDecision,
   type PolicyRule,
@@ -19,7 +18,7 @@ export {
   type ScopeRegions,
   type SkipRule,
 } from './types.js';
-export { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './validateCopyTarget.js';
+export { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './validateCopyTo.js';
 export { validatePolicy } from './validatePolicy.js';
 export { DEFAULT_ON_DELETED, DEFAULT_ON_EXISTING, RULE_NAME_PATTERN } from './validatePolicyRule.js';
 export {

@@ -23,7 +23,7 @@ export function resolvePolicy(policy: Policy, subject: PolicySubject): PolicyDec
   if (rule.skip === true) return { kind: 'skip', rule };
   const problem = targetProblem(rule, subject);
   if (problem !== undefined) return { kind: 'invalid', rule, message: problem };
-  return { kind: 'copy', rule, target: rule.copyTo };
+  return { kind: 'copy', rule, desired: rule.copyTo };
 }
 
 /**

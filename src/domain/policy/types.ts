@@ -1,3 +1,5 @@
+import type { CopySettings } from '../copyConfiguration.js';
+
 /**
  * What a policy file says, once validated. Matching and validation live beside this file;
  * these types are what the rest of the code relies on.
@@ -25,16 +27,6 @@ export const DeletedConfigurationMode = {
 export type DeletedConfigurationMode =
   (typeof DeletedConfigurationMode)[keyof typeof DeletedConfigurationMode];
 
-/** Retention as the API speaks it: 1–3653 days, or -1 for indefinite. */
-export const INDEFINITE_RETENTION = -1;
-
-export interface CopyTarget {
-  readonly region: string;
-  readonly kmsKeyId?: string;
-  /** Days, or INDEFINITE_RETENTION. */
-  readonly retentionDays: number;
-}
-
 export interface RuleMatch {
   /** Glob on the namespace name: `*` any run of characters, `?` one character. */
   readonly namespace?: string;
@@ -55,7 +47,8 @@ export interface SkipRule extends RuleBase {
 
 export interface CopyRule extends RuleBase {
   readonly skip?: false;
-  readonly copyTo: CopyTarget;
+  /** The copy the rule wants, as the file's `copyTo` says it (src/domain/copyConfiguration.ts). */
+  readonly copyTo: CopySettings;
   readonly onExisting: ExistingConfigurationMode;
   /** What a deletion or change of this rule's configuration by someone else calls for (default restore). */
   readonly onDeleted: DeletedConfigurationMode;
@@ -99,7 +92,8 @@ export interface Policy {
 
 /** The outcome of resolving a policy for one namespace. */
 export type PolicyDecision =
-  | { readonly kind: 'copy'; readonly rule: CopyRule; readonly target: CopyTarget }
+  /** `desired` is the rule's `copyTo`: the copy every later step carries unchanged. */
+  | { readonly kind: 'copy'; readonly rule: CopyRule; readonly desired: CopySettings }
   | { readonly kind: 'skip'; readonly rule: SkipRule }
   | { readonly kind: 'unmatched' }
   /**

@@ -6,7 +6,7 @@ import {
   ExistingConfigurationMode as Modes,
   type PolicyRule,
 } from './types.js';
-import { validateCopyTarget } from './validateCopyTarget.js';
+import { validateCopyTo } from './validateCopyTo.js';
 import { validateRuleMatch } from './validateRuleMatch.js';
 
 const RULE_KEYS = ['name', 'match', 'skip', 'copyTo', 'onExisting', 'onDeleted'] as const;
@@ -64,7 +64,7 @@ export function validatePolicyRule(raw: unknown, index: number, report: ReportIs
   // With an invalid match the source regions are unknown; the destination-is-source check then
   // waits for the match to be fixed rather than guessing.
   const copyTo = copies
-    ? validateCopyTarget(raw.copyTo, [...at, 'copyTo'], match?.sourceRegions, fail)
+    ? validateCopyTo(raw.copyTo, [...at, 'copyTo'], match?.sourceRegions, fail)
     : undefined;
   const onExisting = skips
     ? undefined

@@ -51,8 +51,8 @@ describe('Class: RedshiftServerlessAdapter', () => {
 
     // Assess
     expect(configurations).toEqual([
-      { id: 'a', namespaceName: 'prod-sales', destinationRegion: 'us-west-2', retentionDays: 7 },
-      { id: 'b', namespaceName: 'prod-sales', destinationRegion: 'eu-west-1', retentionDays: -1 },
+      { id: 'a', namespaceName: 'prod-sales', region: 'us-west-2', retentionDays: 7 },
+      { id: 'b', namespaceName: 'prod-sales', region: 'eu-west-1', retentionDays: -1 },
     ]);
     expect(redshift.commandCalls(ListSnapshotCopyConfigurationsCommand)[1]?.args[0].input).toMatchObject({
       nextToken: 'page-2',

@@ -80,7 +80,7 @@ describe('Function: inventoryRegion', () => {
       expect.objectContaining({
         id: 'ns-000-copy',
         namespaceName: 'ns-000',
-        destinationRegion: 'us-west-2',
+        region: 'us-west-2',
         retentionDays: 7,
       }),
     ]);

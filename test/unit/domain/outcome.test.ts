@@ -7,10 +7,12 @@ import {
   timeToProtectionSeconds,
 } from '../../../src/domain/outcome.js';
 
+const DESIRED = { region: 'us-west-2', retentionDays: 30 };
+
 const PROTECTED: RecordOutcome = {
   kind: 'protected',
   configurationId: 'cfg-1',
-  destination: 'us-west-2',
+  desired: DESIRED,
   requestedAt: '2026-11-25T09:15:40Z',
 };
 
@@ -50,7 +52,7 @@ describe('Function: metricFor (deleted and changed configurations)', () => {
       metricFor({
         kind: 'restored',
         configurationId: 'cfg-1',
-        destination: 'us-west-2',
+        desired: DESIRED,
         restoredBy: 'create',
       }),
     ).toEqual({ name: 'Restored' });
@@ -68,30 +70,32 @@ describe('Function: metricFor (deleted and changed configurations)', () => {
 describe('Function: asRestoration', () => {
   it('calls a created or set-back configuration restored and leaves the rest as they are', () => {
     // Prepare
-    const updated = { kind: 'retention-updated', configurationId: 'cfg-2', fromDays: 7, toDays: 30 } as const;
-    const already = {
-      kind: 'already-configured',
-      configurationId: 'cfg-3',
-      destination: 'us-west-2',
+    const updated = {
+      kind: 'retention-updated',
+      configurationId: 'cfg-2',
+      desired: DESIRED,
+      fromDays: 7,
+      toDays: 30,
     } as const;
+    const already = { kind: 'already-configured', configurationId: 'cfg-3', desired: DESIRED } as const;
 
     // Act & Assess
-    expect(asRestoration({ ...PROTECTED, duplicate: true }, 'us-west-2')).toEqual({
+    expect(asRestoration({ ...PROTECTED, duplicate: true })).toEqual({
       kind: 'restored',
       configurationId: 'cfg-1',
-      destination: 'us-west-2',
+      desired: DESIRED,
       restoredBy: 'create',
       duplicate: true,
     });
-    expect(asRestoration(updated, 'us-west-2')).toEqual({
+    expect(asRestoration(updated)).toEqual({
       kind: 'restored',
       configurationId: 'cfg-2',
-      destination: 'us-west-2',
+      desired: DESIRED,
       restoredBy: 'retention-update',
       fromDays: 7,
       toDays: 30,
     });
-    expect(asRestoration(already, 'us-west-2')).toBe(already);
+    expect(asRestoration(already)).toBe(already);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AWS_OWNED_KMS_KEY, type CopyConfiguration } from '../../../src/domain/copyConfiguration.js';
-import { type DesiredCopy, planCopyConfiguration } from '../../../src/domain/planCopyConfiguration.js';
+import { type CopyPlanInput, planCopyConfiguration } from '../../../src/domain/planCopyConfiguration.js';
 
 const KEY = 'arn:aws:kms:us-west-2:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
@@ -8,17 +8,17 @@ function existing(overrides: Partial<CopyConfiguration> = {}): CopyConfiguration
   return {
     id: 'cfg-1',
     namespaceName: 'prod-sales',
-    destinationRegion: 'us-west-2',
+    region: 'us-west-2',
     retentionDays: 7,
     ...overrides,
   };
 }
 
 function desired(
-  overrides: Partial<DesiredCopy['target']> = {},
-  onExisting: DesiredCopy['onExisting'] = 'keep',
-) {
-  return { target: { region: 'us-west-2', retentionDays: 7, ...overrides }, onExisting };
+  overrides: Partial<CopyPlanInput['desired']> = {},
+  onExisting: CopyPlanInput['onExisting'] = 'keep',
+): CopyPlanInput {
+  return { desired: { region: 'us-west-2', retentionDays: 7, ...overrides }, onExisting };
 }
 
 describe('Function: planCopyConfiguration', () => {
@@ -27,7 +27,7 @@ describe('Function: planCopyConfiguration', () => {
     const action = planCopyConfiguration([], desired());
 
     // Assess
-    expect(action).toEqual({ kind: 'create', target: { region: 'us-west-2', retentionDays: 7 } });
+    expect(action).toEqual({ kind: 'create', desired: { region: 'us-west-2', retentionDays: 7 } });
   });
 
   it('plans nothing when a configuration with the same settings exists', () => {
@@ -59,7 +59,7 @@ describe('Function: planCopyConfiguration', () => {
 
   it('reports region drift when the namespace copies to another region', () => {
     // Prepare
-    const other = existing({ destinationRegion: 'eu-west-1' });
+    const other = existing({ region: 'eu-west-1' });
 
     // Act
     const action = planCopyConfiguration([other], desired({}, 'update'));
@@ -84,7 +84,7 @@ describe('Function: planCopyConfiguration', () => {
     expect(action).toEqual({
       kind: 'update-retention',
       existing: existing({ retentionDays: 30 }),
-      retentionDays: 7,
+      desired: { region: 'us-west-2', retentionDays: 7 },
     });
   });
 
@@ -106,7 +106,7 @@ describe('Function: planCopyConfiguration', () => {
 
   it('prefers the configuration to the desired region when several exist', () => {
     // Prepare
-    const configurations = [existing({ id: 'other', destinationRegion: 'eu-west-1' }), existing()];
+    const configurations = [existing({ id: 'other', region: 'eu-west-1' }), existing()];
 
     // Act
     const action = planCopyConfiguration(configurations, desired());

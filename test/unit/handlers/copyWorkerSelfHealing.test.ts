@@ -75,7 +75,7 @@ describe('Function: createCopyWorker (deleted and changed configurations)', () =
         restoredBy: 'create',
         namespace: 'prod-sales',
         rule: 'production',
-        destination: 'us-west-2',
+        desired: { region: 'us-west-2', retentionDays: 30 },
         level: 'INFO',
       }),
     ]);

@@ -45,7 +45,7 @@ function namespace(name: string, overrides: Partial<InventoriedNamespace> = {}):
 }
 
 function configuration(overrides: Partial<CopyConfiguration> = {}): CopyConfiguration {
-  return { id: 'cfg-1', namespaceName: 'ns', destinationRegion: 'us-west-2', retentionDays: 7, ...overrides };
+  return { id: 'cfg-1', namespaceName: 'ns', region: 'us-west-2', retentionDays: 7, ...overrides };
 }
 
 describe('Function: evaluateCompliance', () => {
@@ -91,13 +91,13 @@ describe('Function: evaluateCompliance', () => {
     // Act
     const result = evaluateCompliance(
       namespace('analytics-a'),
-      [configuration({ destinationRegion: 'eu-west-1' })],
+      [configuration({ region: 'eu-west-1' })],
       policy,
     );
 
     // Assess
     expect(result.verdict).toBe(ComplianceVerdict.Drift);
-    expect(result.existing?.destinationRegion).toBe('eu-west-1');
+    expect(result.existing?.region).toBe('eu-west-1');
     expect(result.detail).toContain('copies to eu-west-1, policy wants us-west-2');
   });
 
@@ -149,7 +149,7 @@ describe('Function: evaluateCompliance', () => {
 
   it('returns skipped with the rule, and shows a configuration the namespace has anyway', () => {
     // Prepare
-    const existing = configuration({ destinationRegion: 'eu-west-1' });
+    const existing = configuration({ region: 'eu-west-1' });
 
     // Act
     const result = evaluateCompliance(namespace('sandbox-1'), [existing], policy);

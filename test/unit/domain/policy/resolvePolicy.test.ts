@@ -52,7 +52,7 @@ describe('Function: resolvePolicy', () => {
     expect(decision).toEqual({ kind: 'skip', rule: policy.rules[0] });
   });
 
-  it('returns the copy target of the first rule whose every condition holds', () => {
+  it('returns the copy the first rule whose every condition holds wants', () => {
     // Act
     const decision = resolvePolicy(policy, subject({ tags: { 'dr-tier': 'gold', owner: 'team-a' } }));
 
@@ -60,7 +60,7 @@ describe('Function: resolvePolicy', () => {
     expect(decision).toEqual({
       kind: 'copy',
       rule: policy.rules[1],
-      target: { region: 'us-west-2', retentionDays: 30 },
+      desired: { region: 'us-west-2', retentionDays: 30 },
     });
   });
 

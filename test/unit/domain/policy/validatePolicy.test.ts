@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { INDEFINITE_RETENTION } from '../../../../src/domain/copyConfiguration.js';
 import { CopyAutopilotError } from '../../../../src/domain/errors.js';
 import { PolicyValidationError } from '../../../../src/domain/policy/errors.js';
 import { parsePolicy } from '../../../../src/domain/policy/parsePolicy.js';
-import { INDEFINITE_RETENTION } from '../../../../src/domain/policy/types.js';
 import { validatePolicy } from '../../../../src/domain/policy/validatePolicy.js';
 
 const ROOT = join(import.meta.dirname, '../../../..');

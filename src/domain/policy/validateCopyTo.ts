@@ -1,8 +1,8 @@
 import { isAwsRegion, partitionOf } from '../awsRegions.js';
+import { type CopySettings, INDEFINITE_RETENTION } from '../copyConfiguration.js';
 import { describeValue, isMapping, reportUnknownKeys } from './documentShape.js';
 import { CrossFieldCheck } from './errors.js';
 import { type ReportIssue, trackingReporter } from './issueReporter.js';
-import { type CopyTarget, INDEFINITE_RETENTION } from './types.js';
 
 const COPY_TO_KEYS = ['region', 'kmsKeyId', 'retentionDays'] as const;
 
@@ -18,14 +18,14 @@ const KMS_ALIAS_NAME = /^alias\/[A-Za-z0-9/_-]{1,250}$/;
  * Checks a rule's `copyTo` against what CreateSnapshotCopyConfiguration will accept, so a
  * policy fails at build time rather than as a ValidationException on the first namespace.
  * `sourceRegions` is the rule's match restriction, when it has one: the destination may not
- * be one of them. Returns the target only when it is entirely valid.
+ * be one of them. Returns the settings only when they are entirely valid.
  */
-export function validateCopyTarget(
+export function validateCopyTo(
   raw: unknown,
   at: readonly (string | number)[],
   sourceRegions: readonly string[] | undefined,
   report: ReportIssue,
-): CopyTarget | undefined {
+): CopySettings | undefined {
   if (!isMapping(raw)) {
     report(
       at,
