@@ -1,4 +1,4 @@
-import { DeadLetterReason } from '../src/domain/outcome.js';
+import { DeadLetterReason } from '../src/domain/deadLetterReason.js';
 import type { Policy } from '../src/domain/policy/index.js';
 import { resolvePolicy } from '../src/domain/policy/index.js';
 import { ParseFailureReason } from '../src/events/errors.js';

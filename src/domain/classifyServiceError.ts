@@ -1,7 +1,13 @@
+import {
+  DeadLetterReason,
+  type FailureReason,
+  ParseFailureReason,
+  SweepTargetDeadLetterReason,
+} from './deadLetterReason.js';
 import { CopyAutopilotError } from './errors.js';
 import { truncate } from './truncate.js';
 
-/** What the worker does with a record whose processing threw. */
+/** What the worker does with a record (or a sweep task) whose processing threw. */
 export const ErrorDisposition = {
   /** Report a batch item failure with a backoff; SQS redrive dead-letters it after maxReceiveCount. */
   Retry: 'retry',
@@ -12,10 +18,21 @@ export type ErrorDisposition = (typeof ErrorDisposition)[keyof typeof ErrorDispo
 
 export interface ErrorClassification {
   readonly disposition: ErrorDisposition;
+  /**
+   * Why it is given up on: at once for a dead letter; after the last attempt for a retried
+   * error (the sweep worker dead-letters its last attempt itself; the copy worker leaves that
+   * to SQS redrive).
+   */
+  readonly reason: FailureReason;
   /** The SDK exception name, our error's name, or a network error code; at most 64 characters. */
   readonly errorName: string;
   /** At most 256 characters: it becomes a log field and an SQS message attribute. */
   readonly message: string;
+  /**
+   * False for an error the table does not know (a bug, or a fault nobody foresaw): it is
+   * retried for lack of knowledge, and logged at error level rather than as a warning.
+   */
+  readonly knownError: boolean;
 }
 
 /** Longest message kept; the DLQ attribute and the log line must not carry a whole response. */
@@ -25,32 +42,18 @@ const MAX_ERROR_NAME_LENGTH = 64;
 const MAX_CAUSE_DEPTH = 5;
 const NO_MESSAGE = '(no message)';
 
-/** The service says the request itself is wrong, or not allowed: the same call fails the same way. */
-const DEAD_LETTER_NAMES: ReadonlySet<string> = new Set([
-  'ValidationException',
-  'AccessDeniedException',
-  // STS's name for the same refusal: AssumeRole into a member account whose role is missing or
-  // does not trust the worker.
-  'AccessDenied',
-  'ServiceQuotaExceededException',
-  'ResourceNotFoundException',
-]);
+/** One row of the table: what an error of that name means for the record or task that failed. */
+interface ErrorRow {
+  readonly disposition: ErrorDisposition;
+  /** Absent on the one error of ours that carries its reason itself (TargetRefusedError). */
+  readonly reason?: FailureReason;
+  /** ErrorName is that of the error it wraps: what refused (STS's AccessDenied), where Reason says what it means. */
+  readonly namedByCause?: boolean;
+}
 
-/** Our own errors that no retry can fix, matched by name for the ones that do not set `deadLetter`. */
-const OWN_DEAD_LETTER_NAMES: ReadonlySet<string> = new Set([
-  'EventParseError',
-  'MalformedBodyError',
-  'UnknownEventError',
-  'InvalidRequestError',
-  'PolicyValidationError',
-]);
-
-/**
- * Transient by nature: ConflictException is "an operation is running on the namespace";
- * IdempotencyAlreadyInProgressError (Powertools, matched by name so the domain stays free of
- * it) is another delivery of the same event still being processed.
- */
-const RETRY_NAMES: ReadonlySet<string> = new Set([
+/** Transient by nature: passes by itself, given time. */
+const TRANSIENT_ERRORS = [
+  // "An operation is running on the namespace".
   'ConflictException',
   'InternalServerException',
   'ThrottlingException',
@@ -62,8 +65,9 @@ const RETRY_NAMES: ReadonlySet<string> = new Set([
   'ServiceUnavailableException',
   'RequestTimeout',
   'RequestTimeoutException',
+  // Powertools: another delivery of the same event is still being processed.
   'IdempotencyAlreadyInProgressError',
-]);
+];
 
 /** Socket and timeout failures: Node error codes and the SDK's abort/timeout error names. */
 const NETWORK_ERRORS: ReadonlySet<string> = new Set([
@@ -77,24 +81,67 @@ const NETWORK_ERRORS: ReadonlySet<string> = new Set([
   'AbortError',
 ]);
 
+const retry = (reason: FailureReason = SweepTargetDeadLetterReason.RetriesExhausted): ErrorRow => ({
+  disposition: ErrorDisposition.Retry,
+  reason,
+});
+const deadLetter = (reason?: FailureReason, namedByCause = false): ErrorRow => ({
+  disposition: ErrorDisposition.DeadLetter,
+  reason,
+  namedByCause,
+});
+
+/**
+ * THE table: every error name whose meaning is known, and what it calls for (DESIGN.md section 4).
+ * SDK errors are recognised by name, not by class, so this module imports no SDK; our own errors
+ * by the names their classes set.
+ */
+const ERROR_TABLE: ReadonlyMap<string, ErrorRow> = new Map<string, ErrorRow>([
+  // AWS refuses the request itself: the same call fails the same way.
+  ['ValidationException', deadLetter(DeadLetterReason.NonRetryableError)],
+  ['AccessDeniedException', deadLetter(DeadLetterReason.NonRetryableError)],
+  // STS's name for the same refusal: AssumeRole into a member account whose role is missing or
+  // does not trust the worker.
+  ['AccessDenied', deadLetter(DeadLetterReason.NonRetryableError)],
+  ['ServiceQuotaExceededException', deadLetter(DeadLetterReason.NonRetryableError)],
+  ['ResourceNotFoundException', deadLetter(DeadLetterReason.NonRetryableError)],
+  // The region does not know the credentials: an opt-in region the account has not enabled.
+  ['UnrecognizedClientException', deadLetter(DeadLetterReason.RegionNotReachable)],
+  ['InvalidClientTokenId', deadLetter(DeadLetterReason.RegionNotReachable)],
+  // Ours, for what no retry fixes: a message that cannot be read, a target outside the scope.
+  ['MalformedBodyError', deadLetter(ParseFailureReason.MalformedBody)],
+  ['UnknownEventError', deadLetter(ParseFailureReason.UnknownEvent)],
+  ['InvalidRequestError', deadLetter(ParseFailureReason.InvalidRequest)],
+  ['SweepTaskParseError', deadLetter(SweepTargetDeadLetterReason.MalformedTask)],
+  ['PolicyValidationError', deadLetter(DeadLetterReason.NonRetryableError)],
+  ['AccountNotManagedError', deadLetter(DeadLetterReason.AccountNotManaged, true)],
+  // AccountNotManaged or RegionNotManaged, as decideTarget said: carried by the error.
+  ['TargetRefusedError', deadLetter()],
+  ...[...TRANSIENT_ERRORS, ...NETWORK_ERRORS].map((name): [string, ErrorRow] => [name, retry()]),
+  // Some namespaces of a swept target could not be read or requested: the next attempt sweeps again.
+  ['SweepIncompleteError', retry(SweepTargetDeadLetterReason.SweepIncomplete)],
+]);
+
 interface ErrorLike {
   readonly name?: unknown;
   readonly message?: unknown;
   readonly code?: unknown;
   readonly cause?: unknown;
-  readonly deadLetter?: unknown;
+  readonly reason?: unknown;
   readonly $fault?: unknown;
   readonly $metadata?: { readonly httpStatusCode?: unknown };
 }
 
 /**
- * Decides whether a failed record is retried (with backoff, then redrive) or dead-lettered at
- * once, per the error table in DESIGN.md section 4. Pure: SDK errors are recognised by shape
- * (`name`, `$metadata.httpStatusCode`, `$fault`, `code`), not by class, so this module imports
- * no SDK.
+ * The one decision between "retry" (with backoff, then redrive) and "dead-letter now", for the
+ * copy worker's records and the sweep worker's tasks alike: parse errors, scope refusals, AWS
+ * errors. Reads the error's name in ERROR_TABLE; one of our wrapping errors the table does not
+ * name is as retryable as what it wraps; a server fault (5xx) is transient. Pure: SDK errors are
+ * recognised by shape (`name`, `$metadata.httpStatusCode`, `$fault`, `code`), not by class.
  *
- * Unknown errors are retried: a bug or an unforeseen fault then reaches the DLQ through redrive
- * after maxReceiveCount, while a transient one we did not list gets its chance to pass.
+ * Anything else is unknown: retried, so a transient fault nobody listed gets its chance and a
+ * bug still reaches the DLQ through redrive after maxReceiveCount, with `knownError: false`,
+ * which the workers log at error level.
  *
  * @param error - whatever was thrown
  */
@@ -105,33 +152,25 @@ export function classifyServiceError(error: unknown): ErrorClassification {
 function classify(error: unknown, depth: number): ErrorClassification {
   if (typeof error !== 'object' || error === null) {
     // A thrown primitive (a string, usually): String() of a primitive cannot throw.
-    return result(ErrorDisposition.Retry, 'UnknownError', String(error));
+    return result(retry(), false, 'UnknownError', String(error));
   }
   const candidate = error as ErrorLike;
   const name = errorNameOf(candidate);
   // No String(error) on objects: it can throw, and it says "[object Object]" at best.
   const message = typeof candidate.message === 'string' ? candidate.message : NO_MESSAGE;
-
-  if (error instanceof CopyAutopilotError) {
-    // An explicit flag on our error wins; otherwise a wrapper of ours is as retryable as its cause.
-    if (typeof candidate.deadLetter === 'boolean') {
-      return result(
-        candidate.deadLetter ? ErrorDisposition.DeadLetter : ErrorDisposition.Retry,
-        name,
-        message,
-      );
-    }
-    if (OWN_DEAD_LETTER_NAMES.has(name)) return result(ErrorDisposition.DeadLetter, name, message);
-    if (typeof candidate.cause === 'object' && candidate.cause !== null && depth < MAX_CAUSE_DEPTH) {
-      return classify(candidate.cause, depth + 1);
-    }
-    return result(ErrorDisposition.Retry, name, message);
+  const row = ERROR_TABLE.get(name);
+  if (row !== undefined) {
+    const cause =
+      row.namedByCause === true && isObject(candidate.cause)
+        ? classify(candidate.cause, depth + 1)
+        : undefined;
+    const reason = row.reason ?? (candidate.reason as FailureReason);
+    return result({ ...row, reason }, true, cause?.errorName ?? name, message);
   }
-  if (OWN_DEAD_LETTER_NAMES.has(name) || DEAD_LETTER_NAMES.has(name)) {
-    return result(ErrorDisposition.DeadLetter, name, message);
+  if (error instanceof CopyAutopilotError && isObject(candidate.cause) && depth < MAX_CAUSE_DEPTH) {
+    return classify(candidate.cause, depth + 1);
   }
-  // Known transient errors (isKnownTransientError) and unknown ones alike.
-  return result(ErrorDisposition.Retry, name, message);
+  return result(retry(), isServerFault(candidate), name, message);
 }
 
 /** The names AWS gives a refusal on permissions: STS says AccessDenied, most services AccessDeniedException. */
@@ -146,19 +185,8 @@ export function isAccessDeniedError(error: unknown): boolean {
   return ACCESS_DENIED_NAMES.has(errorNameOf(error as ErrorLike));
 }
 
-/**
- * Whether `error` is one of the transient errors of the DESIGN.md table (throttling, conflict,
- * 5xx, network, idempotency in progress), as opposed to an unknown error that is retried only
- * for lack of knowledge. The worker logs the first as a warning and the second as an error.
- */
-export function isKnownTransientError(error: unknown, depth = 0): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const candidate = error as ErrorLike;
-  const name = errorNameOf(candidate);
-  if (RETRY_NAMES.has(name) || NETWORK_ERRORS.has(name) || isServerFault(candidate)) return true;
-  return error instanceof CopyAutopilotError && depth < MAX_CAUSE_DEPTH
-    ? isKnownTransientError(candidate.cause, depth + 1)
-    : false;
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
 }
 
 function isServerFault(error: ErrorLike): boolean {
@@ -177,10 +205,12 @@ function errorNameOf(error: ErrorLike): string {
   return name ?? 'UnknownError';
 }
 
-function result(disposition: ErrorDisposition, errorName: string, message: string): ErrorClassification {
+function result(row: ErrorRow, knownError: boolean, errorName: string, message: string): ErrorClassification {
   return {
-    disposition,
+    disposition: row.disposition,
+    reason: row.reason ?? DeadLetterReason.NonRetryableError,
     errorName: truncate(errorName, MAX_ERROR_NAME_LENGTH),
     message: truncate(message, MAX_CLASSIFIED_MESSAGE_LENGTH),
+    knownError,
   };
 }

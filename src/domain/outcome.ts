@@ -1,28 +1,6 @@
 import { MetricName } from '../observability/metricNames.js';
 import type { CopySettings } from './copyConfiguration.js';
 import type { DriftKind } from './planCopyConfiguration.js';
-import { TargetRefusalReason } from './scope/decideTarget.js';
-
-/**
- * Why a record went to the DLQ without retries, besides the parse failures
- * (`ParseFailureReason`: MalformedBody, UnknownEvent, InvalidRequest). A message attribute and
- * a metric dimension: a contract with alarms and runbooks.
- */
-export const DeadLetterReason = {
-  /** The policy file failed validation at cold start, or a rule cannot apply to this namespace. */
-  PolicyInvalid: 'PolicyInvalid',
-  /** AWS refused the request in a way no retry fixes (ValidationException, AccessDenied, …). */
-  NonRetryableError: 'NonRetryableError',
-  /** A namespace named only by ARN is not in ListNamespaces. */
-  NamespaceNotFound: 'NamespaceNotFound',
-  /**
-   * AccountNotManaged: the account is not the stack's own and not in the policy's scope, or its
-   * member role refused AssumeRole. RegionNotManaged: the region is outside the scope. Both are
-   * decided before any Redshift Serverless call.
-   */
-  ...TargetRefusalReason,
-} as const;
-export type DeadLetterReason = (typeof DeadLetterReason)[keyof typeof DeadLetterReason];
 
 /** What is known about a record when its outcome is decided; every field as far as parsing got. */
 export interface OutcomeContext {
@@ -103,6 +81,8 @@ export type RecordOutcome = OutcomeContext &
         readonly errorName: string;
         readonly message: string;
         readonly delaySeconds: number;
+        /** False when the error is not one the table knows (classifyServiceError): logged as an error. */
+        readonly knownError: boolean;
       }
     | {
         readonly kind: 'dead-lettered';
@@ -154,13 +134,17 @@ export function metricFor(outcome: RecordOutcome): OutcomeMetric | undefined {
 
 export type OutcomeLogLevel = 'info' | 'warn' | 'error';
 
-/** Drift, reported deletions and retries need a look if they persist; dead letters need one now. */
+/**
+ * Drift, reported deletions and retries need a look if they persist; dead letters need one now,
+ * and so does a retry of an error nobody knows (it may be a bug).
+ */
 export function logLevelFor(outcome: RecordOutcome): OutcomeLogLevel {
   switch (outcome.kind) {
     case 'drift':
     case 'deletion-reported':
-    case 'retry':
       return 'warn';
+    case 'retry':
+      return outcome.knownError ? 'warn' : 'error';
     case 'dead-lettered':
       return 'error';
     default:

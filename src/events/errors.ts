@@ -1,19 +1,9 @@
+import { ParseFailureReason } from '../domain/deadLetterReason.js';
 import { CopyAutopilotError } from '../domain/errors.js';
 
-/**
- * Why a message could not become a copy request. The code travels with the dead-lettered
- * message (attribute and metric dimension), so the values are a contract: change them only
- * with the alarms and runbooks that name them.
- */
-export const ParseFailureReason = {
-  /** The SQS body is not JSON, or not a JSON object. */
-  MalformedBody: 'MalformedBody',
-  /** The event's `source` / `detail-type` pair is not one copy-autopilot subscribes to. */
-  UnknownEvent: 'UnknownEvent',
-  /** A known event whose fields are missing, of the wrong type, or out of range. */
-  InvalidRequest: 'InvalidRequest',
-} as const;
-export type ParseFailureReason = (typeof ParseFailureReason)[keyof typeof ParseFailureReason];
+// The reasons are a domain contract (the table in classifyServiceError.ts names them); they are
+// part of this module's face too, for whoever handles a parse error.
+export { ParseFailureReason };
 
 interface EventParseErrorOptions extends ErrorOptions {
   /** The EventBridge event id, when the envelope got far enough to have one. */
@@ -21,14 +11,11 @@ interface EventParseErrorOptions extends ErrorOptions {
 }
 
 /**
- * Base class of every failure to turn an SQS body into a copy request. Retrying cannot fix
- * a message, so these carry `deadLetter: true`: the worker sends them to the DLQ at once,
- * with `reason`, and acknowledges them.
+ * Base class of every failure to turn an SQS body into a copy request. Retrying cannot fix a
+ * message: classifyServiceError's table dead-letters each subclass at once with its `reason`.
  */
 export abstract class EventParseError extends CopyAutopilotError {
   public abstract readonly reason: ParseFailureReason;
-  /** Read by `classifyServiceError`: retrying the same body fails the same way. */
-  public readonly deadLetter = true;
   public readonly eventId?: string;
 
   protected constructor(message: string, options: EventParseErrorOptions = {}) {

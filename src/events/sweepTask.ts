@@ -14,11 +14,11 @@ export interface SweepTask {
   readonly planId: string;
 }
 
-/** A sweep-task body that is not one: no retry can fix it, so it is dead-lettered at once. */
+/**
+ * A sweep-task body that is not one: no retry can fix it, so classifyServiceError's table
+ * dead-letters it at once (MalformedTask).
+ */
 export class SweepTaskParseError extends CopyAutopilotError {
-  /** Read by `classifyServiceError`: the same body fails the same way. */
-  public readonly deadLetter = true;
-
   public constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'SweepTaskParseError';

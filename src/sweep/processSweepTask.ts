@@ -8,12 +8,12 @@ import { sendToDeadLetterQueue } from '../aws/deadLetterQueue.js';
 import { delayRetry } from '../aws/retryVisibility.js';
 import type { BackoffOptions } from '../domain/backoff.js';
 import { classifyServiceError } from '../domain/classifyServiceError.js';
+import type { FailureReason } from '../domain/deadLetterReason.js';
 import type { Policy } from '../domain/policy/types.js';
 import { type AccountRegion, decideTarget } from '../domain/scope/decideTarget.js';
 import {
   decideSweepTargetFailure,
   SweepIncompleteError,
-  type SweepTargetDeadLetterReason,
   type SweepTargetFailure,
   TargetRefusedError,
 } from '../domain/sweepTargetFailure.js';
@@ -62,7 +62,7 @@ export type SweepTaskResult =
       readonly nonCompliant: number;
       readonly enqueued: number;
     }
-  | { readonly kind: 'dead-lettered'; readonly reason: SweepTargetDeadLetterReason };
+  | { readonly kind: 'dead-lettered'; readonly reason: FailureReason };
 
 /**
  * One sweep task: sweep its (account, region) and count what was seen and requested. A failure
@@ -102,7 +102,10 @@ export async function processSweepTask(
       // The task is still retried, after the queue's own visibility timeout instead.
       if (refusal !== undefined)
         logger.warn('could not set retry visibility', { error: classifyServiceError(refusal) });
-      logger.warn('sweep target retried', { ...details, delaySeconds: failure.delaySeconds });
+      const retried = { ...details, delaySeconds: failure.delaySeconds };
+      if (failure.knownError) logger.warn('sweep target retried', retried);
+      // An error the table does not know may be a bug: said at error level, not as a warning.
+      else logger.error('sweep target retried', retried);
       throw new RecordRetryError(failure.errorName, failure.message, { cause: error });
     }
     await deadLetter(record, failure, task, attempts, deps, logger);

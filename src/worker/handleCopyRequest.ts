@@ -2,6 +2,7 @@ import type { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverle
 import { RedshiftServerlessAdapter } from '../aws/redshiftServerlessAdapter.js';
 import { type BackoffOptions, backoffSeconds } from '../domain/backoff.js';
 import { classifyServiceError, ErrorDisposition } from '../domain/classifyServiceError.js';
+import { DeadLetterReason } from '../domain/deadLetterReason.js';
 import {
   type CopyRequest,
   isConfigurationChange,
@@ -9,19 +10,13 @@ import {
   type NamespaceRef,
   type Tags,
 } from '../domain/namespaceRef.js';
-import {
-  asRestoration,
-  DeadLetterReason,
-  type OutcomeContext,
-  type RecordOutcome,
-} from '../domain/outcome.js';
+import { asRestoration, type OutcomeContext, type RecordOutcome } from '../domain/outcome.js';
 // Module by module, not the policy index: the index also exports the YAML parser, which the
 // functions must not bundle (they load the policy compiled to JSON).
 import type { PolicyValidationError } from '../domain/policy/errors.js';
 import { decisionDependsOnTags, resolvePolicy } from '../domain/policy/resolvePolicy.js';
 import { DeletedConfigurationMode, type Policy, type PolicyDecision } from '../domain/policy/types.js';
 import { type AccountRegion, decideTarget } from '../domain/scope/decideTarget.js';
-import { AccountNotManagedError } from '../domain/scope/errors.js';
 import { EventParseError } from '../events/errors.js';
 import { parseCopyRequest } from '../events/parseCopyRequest.js';
 import type { IdempotentEnsure } from './idempotentEnsure.js';
@@ -218,35 +213,19 @@ function deadLetter(
   return { ...context, kind: 'dead-lettered', reason, errorName, message };
 }
 
+/** What classifyServiceError's table says of the error: dead-lettered now with its reason, or retried. */
 function failureOutcome(
   error: unknown,
   context: OutcomeContext,
   receiveCount: number,
   deps: HandleCopyRequestDeps,
 ): RecordOutcome {
-  const classification = classifyServiceError(error);
-  if (error instanceof AccountNotManagedError) {
-    // ErrorName says what refused (STS's AccessDenied), Reason what it means.
-    const { errorName } = error.cause === undefined ? classification : classifyServiceError(error.cause);
-    return deadLetter(context, error.reason, errorName, classification.message);
+  const { disposition, reason, errorName, message, knownError } = classifyServiceError(error);
+  if (disposition === ErrorDisposition.DeadLetter) {
+    // Not a decision: a message that failed to parse may still have had a readable event id.
+    const eventId = error instanceof EventParseError ? (error.eventId ?? context.eventId) : context.eventId;
+    return deadLetter({ ...context, eventId }, reason, errorName, message);
   }
-  if (error instanceof EventParseError) {
-    const withId = error.eventId === undefined ? context : { ...context, eventId: error.eventId };
-    return deadLetter(withId, error.reason, classification.errorName, classification.message);
-  }
-  if (classification.disposition === ErrorDisposition.DeadLetter) {
-    return deadLetter(
-      context,
-      DeadLetterReason.NonRetryableError,
-      classification.errorName,
-      classification.message,
-    );
-  }
-  return {
-    ...context,
-    kind: 'retry',
-    errorName: classification.errorName,
-    message: classification.message,
-    delaySeconds: backoffSeconds(receiveCount, deps.backoff, deps.random),
-  };
+  const delaySeconds = backoffSeconds(receiveCount, deps.backoff, deps.random);
+  return { ...context, kind: 'retry', errorName, message, delaySeconds, knownError };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { classifyServiceError } from '../../src/domain/classifyServiceError.js';
 import {
   EventParseError,
   InvalidRequestError,
@@ -90,7 +91,7 @@ function checkContract(body: string): string {
   expect(error).toBeInstanceOf(EventParseError);
   const failure = error as EventParseError;
   expect(REASONS).toContain(failure.reason);
-  expect(failure.deadLetter).toBe(true);
+  expect(classifyServiceError(failure).disposition).toBe('dead-letter');
   expect(failure.message.length).toBeGreaterThan(0);
   expect(failure.message.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
   if (failure instanceof InvalidRequestError) {

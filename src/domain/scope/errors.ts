@@ -4,13 +4,11 @@ import { TargetRefusalReason } from './decideTarget.js';
 /**
  * An account the autopilot must not act in: not the stack's own and not reachable through the
  * member role (none configured, or the role refused AssumeRole). Raised by the adapters as a
- * last line of defence behind `decideTarget`; the worker dead-letters the record at once with
- * reason AccountNotManaged, before any Redshift Serverless call.
+ * last line of defence behind `decideTarget`; classifyServiceError's table dead-letters the
+ * record at once with reason AccountNotManaged, before any Redshift Serverless call.
  */
 export class AccountNotManagedError extends CopyAutopilotError {
   public readonly reason = TargetRefusalReason.AccountNotManaged;
-  /** Read by `classifyServiceError`: the same record would be refused again. */
-  public readonly deadLetter = true;
   public readonly account: string;
 
   public constructor(account: string, message: string, options?: ErrorOptions) {

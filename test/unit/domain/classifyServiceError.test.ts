@@ -13,11 +13,13 @@ import {
   classifyServiceError,
   ErrorDisposition,
   isAccessDeniedError,
-  isKnownTransientError,
   MAX_CLASSIFIED_MESSAGE_LENGTH,
 } from '../../../src/domain/classifyServiceError.js';
 import { CopyAutopilotError } from '../../../src/domain/errors.js';
+import { AccountNotManagedError } from '../../../src/domain/scope/errors.js';
+import { SweepIncompleteError, TargetRefusedError } from '../../../src/domain/sweepTargetFailure.js';
 import { InvalidRequestError, MalformedBodyError, UnknownEventError } from '../../../src/events/errors.js';
+import { SweepTaskParseError } from '../../../src/events/sweepTask.js';
 
 const $metadata = { httpStatusCode: 400, requestId: 'req-1', attempts: 1, totalRetryDelay: 0 };
 
@@ -52,8 +54,10 @@ describe('Function: classifyServiceError', () => {
     // Assess
     expect(classification).toStrictEqual({
       disposition: ErrorDisposition.Retry,
+      reason: 'RetriesExhausted',
       errorName,
       message: error.message,
+      knownError: true,
     });
   });
 
@@ -79,8 +83,10 @@ describe('Function: classifyServiceError', () => {
     // Assess
     expect(classification).toStrictEqual({
       disposition: ErrorDisposition.DeadLetter,
+      reason: 'NonRetryableError',
       errorName,
       message: error.message,
+      knownError: true,
     });
   });
 
@@ -99,8 +105,32 @@ describe('Function: classifyServiceError', () => {
     const classification = classifyServiceError(error);
 
     // Assess
-    expect(classification).toMatchObject({ disposition: 'dead-letter', errorName: 'AccessDenied' });
+    expect(classification).toMatchObject({
+      disposition: 'dead-letter',
+      reason: 'NonRetryableError',
+      errorName: 'AccessDenied',
+    });
   });
+
+  it.each(['UnrecognizedClientException', 'InvalidClientTokenId'])(
+    'dead-letters %s at once: the region does not know the credentials (an opt-in region not enabled)',
+    (name) => {
+      // Act
+      const classification = classifyServiceError({
+        name,
+        message: 'The security token is invalid.',
+        $metadata,
+      });
+
+      // Assess
+      expect(classification).toMatchObject({
+        disposition: 'dead-letter',
+        reason: 'RegionNotReachable',
+        errorName: name,
+        knownError: true,
+      });
+    },
+  );
 
   it.each(['TooManyRequestsException', 'RequestLimitExceeded', 'ServiceUnavailable'])(
     'retries throttling and availability errors known only by name (%s)',
@@ -109,8 +139,7 @@ describe('Function: classifyServiceError', () => {
       const classification = classifyServiceError({ name, message: 'slow down', $metadata });
 
       // Assess
-      expect(classification).toMatchObject({ disposition: 'retry', errorName: name });
-      expect(isKnownTransientError({ name })).toBe(true);
+      expect(classification).toMatchObject({ disposition: 'retry', errorName: name, knownError: true });
     },
   );
 
@@ -124,7 +153,7 @@ describe('Function: classifyServiceError', () => {
 
     // Assess
     expect(classification.disposition).toBe('retry');
-    expect(isKnownTransientError(error)).toBe(true);
+    expect(classification.knownError).toBe(true);
   });
 
   it.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'])(
@@ -136,10 +165,11 @@ describe('Function: classifyServiceError', () => {
       // Assess
       expect(classification).toStrictEqual({
         disposition: 'retry',
+        reason: 'RetriesExhausted',
         errorName: code,
         message: `connect ${code} 127.0.0.1:4566`,
+        knownError: true,
       });
-      expect(isKnownTransientError(socketError(code))).toBe(true);
     },
   );
 
@@ -151,8 +181,7 @@ describe('Function: classifyServiceError', () => {
     const classification = classifyServiceError(error);
 
     // Assess
-    expect(classification).toMatchObject({ disposition: 'retry', errorName: name });
-    expect(isKnownTransientError(error)).toBe(true);
+    expect(classification).toMatchObject({ disposition: 'retry', errorName: name, knownError: true });
   });
 
   it('retries IdempotencyAlreadyInProgressError: another delivery of the event is in flight', () => {
@@ -166,21 +195,74 @@ describe('Function: classifyServiceError', () => {
     expect(classification).toMatchObject({
       disposition: 'retry',
       errorName: 'IdempotencyAlreadyInProgressError',
+      knownError: true,
     });
-    expect(isKnownTransientError(error)).toBe(true);
   });
 
   it.each([
-    ['MalformedBodyError', new MalformedBodyError('Malformed body: not JSON')],
-    ['UnknownEventError', new UnknownEventError('Unknown event: source "aws.ec2"', { source: 'aws.ec2' })],
-    ['InvalidRequestError', new InvalidRequestError('Invalid request: detail.account …', 'detail.account')],
-    ['PolicyValidationError', new PolicyValidationError('Invalid policy (1 issue): rules[0].copyTo.region')],
-  ])('dead-letters our %s at once', (errorName, error) => {
+    ['MalformedBodyError', new MalformedBodyError('Malformed body: not JSON'), 'MalformedBody'],
+    [
+      'UnknownEventError',
+      new UnknownEventError('Unknown event: source "aws.ec2"', { source: 'aws.ec2' }),
+      'UnknownEvent',
+    ],
+    [
+      'InvalidRequestError',
+      new InvalidRequestError('Invalid request: detail.account …', 'detail.account'),
+      'InvalidRequest',
+    ],
+    [
+      'PolicyValidationError',
+      new PolicyValidationError('Invalid policy (1 issue): rules[0].copyTo.region'),
+      'NonRetryableError',
+    ],
+    ['SweepTaskParseError', new SweepTaskParseError('sweep task body is not JSON'), 'MalformedTask'],
+    [
+      'TargetRefusedError',
+      new TargetRefusedError('RegionNotManaged', 'region ap-south-2 is outside the policy’s scope'),
+      'RegionNotManaged',
+    ],
+  ])('dead-letters our %s at once, with its reason', (errorName, error, reason) => {
     // Act
     const classification = classifyServiceError(error);
 
     // Assess
-    expect(classification).toStrictEqual({ disposition: 'dead-letter', errorName, message: error.message });
+    expect(classification).toStrictEqual({
+      disposition: 'dead-letter',
+      reason,
+      errorName,
+      message: error.message,
+      knownError: true,
+    });
+  });
+
+  it('dead-letters an AccountNotManagedError as AccountNotManaged, named by what refused', () => {
+    // Prepare
+    const refused = new AccountNotManagedError('222222222222', 'its member role refused AssumeRole', {
+      cause: { name: 'AccessDenied', message: 'not authorized to perform: sts:AssumeRole', $metadata },
+    });
+    const unreachable = new AccountNotManagedError('222222222222', 'no member role was given for it');
+
+    // Act & Assess
+    expect(classifyServiceError(refused)).toMatchObject({
+      disposition: 'dead-letter',
+      reason: 'AccountNotManaged',
+      errorName: 'AccessDenied',
+      message: 'its member role refused AssumeRole',
+    });
+    expect(classifyServiceError(unreachable)).toMatchObject({
+      reason: 'AccountNotManaged',
+      errorName: 'AccountNotManagedError',
+    });
+  });
+
+  it('retries an incomplete sweep, giving SweepIncomplete as the reason once retries are exhausted', () => {
+    // Act & Assess
+    expect(classifyServiceError(new SweepIncompleteError(1, 0, 'AccessDeniedException: no'))).toMatchObject({
+      disposition: 'retry',
+      reason: 'SweepIncomplete',
+      knownError: true,
+    });
   });
 
   it('dead-letters an error known only by our error names, even outside our class hierarchy', () => {
@@ -189,26 +271,6 @@ describe('Function: classifyServiceError', () => {
 
     // Assess
     expect(classification.disposition).toBe('dead-letter');
-  });
-
-  it('follows the deadLetter flag of our own errors', () => {
-    // Prepare
-    class NamespaceGoneError extends CopyAutopilotError {
-      public readonly deadLetter = true;
-    }
-    class RetryLaterError extends CopyAutopilotError {
-      public readonly deadLetter = false;
-    }
-
-    // Act
-    const gone = classifyServiceError(new NamespaceGoneError('gone'));
-    const later = classifyServiceError(
-      new RetryLaterError('later', { cause: new ValidationException({ message: 'x', $metadata }) }),
-    );
-
-    // Assess
-    expect(gone.disposition).toBe('dead-letter');
-    expect(later.disposition).toBe('retry');
   });
 
   it('classifies one of our wrapping errors by the SDK error it wraps', () => {
@@ -225,11 +287,12 @@ describe('Function: classifyServiceError', () => {
     // Assess
     expect(wrappedConflict).toStrictEqual({
       disposition: 'retry',
+      reason: 'RetriesExhausted',
       errorName: 'ConflictException',
       message: 'Operation in progress',
+      knownError: true,
     });
     expect(wrappedDenied).toMatchObject({ disposition: 'dead-letter', errorName: 'AccessDeniedException' });
-    expect(isKnownTransientError(new CopyAutopilotError('ensure failed', { cause: conflict }))).toBe(true);
   });
 
   it.each([
@@ -237,8 +300,8 @@ describe('Function: classifyServiceError', () => {
     ['a TypeError', new TypeError('x is not a function'), 'TypeError', 'x is not a function'],
     [
       'a 4xx the table does not list',
-      { name: 'UnrecognizedClientException', $fault: 'client' },
-      'UnrecognizedClientException',
+      { name: 'UnsupportedOperationException', $fault: 'client' },
+      'UnsupportedOperationException',
       '(no message)',
     ],
     ['a thrown string', 'something broke', 'UnknownError', 'something broke'],
@@ -246,14 +309,19 @@ describe('Function: classifyServiceError', () => {
     ['undefined', undefined, 'UnknownError', 'undefined'],
     ['our base error with no cause', new CopyAutopilotError('odd'), 'CopyAutopilotError', 'odd'],
   ])(
-    'retries an unknown error (%s): redrive dead-letters it after maxReceiveCount',
+    'retries an unknown error (%s), marked unknown: redrive dead-letters it after maxReceiveCount',
     (_case, error, errorName, message) => {
       // Act
       const classification = classifyServiceError(error);
 
       // Assess
-      expect(classification).toStrictEqual({ disposition: 'retry', errorName, message });
-      expect(isKnownTransientError(error)).toBe(false);
+      expect(classification).toStrictEqual({
+        disposition: 'retry',
+        reason: 'RetriesExhausted',
+        errorName,
+        message,
+        knownError: false,
+      });
     },
   );
 
@@ -267,8 +335,10 @@ describe('Function: classifyServiceError', () => {
     // Assess
     expect(classification).toStrictEqual({
       disposition: 'retry',
+      reason: 'RetriesExhausted',
       errorName: 'UnknownError',
       message: '(no message)',
+      knownError: false,
     });
   });
 

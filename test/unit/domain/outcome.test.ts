@@ -24,6 +24,7 @@ describe('Function: metricFor', () => {
       errorName: 'ConflictException',
       message: 'busy',
       delaySeconds: 5,
+      knownError: true,
     });
     const deadLettered = metricFor({
       kind: 'dead-lettered',
@@ -103,7 +104,9 @@ describe('Function: logLevelFor', () => {
   it('warns on drift and retries and errs on dead letters', () => {
     // Act & Assess
     expect(logLevelFor({ kind: 'unmatched' })).toBe('info');
-    expect(logLevelFor({ kind: 'retry', errorName: 'E', message: 'm', delaySeconds: 1 })).toBe('warn');
+    expect(
+      logLevelFor({ kind: 'retry', errorName: 'E', message: 'm', delaySeconds: 1, knownError: true }),
+    ).toBe('warn');
     expect(logLevelFor({ kind: 'dead-lettered', reason: 'R', errorName: 'E', message: 'm' })).toBe('error');
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { SweepTargetDeadLetterReason } from '../../../src/domain/deadLetterReason.js';
 import { AccountNotManagedError } from '../../../src/domain/scope/errors.js';
 import {
   decideSweepTargetFailure,
   SweepIncompleteError,
-  SweepTargetDeadLetterReason,
   TargetRefusedError,
 } from '../../../src/domain/sweepTargetFailure.js';
 import { SweepTaskParseError } from '../../../src/events/sweepTask.js';
@@ -69,6 +69,7 @@ describe('Function: decideSweepTargetFailure', () => {
       errorName: 'ThrottlingException',
       message: 'ThrottlingException',
       delaySeconds: 30,
+      knownError: true,
     });
     expect(third).toMatchObject({ kind: 'retry', delaySeconds: 120 });
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { classifyServiceError } from '../../../src/domain/classifyServiceError.js';
 import { CopyAutopilotError } from '../../../src/domain/errors.js';
 import {
   EventParseError,
@@ -717,7 +718,8 @@ describe('Function: parseCopyRequest', () => {
 
       // Assess
       expect(error).toBeInstanceOf(MalformedBodyError);
-      expect(error).toMatchObject({ name: 'MalformedBodyError', reason: 'MalformedBody', deadLetter: true });
+      expect(error).toMatchObject({ name: 'MalformedBodyError', reason: 'MalformedBody' });
+      expect(classifyServiceError(error).disposition).toBe('dead-letter');
       expect((error as Error).message).toContain(message);
     });
 
@@ -855,7 +857,7 @@ describe('Function: parseCopyRequest', () => {
           } catch (error) {
             expect(error).toBeInstanceOf(EventParseError);
             expect(error).toBeInstanceOf(CopyAutopilotError);
-            expect((error as EventParseError).deadLetter).toBe(true);
+            expect(classifyServiceError(error).disposition).toBe('dead-letter');
             expect(Object.values(ParseFailureReason)).toContain((error as EventParseError).reason);
           }
         }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classifyServiceError } from '../../../src/domain/classifyServiceError.js';
 import { parseSweepTask, SweepTaskParseError, sweepTaskBody } from '../../../src/events/sweepTask.js';
 
 describe('Function: parseSweepTask', () => {
@@ -26,6 +27,16 @@ describe('Function: parseSweepTask', () => {
   ])('throws a SweepTaskParseError, dead-lettered at once, for %s', (_, body) => {
     // Act & Assess
     expect(() => parseSweepTask(body)).toThrow(SweepTaskParseError);
-    expect(() => parseSweepTask(body)).toThrow(expect.objectContaining({ deadLetter: true }));
+    const error = (() => {
+      try {
+        parseSweepTask(body);
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(classifyServiceError(error)).toMatchObject({
+      disposition: 'dead-letter',
+      reason: 'MalformedTask',
+    });
   });
 });

@@ -546,6 +546,27 @@ describe('Function: createCopyWorker', () => {
       expect(inputs(sqs, SendMessageCommand)).toHaveLength(0);
     });
 
+    it('returns the record on an error nobody knows, and logs it as an error: it may be a bug', async () => {
+      // Prepare
+      redshift.addNamespace('prod-odd');
+      redshift.failNext('Create', new TypeError('Cannot read properties of undefined'));
+
+      // Act
+      const response = await invoke(
+        worker(),
+        sqsEvent(sqsRecord(snapshotCopyRequested('prod-odd'), { messageId: 'm-odd' })),
+      );
+
+      // Assess
+      expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-odd' }]);
+      expect(outcomeLines()[0]).toMatchObject({
+        outcome: 'retry',
+        errorName: 'TypeError',
+        knownError: false,
+        level: 'ERROR',
+      });
+    });
+
     it('still reports the failure when the visibility change fails', async () => {
       // Prepare
       redshift.addNamespace('prod-flaky');
