@@ -1,6 +1,7 @@
 import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { classifyServiceError, isAccessDeniedError } from '../domain/classifyServiceError.js';
+import { accountOfRoleArn } from '../domain/identifiers.js';
 import { AccountNotManagedError } from '../domain/scope/errors.js';
 
 export interface MemberRoleCredentialsOptions {
@@ -18,7 +19,6 @@ export interface MemberRoleCredentialsOptions {
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 const DEFAULT_SESSION_NAME = 'copy-autopilot';
 const DEFAULT_DURATION_SECONDS = 3600;
-const ROLE_ARN_ACCOUNT = /^arn:[a-z-]+:iam::(\d{12}):role\//;
 
 /**
  * Credentials of the member role `roleArn`, by STS AssumeRole: fetched on first use, shared by
@@ -55,7 +55,7 @@ export function memberRoleCredentials(
       };
     } catch (error) {
       if (!isAccessDeniedError(error)) throw error;
-      const account = ROLE_ARN_ACCOUNT.exec(roleArn)?.[1] ?? 'unknown';
+      const account = accountOfRoleArn(roleArn) ?? 'unknown';
       const { errorName, message } = classifyServiceError(error);
       throw new AccountNotManagedError(
         account,

@@ -41,7 +41,8 @@ export class UnexpectedResponseError extends CopyAutopilotError {
   }
 }
 
-const PAGE_SIZE = 100;
+/** The largest page ListNamespaces and ListSnapshotCopyConfigurations return. */
+export const MAX_PAGE_SIZE = 100;
 
 function isNotFound(error: unknown): boolean {
   return error instanceof Error && error.name === 'ResourceNotFoundException';
@@ -119,7 +120,7 @@ export class RedshiftServerlessAdapter {
     const page = await this.#client.send(
       new ListSnapshotCopyConfigurationsCommand({
         namespaceName: request.namespaceName,
-        maxResults: PAGE_SIZE,
+        maxResults: MAX_PAGE_SIZE,
         nextToken: request.nextToken,
       }),
     );
@@ -186,7 +187,9 @@ export class RedshiftServerlessAdapter {
   public async findNamespaceByArn(arn: string): Promise<NamespaceRef | undefined> {
     let nextToken: string | undefined;
     do {
-      const page = await this.#client.send(new ListNamespacesCommand({ maxResults: PAGE_SIZE, nextToken }));
+      const page = await this.#client.send(
+        new ListNamespacesCommand({ maxResults: MAX_PAGE_SIZE, nextToken }),
+      );
       const found = page.namespaces?.find((ns) => ns.namespaceArn === arn);
       if (found?.namespaceName !== undefined) {
         return { ...this.#location, name: found.namespaceName, arn };

@@ -1,14 +1,15 @@
 import { ListNamespacesCommand, type RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import type { InventoriedNamespace } from '../domain/compliance/evaluateCompliance.js';
 import type { CopyConfiguration } from '../domain/copyConfiguration.js';
-import { NAMESPACE_ARN_PATTERN } from '../domain/identifiers.js';
+import { parseNamespaceArn } from '../domain/identifiers.js';
 import { type ConcurrencyLimiter, createConcurrencyLimiter } from './concurrencyLimiter.js';
 import { EventChannel } from './eventChannel.js';
-import { RedshiftServerlessAdapter, UnexpectedResponseError } from './redshiftServerlessAdapter.js';
+import {
+  MAX_PAGE_SIZE,
+  RedshiftServerlessAdapter,
+  UnexpectedResponseError,
+} from './redshiftServerlessAdapter.js';
 import { type PacingClock, TokenBucket } from './tokenBucket.js';
-
-/** ListNamespaces' largest page. */
-export const NAMESPACE_PAGE_SIZE = 100;
 
 /** What decides whether a namespace's tags must be read: where it lives and its name. */
 export interface NamespaceSubject {
@@ -116,7 +117,7 @@ async function produce(options: RegionInventoryOptions, producer: Producer): Pro
     do {
       const page = await paced(() =>
         options.client.send(
-          new ListNamespacesCommand({ maxResults: options.pageSize ?? NAMESPACE_PAGE_SIZE, nextToken }),
+          new ListNamespacesCommand({ maxResults: options.pageSize ?? MAX_PAGE_SIZE, nextToken }),
         ),
       );
       nextToken = page.nextToken === '' ? undefined : page.nextToken;
@@ -171,7 +172,7 @@ async function describeNamespace(
   paced: Paced,
 ): Promise<InventoryEvent> {
   try {
-    const account = listed.arn === undefined ? undefined : NAMESPACE_ARN_PATTERN.exec(listed.arn)?.[3];
+    const account = listed.arn === undefined ? undefined : parseNamespaceArn(listed.arn)?.account;
     if (listed.arn === undefined || account === undefined) {
       throw new UnexpectedResponseError(
         'ListNamespaces',

@@ -1,6 +1,7 @@
 import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { MAX_VISIBILITY_TIMEOUT_SECONDS } from '../domain/backoff.js';
 import { CopyAutopilotError } from '../domain/errors.js';
+import { parseQueueArn } from '../domain/identifiers.js';
 
 /** An SQS record's eventSourceARN is not a queue ARN. */
 export class QueueArnError extends CopyAutopilotError {
@@ -13,17 +14,15 @@ export class QueueArnError extends CopyAutopilotError {
   }
 }
 
-const queueArnPattern = /^arn:(aws[a-z-]*):sqs:([a-z0-9-]+):(\d{12}):(.+)$/;
-
 /**
  * The URL of the queue an SQS record came from. Lambda gives us the ARN only; the URL is
  * derived from it, against the configured endpoint when there is one (the local cloud),
  * because the SDK sends SQS requests to the queue URL's host.
  */
 export function queueUrlFromArn(arn: string, endpointUrl?: string): string {
-  const match = queueArnPattern.exec(arn);
-  if (match === null) throw new QueueArnError(arn);
-  const [, partition, region, account, name] = match;
+  const queue = parseQueueArn(arn);
+  if (queue === undefined) throw new QueueArnError(arn);
+  const { partition, region, account, name } = queue;
   if (endpointUrl !== undefined) return `${endpointUrl.replace(/\/+$/, '')}/${account}/${name}`;
   const suffix = partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
   return `https://sqs.${region}.${suffix}/${account}/${name}`;

@@ -1,5 +1,6 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { QueueNotFoundError, queueUrlByName } from '../aws/queueLookup.js';
+import { QUEUE_URL_PATTERN } from '../domain/identifiers.js';
 import type { OptionsConfig } from './command.js';
 import { UsageError } from './errors.js';
 
@@ -37,7 +38,7 @@ export async function resolveDeadLetterQueueUrl(
   values: Readonly<Record<string, unknown>>,
 ): Promise<string> {
   const given = typeof values.queue === 'string' && values.queue !== '' ? values.queue : undefined;
-  if (given !== undefined && /^https?:\/\//.test(given)) return given;
+  if (given !== undefined && QUEUE_URL_PATTERN.test(given)) return given;
   const name = given ?? queueNames(values).deadLetter;
   try {
     return await queueUrlByName(sqs, name);

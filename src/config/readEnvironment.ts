@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_BACKOFF, MAX_VISIBILITY_TIMEOUT_SECONDS } from '../domain/backoff.js';
-import { isAccountId } from '../domain/identifiers.js';
+import { isAccountId, QUEUE_URL_PATTERN } from '../domain/identifiers.js';
 import { ConfigError } from './configError.js';
 
 /** The environment a function's configuration is read from: `process.env`, or a plain object in tests. */
@@ -102,6 +102,6 @@ export function readAccountId(env: Environment): string {
 /** A queue URL variable. */
 export function readQueueUrl(env: Environment, name: string): string {
   const url = readRequired(env, name);
-  if (!/^https?:\/\//.test(url)) throw new ConfigError(name, `must be a queue URL, got '${url}'`);
+  if (!QUEUE_URL_PATTERN.test(url)) throw new ConfigError(name, `must be a queue URL, got '${url}'`);
   return url;
 }

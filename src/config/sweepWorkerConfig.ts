@@ -1,3 +1,4 @@
+import { DEFAULT_EVENT_BUS } from '../events/constants.js';
 import {
   type BackoffSettings,
   type Environment,
@@ -46,7 +47,7 @@ export function loadSweepWorkerConfig(env: Environment): SweepWorkerConfig {
   const endpointUrl = readOptional(env, 'AWS_ENDPOINT_URL');
   return {
     policyFile: readPolicyFile(env),
-    eventBusName: readOptional(env, 'EVENT_BUS_NAME') ?? 'default',
+    eventBusName: readOptional(env, 'EVENT_BUS_NAME') ?? DEFAULT_EVENT_BUS,
     concurrency: readPositiveNumber(env, 'SWEEP_CONCURRENCY', 4, { integer: true }),
     ratePerSecond: readPositiveNumber(env, 'SWEEP_RATE_PER_SECOND', 10),
     deadLetterQueueUrl: readQueueUrl(env, 'SWEEP_TASKS_DEAD_LETTER_QUEUE_URL'),

@@ -16,6 +16,9 @@ export const DetailType = {
 } as const;
 export type DetailType = (typeof DetailType)[keyof typeof DetailType];
 
+/** The bus an event goes to when none is named: the account's default bus, in each region. */
+export const DEFAULT_EVENT_BUS = 'default';
+
 /** `detail.eventSource` of CloudTrail records for the Redshift Serverless API. */
 export const REDSHIFT_SERVERLESS_EVENT_SOURCE = 'redshift-serverless.amazonaws.com';
 

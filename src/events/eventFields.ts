@@ -1,4 +1,10 @@
-import { ACCOUNT_ID_PATTERN, NAMESPACE_NAME_PATTERN, REGION_CODE_PATTERN } from '../domain/identifiers.js';
+import {
+  ACCOUNT_ID_PATTERN,
+  MAX_TAG_KEY_LENGTH,
+  MAX_TAG_VALUE_LENGTH,
+  NAMESPACE_NAME_PATTERN,
+  REGION_CODE_PATTERN,
+} from '../domain/identifiers.js';
 import { truncate } from '../domain/truncate.js';
 import { InvalidRequestError } from './errors.js';
 
@@ -43,8 +49,15 @@ export const FieldRule = {
   Arn: { pattern: /^arn:/, maxLength: 2048, expectation: 'an ARN' },
   /** CloudTrail event names and error codes: short identifiers. */
   Code: { maxLength: 128, minLength: 1, expectation: 'a non-empty string of at most 128 characters' },
-  TagKey: { maxLength: 128, minLength: 1, expectation: 'a tag key of 1–128 characters' },
-  TagValue: { maxLength: 256, expectation: 'a tag value of at most 256 characters' },
+  TagKey: {
+    maxLength: MAX_TAG_KEY_LENGTH,
+    minLength: 1,
+    expectation: `a tag key of 1–${MAX_TAG_KEY_LENGTH} characters`,
+  },
+  TagValue: {
+    maxLength: MAX_TAG_VALUE_LENGTH,
+    expectation: `a tag value of at most ${MAX_TAG_VALUE_LENGTH} characters`,
+  },
 } as const satisfies Record<string, StringRule>;
 
 export function isJsonObject(value: unknown): value is JsonObject {

@@ -1,4 +1,4 @@
-import { NAMESPACE_ARN_PATTERN } from '../domain/identifiers.js';
+import { parseNamespaceArn } from '../domain/identifiers.js';
 import type { Tags } from '../domain/namespaceRef.js';
 import { FieldRule, type JsonObject } from './eventFields.js';
 import type { EventEnvelope } from './types.js';
@@ -33,11 +33,9 @@ export interface ParsedNamespaceArn {
 
 /** Splits `arn` when it names a namespace; undefined for any other resource (workgroup, snapshot…). */
 export function splitNamespaceArn(arn: string): ParsedNamespaceArn | undefined {
-  const match = NAMESPACE_ARN_PATTERN.exec(arn);
-  if (match === null) return undefined;
-  const [, , region = '', account = ''] = match;
-  if (!FieldRule.Region.pattern.test(region)) return undefined;
-  return { arn, account, region };
+  const parts = parseNamespaceArn(arn);
+  if (parts === undefined || !FieldRule.Region.pattern.test(parts.region)) return undefined;
+  return { arn, account: parts.account, region: parts.region };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { regionOfEventBusArn } from '../../domain/identifiers.js';
+import { DEFAULT_EVENT_BUS } from '../../events/constants.js';
 import { type AssessedNamespace, type NamespaceVerdict, verdictOf } from '../../sweep/assessNamespaces.js';
 import {
   type FailedProtectionRequest,
@@ -29,8 +31,6 @@ import {
   targetSummaryRows,
   targetsCount,
 } from '../targetReport.js';
-
-const BUS_ARN = /^arn:aws[a-z-]*:events:([a-z0-9-]+):\d{12}:event-bus\/.+$/;
 
 /** Why nothing was requested although some namespaces are not compliant. */
 type NotRequested = 'dry-run' | 'declined' | 'stopped';
@@ -76,13 +76,13 @@ export const sweep: Command = {
     ...awsOptions,
     ...sweepOptions,
     'dry-run': { type: 'boolean', default: false },
-    bus: { type: 'string', default: 'default' },
+    bus: { type: 'string', default: DEFAULT_EVENT_BUS },
     yes: { type: 'boolean', default: false },
   },
   run: async ({ values }, context) => {
     const options = await readSweepOptions(values, context);
     if (options === undefined) return ExitCode.NotOk;
-    const busName = typeof values.bus === 'string' && values.bus !== '' ? values.bus : 'default';
+    const busName = typeof values.bus === 'string' && values.bus !== '' ? values.bus : DEFAULT_EVENT_BUS;
     let interrupted = false;
     void context.interrupted.then(() => {
       interrupted = true;
@@ -158,7 +158,7 @@ async function request(
   if (options.stopped) return { ...none, notRequested: 'stopped' };
   if (options.dryRun) return { ...none, notRequested: 'dry-run' };
   if (!(await options.confirm())) return { ...none, notRequested: 'declined' };
-  const busRegion = BUS_ARN.exec(options.busName)?.[1] ?? options.homeRegion;
+  const busRegion = regionOfEventBusArn(options.busName) ?? options.homeRegion;
   const result = await requestProtection(nonCompliant.map(toProtectionRequest), {
     client: options.access.eventBridge(busRegion),
     busName: options.busName,

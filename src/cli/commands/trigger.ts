@@ -1,13 +1,11 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { isAccountId, isNamespaceName } from '../../domain/identifiers.js';
 import { RequestOrigin } from '../../domain/namespaceRef.js';
-import { DetailType, EventSource } from '../../events/constants.js';
+import { DEFAULT_EVENT_BUS, DetailType, EventSource } from '../../events/constants.js';
 import { AWS_OPTIONS_USAGE, awsClientConfig, awsOptions, outputFormat } from '../awsOptions.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
 import { sdkClientConfig } from '../sdkClientConfig.js';
-
-const DEFAULT_BUS = 'default';
 
 /**
  * The PutEvents entry of a manual request. Region and account default to the envelope's (the
@@ -48,7 +46,7 @@ export const trigger: Command = {
   notOk: 'the bus refused the event (PutEvents reported an entry error)',
   options: {
     ...awsOptions,
-    bus: { type: 'string', default: DEFAULT_BUS },
+    bus: { type: 'string', default: DEFAULT_EVENT_BUS },
     account: { type: 'string' },
   },
   allowPositionals: true,
@@ -65,7 +63,7 @@ export const trigger: Command = {
     if (account !== undefined && !isAccountId(account)) {
       throw new UsageError(`--account ${account}: an account id is 12 digits`);
     }
-    const bus = typeof values.bus === 'string' && values.bus !== '' ? values.bus : DEFAULT_BUS;
+    const bus = typeof values.bus === 'string' && values.bus !== '' ? values.bus : DEFAULT_EVENT_BUS;
     const config = sdkClientConfig(awsClientConfig(values, env), env);
 
     const client = new EventBridgeClient(config);

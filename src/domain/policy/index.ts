@@ -21,9 +21,4 @@ export {
 export { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './validateCopyTo.js';
 export { validatePolicy } from './validatePolicy.js';
 export { DEFAULT_ON_DELETED, DEFAULT_ON_EXISTING, RULE_NAME_PATTERN } from './validatePolicyRule.js';
-export {
-  ALL_ENABLED_REGIONS,
-  ORGANIZATION,
-  ORGANIZATIONAL_UNIT_ID_PATTERN,
-  ROLE_NAME_PATTERN,
-} from './validatePolicyScope.js';
+export { ALL_ENABLED_REGIONS, ORGANIZATION } from './validatePolicyScope.js';

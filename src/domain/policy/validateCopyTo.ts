@@ -1,5 +1,6 @@
 import { isAwsRegion, partitionOf } from '../awsRegions.js';
 import { type CopySettings, INDEFINITE_RETENTION } from '../copyConfiguration.js';
+import { KMS_ALIAS_NAME_PATTERN, KMS_ARN_PATTERN, KMS_KEY_ID_PATTERN } from '../identifiers.js';
 import { describeValue, isMapping, reportUnknownKeys } from './documentShape.js';
 import { CrossFieldCheck } from './errors.js';
 import { type ReportIssue, trackingReporter } from './issueReporter.js';
@@ -9,10 +10,6 @@ const COPY_TO_KEYS = ['region', 'kmsKeyId', 'retentionDays'] as const;
 /** The range CreateSnapshotCopyConfiguration accepts for `snapshotRetentionPeriod`. */
 export const MIN_RETENTION_DAYS = 1;
 export const MAX_RETENTION_DAYS = 3653;
-
-const KMS_ARN = /^arn:(aws|aws-cn|aws-us-gov):kms:([a-z0-9-]+):(\d{12}):(key|alias)\/(.+)$/;
-const KMS_KEY_ID = /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-const KMS_ALIAS_NAME = /^alias\/[A-Za-z0-9/_-]{1,250}$/;
 
 /**
  * Checks a rule's `copyTo` against what CreateSnapshotCopyConfiguration will accept, so a
@@ -102,11 +99,11 @@ function validateKmsKeyId(
   if (!raw.startsWith('arn:')) {
     // A bare key id or alias name resolves in the destination region at copy time; it cannot be
     // checked here, only its shape can.
-    if (KMS_KEY_ID.test(raw) || KMS_ALIAS_NAME.test(raw)) return raw;
+    if (KMS_KEY_ID_PATTERN.test(raw) || KMS_ALIAS_NAME_PATTERN.test(raw)) return raw;
     report(at, `"${raw}" is not a KMS key id, alias name (alias/<name>) or ARN`);
     return undefined;
   }
-  const arn = KMS_ARN.exec(raw);
+  const arn = KMS_ARN_PATTERN.exec(raw);
   if (arn === null) {
     report(
       at,

@@ -1,4 +1,5 @@
 import { partitionOf } from '../awsRegions.js';
+import { ORGANIZATIONAL_UNIT_ID_PATTERN, ROLE_NAME_PATTERN } from '../identifiers.js';
 import { describeValue, isMapping, reportUnknownKeys } from './documentShape.js';
 import { type ReportIssue, trackingReporter } from './issueReporter.js';
 import type { PolicyScope, ScopeAccounts, ScopeRegions } from './types.js';
@@ -10,11 +11,6 @@ const SCOPE_KEYS = ['accounts', 'organizationalUnits', 'regions', 'memberRoleNam
 export const ORGANIZATION = 'organization';
 /** `scope.regions: all-enabled`: every region each account has enabled. */
 export const ALL_ENABLED_REGIONS = 'all-enabled';
-
-/** An organizational unit id, as AWS Organizations defines it (API reference, OrganizationalUnit.Id). */
-export const ORGANIZATIONAL_UNIT_ID_PATTERN = /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
-/** An IAM role name (IAM API reference, CreateRole RoleName). */
-export const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
 
 type Path = readonly (string | number)[];
 

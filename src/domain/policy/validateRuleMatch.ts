@@ -1,3 +1,4 @@
+import { MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, NAMESPACE_GLOB_PATTERN } from '../identifiers.js';
 import { describeValue, isMapping, reportUnknownKeys } from './documentShape.js';
 import { type ReportIssue, trackingReporter } from './issueReporter.js';
 import type { RuleMatch } from './types.js';
@@ -5,11 +6,6 @@ import { validateAccountList, validateRegionList } from './validateIdentifierLis
 
 const MATCH_KEYS = ['namespace', 'tags', 'accounts', 'sourceRegions'] as const;
 
-/** Namespace names are `^[a-z0-9-]+$`; a glob adds `*` and `?`. Anything else can never match. */
-const NAMESPACE_GLOB = /^[a-z0-9*?-]+$/;
-// Limits of AWS tags (TagResource): keys 1–128 characters, values 0–256.
-const MAX_TAG_KEY_LENGTH = 128;
-const MAX_TAG_VALUE_LENGTH = 256;
 /** What leaving a list out of `match` means. */
 const ANY = 'to match any';
 
@@ -57,7 +53,8 @@ function validateNamespaceGlob(raw: unknown, at: readonly (string | number)[], r
     report(at, `must be a namespace name or glob such as "prod-*"; got ${describeValue(raw)}`);
     return undefined;
   }
-  if (!NAMESPACE_GLOB.test(raw)) {
+  // Anything else can never match a namespace name.
+  if (!NAMESPACE_GLOB_PATTERN.test(raw)) {
     report(at, `"${raw}" can never match: namespace names use only a-z, 0-9 and "-" (a glob adds * and ?)`);
     return undefined;
   }
