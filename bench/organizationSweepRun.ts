@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DisableRuleCommand } from '@aws-sdk/client-eventbridge';
 import { LOCAL_ACCOUNT_ID, type LocalAutomation, startLocalAutomation } from '../src/local/index.js';
-import { loadPolicyFile } from '../src/policy/loadPolicyFile.js';
+import { loadPolicyFile } from '../src/policyFiles/loadPolicyFile.js';
 import { sweepTarget } from '../src/sweep/sweepTarget.js';
 import { retryPackaging } from './retryPackaging.js';
 import { type SeedTarget, seedNamespaces, splitNames } from './seedNamespaces.js';

@@ -1,6 +1,6 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
-import { loadPolicyFile } from '../src/policy/loadPolicyFile.js';
+import { loadPolicyFile } from '../src/policyFiles/loadPolicyFile.js';
 import { sweepTarget } from '../src/sweep/sweepTarget.js';
 
 export interface SweepRunSpec {

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createLocalCloud, LOCAL_ACCOUNT_ID } from '../src/local/index.js';
-import { compilePolicyFile } from '../src/policy/compilePolicy.js';
+import { compilePolicyFile } from '../src/policyFiles/compilePolicy.js';
 import type { Benchmark, BenchmarkResult, Figure } from './benchmark.js';
 import { functionEnvironment } from './coldStart.js';
 import { type PackagedFunction, packagedFunctions } from './packagedFunctions.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ReceiveMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { type EdgeLogEntry, type LocalAutomation, startLocalAutomation } from '../src/local/index.js';
-import { loadPolicyFileSync } from '../src/policy/loadPolicyFile.js';
+import { loadPolicyFileSync } from '../src/policyFiles/loadPolicyFile.js';
 import { CHAOS_POLICY_FILE, type ChaosLayout, memberDeploymentsOf, placeKey } from './chaosLayout.js';
 import {
   ChaosCaseKind,

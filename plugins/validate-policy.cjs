@@ -5,8 +5,8 @@
  *
  * `${copyPolicy:compiledFile}` resolves to the policy the functions load: the YAML file named by
  * `custom.copyAutopilot.policyFile` (the `policyFile` param), validated with the project's own
- * validator (src/policy/loadPolicyFile.ts, the one the CLI and the Lambda use) and written as
- * JSON under .copy-autopilot/ (src/policy/compilePolicy.ts). serverless.yml uses it for
+ * validator (src/policyFiles/loadPolicyFile.ts, the one the CLI and the Lambda use) and written as
+ * JSON under .copy-autopilot/ (src/policyFiles/compilePolicy.ts). serverless.yml uses it for
  * POLICY_FILE and for the package patterns, so an invalid policy can never reach an account:
  * resolving the variable fails the command with the validator's message, before anything is
  * packaged or deployed.
@@ -21,7 +21,7 @@
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
-const COMPILER_MODULE = 'src/policy/compilePolicy.ts';
+const COMPILER_MODULE = 'src/policyFiles/compilePolicy.ts';
 const OUTPUT_DIR = '.copy-autopilot';
 /** What each `${copyPolicy:<address>}` resolves to, from the compiled policy. */
 const ADDRESSES = {

@@ -1,8 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { formatPolicyIssue, PolicyValidationError } from '../domain/policy/errors.js';
 import type { Policy } from '../domain/policy/types.js';
-import { PolicyFileError } from '../policy/errors.js';
-import { loadPolicyFile } from '../policy/loadPolicyFile.js';
+import { PolicyFileError } from '../policyFiles/errors.js';
+import { loadPolicyFile } from '../policyFiles/loadPolicyFile.js';
 import type { OutputFormat } from './awsOptions.js';
 import { UsageError } from './errors.js';
 import type { Printer } from './printer.js';

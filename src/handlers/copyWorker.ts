@@ -9,7 +9,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { ClientCache } from '../aws/clientCache.js';
 import { loadWorkerConfig, type WorkerConfig } from '../config/workerConfig.js';
 import { METRICS_NAMESPACE, MetricName, SERVICE_NAME } from '../observability/metricNames.js';
-import { loadCompiledPolicySync } from '../policy/loadCompiledPolicy.js';
+import { loadCompiledPolicySync } from '../policyFiles/loadCompiledPolicy.js';
 import type { PolicyState } from '../worker/handleCopyRequest.js';
 import { createIdempotentEnsure } from '../worker/idempotentEnsure.js';
 import { processCopyRecord } from '../worker/processCopyRecord.js';

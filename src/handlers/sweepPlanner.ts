@@ -14,7 +14,7 @@ import { loadSweepPlannerConfig, type SweepPlannerConfig } from '../config/sweep
 import { CopyAutopilotError } from '../domain/errors.js';
 import type { Policy } from '../domain/policy/types.js';
 import { METRICS_NAMESPACE, MetricName, SERVICE_NAME } from '../observability/metricNames.js';
-import { loadCompiledPolicySync } from '../policy/loadCompiledPolicy.js';
+import { loadCompiledPolicySync } from '../policyFiles/loadCompiledPolicy.js';
 import { planSweepTargets, type ScopeDirectory } from '../sweep/planSweepTargets.js';
 
 /** What one planning run did; also the invocation's result, for `invoke local` and tests. */

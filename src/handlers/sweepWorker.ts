@@ -10,7 +10,7 @@ import { ClientCache } from '../aws/clientCache.js';
 import { loadSweepWorkerConfig, type SweepWorkerConfig } from '../config/sweepWorkerConfig.js';
 import type { Policy } from '../domain/policy/types.js';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../observability/metricNames.js';
-import { loadCompiledPolicySync } from '../policy/loadCompiledPolicy.js';
+import { loadCompiledPolicySync } from '../policyFiles/loadCompiledPolicy.js';
 import { type ProcessSweepTaskDeps, processSweepTask } from '../sweep/processSweepTask.js';
 
 /** Everything the sweep worker talks to; the module-level handler builds them from the environment. */

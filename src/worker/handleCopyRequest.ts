@@ -11,8 +11,6 @@ import {
   type Tags,
 } from '../domain/namespaceRef.js';
 import { asRestoration, type OutcomeContext, type RecordOutcome } from '../domain/outcome.js';
-// Module by module, not the policy index: the index also exports the YAML parser, which the
-// functions must not bundle (they load the policy compiled to JSON).
 import type { PolicyValidationError } from '../domain/policy/errors.js';
 import { decisionDependsOnTags, resolvePolicy } from '../domain/policy/resolvePolicy.js';
 import { DeletedConfigurationMode, type Policy, type PolicyDecision } from '../domain/policy/types.js';

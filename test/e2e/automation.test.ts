@@ -30,7 +30,7 @@ import {
   startLocalAutomation,
 } from '../../src/local/runner/startLocalAutomation.js';
 import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
-import { compilePolicyFile } from '../../src/policy/compilePolicy.js';
+import { compilePolicyFile } from '../../src/policyFiles/compilePolicy.js';
 import {
   attributesOf,
   deadLetterWhere,

@@ -24,10 +24,10 @@ import { sweep } from '../../src/cli/commands/sweep.js';
 import { createMemoryPrinter } from '../../src/cli/printer.js';
 import { runCli } from '../../src/cli/run.js';
 import type { SweepWorkerConfig } from '../../src/config/sweepWorkerConfig.js';
-import { parsePolicy } from '../../src/domain/policy/parsePolicy.js';
 import { parseCopyRequest } from '../../src/events/parseCopyRequest.js';
 import { createSweepWorker } from '../../src/handlers/sweepWorker.js';
 import { createLocalCloud, type LocalCloud } from '../../src/local/localCloud.js';
+import { parsePolicy } from '../../src/policyFiles/parsePolicy.js';
 import { sqsRecord } from '../fixtures/copyWorkerFixtures.js';
 
 const REGION = 'us-east-1';

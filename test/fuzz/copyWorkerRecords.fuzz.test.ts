@@ -19,7 +19,8 @@ import type { SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePolicy, validatePolicy } from '../../src/domain/policy/index.js';
+import { validatePolicy } from '../../src/domain/policy/index.js';
+import { parsePolicy } from '../../src/policyFiles/parsePolicy.js';
 import type { PolicyState } from '../../src/worker/handleCopyRequest.js';
 import {
   createNamespaceEvent,

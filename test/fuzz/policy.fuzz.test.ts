@@ -7,9 +7,9 @@ import {
   type Policy,
   type PolicyIssue,
   PolicyValidationError,
-  parsePolicy,
   validatePolicy,
 } from '../../src/domain/policy/index.js';
+import { parsePolicy } from '../../src/policyFiles/parsePolicy.js';
 import { nearValid, PROTOTYPE_KEYS } from './nearValidJson.js';
 
 /**

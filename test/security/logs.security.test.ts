@@ -15,7 +15,7 @@ import {
 import type { SQSBatchResponse } from 'aws-lambda';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parsePolicy } from '../../src/domain/policy/index.js';
+import { parsePolicy } from '../../src/policyFiles/parsePolicy.js';
 import type { PolicyState } from '../../src/worker/handleCopyRequest.js';
 import { lambdaContext, sqsRecord } from '../fixtures/copyWorkerFixtures.js';
 import { useCopyWorker } from '../fixtures/copyWorkerHarness.js';

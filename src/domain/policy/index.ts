@@ -2,7 +2,6 @@ export { AWS_REGIONS, AwsPartition, type AwsRegion, isAwsRegion, partitionOf } f
 export { type CopySettings, INDEFINITE_RETENTION } from '../copyConfiguration.js';
 export { CrossFieldCheck, formatPolicyIssue, type PolicyIssue, PolicyValidationError } from './errors.js';
 export { matchGlob } from './matchGlob.js';
-export { type ParsePolicyOptions, parsePolicy } from './parsePolicy.js';
 export { ANY_TAG_VALUE, decisionDependsOnTags, type PolicySubject, resolvePolicy } from './resolvePolicy.js';
 export { toPolicyDocument } from './toPolicyDocument.js';
 export {

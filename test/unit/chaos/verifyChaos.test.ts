@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CI_LAYOUT } from '../../../chaos/chaosLayout.js';
 import { ChaosCaseKind, type ChaosPlan, type PlannedNamespace } from '../../../chaos/chaosPlan.js';
 import { type ChaosObservation, verifyChaos } from '../../../chaos/verifyChaos.js';
-import { parsePolicy } from '../../../src/domain/policy/index.js';
+import { parsePolicy } from '../../../src/policyFiles/parsePolicy.js';
 
 const policy = parsePolicy(`
 version: 1

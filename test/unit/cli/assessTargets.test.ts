@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assessTargets } from '../../../src/cli/assessTargets.js';
 import { createMemoryPrinter } from '../../../src/cli/printer.js';
-import { loadPolicyFileSync } from '../../../src/policy/loadPolicyFile.js';
+import { loadPolicyFileSync } from '../../../src/policyFiles/loadPolicyFile.js';
 import { stubRegion } from '../../fixtures/pagedRedshiftServerless.js';
 
 const POLICY = loadPolicyFileSync(join(import.meta.dirname, '../../fixtures/policies/minimal.yml'));

@@ -16,8 +16,8 @@ import { ChangeMessageVisibilityCommand, SendMessageCommand, type SQSClient } fr
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parsePolicy } from '../../../src/domain/policy/index.js';
 import type { CopyWorkerHandler } from '../../../src/handlers/copyWorker.js';
+import { parsePolicy } from '../../../src/policyFiles/parsePolicy.js';
 import type { PolicyState } from '../../../src/worker/handleCopyRequest.js';
 import {
   dlqAttributesOf,

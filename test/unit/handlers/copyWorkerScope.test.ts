@@ -5,8 +5,8 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { SQSEvent } from 'aws-lambda';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parsePolicy } from '../../../src/domain/policy/index.js';
 import type { Policy } from '../../../src/domain/policy/types.js';
+import { parsePolicy } from '../../../src/policyFiles/parsePolicy.js';
 import {
   dlqAttributesOf,
   emfMetricsOf,

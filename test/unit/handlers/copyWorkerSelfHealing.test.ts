@@ -4,7 +4,7 @@ import {
 } from '@aws-sdk/client-redshift-serverless';
 import type { SQSEvent } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parsePolicy } from '../../../src/domain/policy/index.js';
+import { parsePolicy } from '../../../src/policyFiles/parsePolicy.js';
 import { emfMetricsOf, inputs, useStubbedServices } from '../../fixtures/copyWorkerAssertions.js';
 import {
   copyConfigurationEvent,

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrganizationDirectory } from '../../../src/aws/organizationDirectory.js';
 import type { Policy } from '../../../src/domain/policy/types.js';
 import { createSweepPlannerHandler, SweepPlanIncompleteError } from '../../../src/handlers/sweepPlanner.js';
-import { loadPolicyFileSync } from '../../../src/policy/loadPolicyFile.js';
+import { loadPolicyFileSync } from '../../../src/policyFiles/loadPolicyFile.js';
 import { lambdaContext } from '../../fixtures/copyWorkerFixtures.js';
 import { type CapturedOutput, captureOutput } from '../../fixtures/copyWorkerHarness.js';
 

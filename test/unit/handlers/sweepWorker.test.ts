@@ -10,7 +10,7 @@ import { ClientCache } from '../../../src/aws/clientCache.js';
 import type { SweepWorkerConfig } from '../../../src/config/sweepWorkerConfig.js';
 import type { Policy } from '../../../src/domain/policy/types.js';
 import { createSweepWorker } from '../../../src/handlers/sweepWorker.js';
-import { loadPolicyFileSync } from '../../../src/policy/loadPolicyFile.js';
+import { loadPolicyFileSync } from '../../../src/policyFiles/loadPolicyFile.js';
 import { lambdaContext, sqsEvent, sqsRecord } from '../../fixtures/copyWorkerFixtures.js';
 import { type CapturedOutput, captureOutput } from '../../fixtures/copyWorkerHarness.js';
 import { stubRegion } from '../../fixtures/pagedRedshiftServerless.js';

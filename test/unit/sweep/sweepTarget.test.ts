@@ -3,8 +3,8 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parsePolicy } from '../../../src/domain/policy/index.js';
-import { loadPolicyFileSync } from '../../../src/policy/loadPolicyFile.js';
+import { loadPolicyFileSync } from '../../../src/policyFiles/loadPolicyFile.js';
+import { parsePolicy } from '../../../src/policyFiles/parsePolicy.js';
 import { assessTarget, sweepTarget } from '../../../src/sweep/sweepTarget.js';
 import { type FakeRegion, redshiftCallCounts, stubRegion } from '../../fixtures/pagedRedshiftServerless.js';
 

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backoffSeconds } from '../../../src/domain/backoff.js';
 import { PackageError, packageService } from '../../../src/local/runner/packageService.js';
 import { METRICS_NAMESPACE, MetricName } from '../../../src/observability/metricNames.js';
-import { loadCompiledPolicySync } from '../../../src/policy/loadCompiledPolicy.js';
-import { loadPolicyFileSync } from '../../../src/policy/loadPolicyFile.js';
+import { loadCompiledPolicySync } from '../../../src/policyFiles/loadCompiledPolicy.js';
+import { loadPolicyFileSync } from '../../../src/policyFiles/loadPolicyFile.js';
 
 /**
  * The packaged CloudFormation template (`osls package`, offline, no AWS credentials) is what

@@ -6,7 +6,7 @@ import {
   isCompliant,
 } from '../../../../src/domain/compliance/evaluateCompliance.js';
 import type { CopyConfiguration } from '../../../../src/domain/copyConfiguration.js';
-import { parsePolicy } from '../../../../src/domain/policy/parsePolicy.js';
+import { parsePolicy } from '../../../../src/policyFiles/parsePolicy.js';
 
 const KEY = 'arn:aws:kms:us-west-2:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AWS_REGIONS, AwsPartition } from '../../../../src/domain/awsRegions.js';
-import { parsePolicy } from '../../../../src/domain/policy/parsePolicy.js';
 import {
   decisionDependsOnTags,
   type PolicySubject,
   resolvePolicy,
 } from '../../../../src/domain/policy/resolvePolicy.js';
 import { validatePolicy } from '../../../../src/domain/policy/validatePolicy.js';
+import { parsePolicy } from '../../../../src/policyFiles/parsePolicy.js';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 

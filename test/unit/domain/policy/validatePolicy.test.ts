@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { INDEFINITE_RETENTION } from '../../../../src/domain/copyConfiguration.js';
 import { CopyAutopilotError } from '../../../../src/domain/errors.js';
 import { PolicyValidationError } from '../../../../src/domain/policy/errors.js';
-import { parsePolicy } from '../../../../src/domain/policy/parsePolicy.js';
 import { validatePolicy } from '../../../../src/domain/policy/validatePolicy.js';
+import { parsePolicy } from '../../../../src/policyFiles/parsePolicy.js';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PolicyValidationError } from '../../../../src/domain/policy/errors.js';
-import { parsePolicy } from '../../../../src/domain/policy/parsePolicy.js';
 import { validatePolicy } from '../../../../src/domain/policy/validatePolicy.js';
+import { parsePolicy } from '../../../../src/policyFiles/parsePolicy.js';
 
 const RULE = { name: 'everything', match: {}, copyTo: { region: 'us-west-2', retentionDays: 7 } };
 

@@ -1,7 +1,7 @@
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import { type PolicyIssue, PolicyValidationError } from './errors.js';
-import type { Policy } from './types.js';
-import { validatePolicy } from './validatePolicy.js';
+import { type PolicyIssue, PolicyValidationError } from '../domain/policy/errors.js';
+import type { Policy } from '../domain/policy/types.js';
+import { validatePolicy } from '../domain/policy/validatePolicy.js';
 
 export interface ParsePolicyOptions {
   /** Where the text came from (a file path); named in the error message. */

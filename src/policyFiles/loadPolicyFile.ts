@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { parsePolicy } from '../domain/policy/parsePolicy.js';
 import type { Policy } from '../domain/policy/types.js';
 import { PolicyFileError } from './errors.js';
+import { parsePolicy } from './parsePolicy.js';
 
 /**
  * Reads and validates a policy file. Used by the CLI (`policy check`) and the build.

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { AWS_REGIONS } from '../../../src/domain/awsRegions.js';
 import { CrossFieldCheck, PolicyValidationError } from '../../../src/domain/policy/errors.js';
-import { parsePolicy } from '../../../src/domain/policy/parsePolicy.js';
+import { parsePolicy } from '../../../src/policyFiles/parsePolicy.js';
 import {
   createPolicyAjv,
   disagreement,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyValidationError } from '../../../../src/domain/policy/errors.js';
-import { parsePolicy } from '../../../../src/domain/policy/parsePolicy.js';
+import { PolicyValidationError } from '../../../src/domain/policy/errors.js';
+import { parsePolicy } from '../../../src/policyFiles/parsePolicy.js';
 
 function rejection(text: string, source?: string): PolicyValidationError {
   try {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PolicyValidationError } from '../../../src/domain/policy/errors.js';
-import { compilePolicyFile } from '../../../src/policy/compilePolicy.js';
-import { PolicyFileError } from '../../../src/policy/errors.js';
-import { loadCompiledPolicySync } from '../../../src/policy/loadCompiledPolicy.js';
-import { loadPolicyFileSync } from '../../../src/policy/loadPolicyFile.js';
+import { compilePolicyFile } from '../../../src/policyFiles/compilePolicy.js';
+import { PolicyFileError } from '../../../src/policyFiles/errors.js';
+import { loadCompiledPolicySync } from '../../../src/policyFiles/loadCompiledPolicy.js';
+import { loadPolicyFileSync } from '../../../src/policyFiles/loadPolicyFile.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CopyAutopilotError } from '../../../src/domain/errors.js';
 import { PolicyValidationError } from '../../../src/domain/policy/errors.js';
-import { PolicyFileError } from '../../../src/policy/errors.js';
-import { loadPolicyFile, loadPolicyFileSync } from '../../../src/policy/loadPolicyFile.js';
+import { PolicyFileError } from '../../../src/policyFiles/errors.js';
+import { loadPolicyFile, loadPolicyFileSync } from '../../../src/policyFiles/loadPolicyFile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'copy-autopilot-policy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,2 +1,0 @@
-export { PolicyFileError } from './errors.js';
-export { loadPolicyFile, loadPolicyFileSync } from './loadPolicyFile.js';
