@@ -1,12 +1,10 @@
-import { resolve } from 'node:path';
 import { isAccountId } from '../domain/identifiers.js';
 import { PolicyValidationError } from '../domain/policy/errors.js';
 import type { Policy, ScopeAccounts, ScopeRegions } from '../domain/policy/types.js';
-import { PolicyFileError } from '../policyFiles/errors.js';
-import { loadPolicyFile } from '../policyFiles/loadPolicyFile.js';
 import { AWS_OPTIONS_USAGE, awsClientConfig } from './awsOptions.js';
 import type { CommandContext, OptionsConfig } from './command.js';
 import { UsageError } from './errors.js';
+import { DEFAULT_POLICY_FILE, readPolicyFile } from './policyFileOption.js';
 import { requireKnownRegion } from './regionOption.js';
 import { type SdkClientConfig, sdkClientConfig } from './sdkClientConfig.js';
 
@@ -23,7 +21,7 @@ export const sweepOptions = {
 } as const satisfies OptionsConfig;
 
 export const SWEEP_OPTIONS_USAGE =
-  '  --policy FILE     policy file (default: copy-policy.yml); its `scope` names the accounts,\n' +
+  `  --policy FILE     policy file (default: ${DEFAULT_POLICY_FILE}); its \`scope\` names the accounts,\n` +
   '                    regions and member role when the options below do not\n' +
   '  --accounts A,B    accounts to look at (12-digit ids); each other than your own is reached\n' +
   '                    through the member role (default: the policy scope, else your own account)\n' +
@@ -128,25 +126,6 @@ export function targetSelection(
 }
 
 /**
- * The policy the command judges by. An unreadable file is a usage error; an invalid policy
- * (PolicyValidationError) is left to the caller, which prints every issue.
- */
-async function loadCommandPolicy(values: Readonly<Record<string, unknown>>, cwd: string): Promise<Policy> {
-  const path = resolve(cwd, typeof values.policy === 'string' ? values.policy : 'copy-policy.yml');
-  try {
-    return await loadPolicyFile(path);
-  } catch (error) {
-    if (error instanceof PolicyFileError) {
-      throw new UsageError(
-        error.message,
-        'pass --policy FILE, or run in the directory that holds copy-policy.yml',
-      );
-    }
-    throw error;
-  }
-}
-
-/**
  * A positive number option (calls per second may be fractional; `integer` for counts), or its
  * default.
  */
@@ -195,7 +174,10 @@ export async function readSweepOptions(
   selectedRegions(values);
   let policy: Policy;
   try {
-    policy = await loadCommandPolicy(values, context.cwd);
+    policy = await readPolicyFile(
+      typeof values.policy === 'string' ? values.policy : DEFAULT_POLICY_FILE,
+      context.cwd,
+    );
   } catch (error) {
     if (!(error instanceof PolicyValidationError)) throw error;
     context.printer.note(error.message);
