@@ -1,4 +1,4 @@
-import { type CopySettings, INDEFINITE_RETENTION } from '../domain/copyConfiguration.js';
+import { type CopySettings, describeRetention } from '../domain/copyConfiguration.js';
 import type { PolicyRule, PolicyScope, RuleMatch } from '../domain/policy/types.js';
 
 /** `namespace=prod-* tags={dr-tier=gold} sourceRegions=[us-east-1]`, or `(everything)` for `match: {}`. */
@@ -17,11 +17,6 @@ export function describeRuleMatch(match: RuleMatch): string {
 /** `copy to us-west-2, 30 days, AWS-owned key` — the configuration a rule would create. */
 export function describeCopySettings(copy: CopySettings): string {
   return `copy to ${copy.region}, ${describeRetention(copy.retentionDays)}, ${copy.kmsKeyId ?? 'AWS-owned key'}`;
-}
-
-export function describeRetention(retentionDays: number): string {
-  if (retentionDays === INDEFINITE_RETENTION) return 'kept indefinitely';
-  return retentionDays === 1 ? '1 day' : `${retentionDays} days`;
 }
 
 /** A rule as one table row: name, match, action, onExisting, onDeleted. */

@@ -37,6 +37,16 @@ export function copySettingsOf(copy: CopySettings): CopySettings {
   };
 }
 
+/**
+ * A retention as a person reads it, the one way every report says it: `indefinite`, `1 day`,
+ * `30 days`; `short` for a table cell: `indefinite`, `30d`.
+ */
+export function describeRetention(days: number, style: 'long' | 'short' = 'long'): string {
+  if (days === INDEFINITE_RETENTION) return 'indefinite';
+  if (style === 'short') return `${days}d`;
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
 /** What AWS reports as the KMS key when the copy is encrypted with an AWS-owned key. */
 export const AWS_OWNED_KMS_KEY = 'AWS_OWNED_KMS_KEY';
 

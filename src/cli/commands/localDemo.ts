@@ -1,5 +1,6 @@
 import type { DemoReport } from '../../demo/runDemo.js';
 import { runDemo } from '../../demo/runDemo.js';
+import { describeRetention } from '../../domain/copyConfiguration.js';
 import { outputFormat } from '../awsOptions.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -90,7 +91,9 @@ function printNamespaces(report: DemoReport, printer: Printer): void {
           : `${observation.timeToProtectionSeconds.toFixed(2)} s`,
       creates: observation.createCount,
       copies:
-        observation.configurations.map((c) => `${c.region} ${c.retentionDays}d`).join(', ') || undefined,
+        observation.configurations
+          .map((c) => `${c.region} ${describeRetention(c.retentionDays, 'short')}`)
+          .join(', ') || undefined,
     })),
   );
   for (const verdict of report.verdicts.filter((candidate) => !candidate.ok)) {

@@ -2,7 +2,11 @@ import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { createCopyConfigurationInput } from '../../aws/redshiftServerlessAdapter.js';
 import { inventoryRegion } from '../../aws/regionInventory.js';
 import { evaluateCompliance, type InventoriedNamespace } from '../../domain/compliance/evaluateCompliance.js';
-import type { CopyConfiguration, CopySettings } from '../../domain/copyConfiguration.js';
+import {
+  type CopyConfiguration,
+  type CopySettings,
+  describeRetention,
+} from '../../domain/copyConfiguration.js';
 import { isAccountId, isNamespaceName } from '../../domain/identifiers.js';
 import type { Tags } from '../../domain/namespaceRef.js';
 import { planCopyConfiguration } from '../../domain/planCopyConfiguration.js';
@@ -19,7 +23,7 @@ import {
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_POLICY_FILE, printPolicyIssues, readPolicyFile } from '../policyFileOption.js';
-import { describeCopySettings, describeRetention } from '../policyRuleView.js';
+import { describeCopySettings } from '../policyRuleView.js';
 import type { Printer } from '../printer.js';
 import { regionFromOptionOrEnvironment } from '../regionOption.js';
 import { sdkClientConfig } from '../sdkClientConfig.js';

@@ -1,4 +1,4 @@
-import { type CopyConfiguration, type CopySettings, INDEFINITE_RETENTION } from '../copyConfiguration.js';
+import { type CopyConfiguration, type CopySettings, describeRetention } from '../copyConfiguration.js';
 import type { Tags } from '../namespaceRef.js';
 import { type CopyConfigurationAction, DriftKind, planCopyConfiguration } from '../planCopyConfiguration.js';
 import { resolvePolicy } from '../policy/resolvePolicy.js';
@@ -149,9 +149,4 @@ function driftDetail(action: Extract<CopyConfigurationAction, { kind: 'drift' }>
 function describeCopy(copy: CopySettings): string {
   const key = copy.kmsKeyId === undefined ? '' : `, key ${copy.kmsKeyId}`;
   return `${copy.region}, ${describeRetention(copy.retentionDays)}${key}`;
-}
-
-/** Days as a person reads them; -1 is "indefinite". */
-export function describeRetention(days: number): string {
-  return days === INDEFINITE_RETENTION ? 'indefinite' : `${days} days`;
 }
