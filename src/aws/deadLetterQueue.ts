@@ -30,17 +30,24 @@ function text(value: string): MessageAttributeValue {
 
 /** The message attributes of a dead letter; exported so tests and tools read the same names. */
 export function deadLetterAttributes(letter: DeadLetter): Record<string, MessageAttributeValue> {
+  const optional = {
+    PolicyRule: letter.policyRule,
+    EventId: letter.eventId,
+    Namespace: letter.namespace,
+    Account: letter.account,
+    Region: letter.region,
+  };
   return {
     ErrorName: text(letter.errorName),
     ErrorMessage: text(letter.errorMessage),
     Attempts: { DataType: 'Number', StringValue: String(letter.attempts) },
     Reason: text(letter.reason),
     SourceMessageId: text(letter.sourceMessageId),
-    ...(letter.policyRule === undefined ? {} : { PolicyRule: text(letter.policyRule) }),
-    ...(letter.eventId === undefined ? {} : { EventId: text(letter.eventId) }),
-    ...(letter.namespace === undefined ? {} : { Namespace: text(letter.namespace) }),
-    ...(letter.account === undefined ? {} : { Account: text(letter.account) }),
-    ...(letter.region === undefined ? {} : { Region: text(letter.region) }),
+    // Here an absent key matters: SQS refuses a message attribute without a value, so a field the
+    // letter does not have is no attribute at all (and readers tell "none" from "-").
+    ...Object.fromEntries(
+      Object.entries(optional).flatMap(([name, value]) => (value === undefined ? [] : [[name, text(value)]])),
+    ),
   };
 }
 

@@ -66,12 +66,11 @@ function toPeeked(message: Message, messageId: string): PeekedDeadLetter {
     if (value.StringValue !== undefined) attributes[name] = value.StringValue;
   }
   const sent = Number(message.Attributes?.SentTimestamp);
-  const source = message.Attributes?.DeadLetterQueueSourceArn;
   return {
     messageId,
     body: message.Body ?? '',
-    ...(Number.isFinite(sent) && sent > 0 ? { sentAt: sent } : {}),
-    ...(source === undefined ? {} : { deadLetterSourceArn: source }),
+    sentAt: Number.isFinite(sent) && sent > 0 ? sent : undefined,
+    deadLetterSourceArn: message.Attributes?.DeadLetterQueueSourceArn,
     attributes,
   };
 }

@@ -26,7 +26,7 @@ export async function startMessageMoveTask(
   const { TaskHandle } = await sqs.send(
     new StartMessageMoveTaskCommand({
       SourceArn: move.sourceArn,
-      ...(move.destinationArn === undefined ? {} : { DestinationArn: move.destinationArn }),
+      DestinationArn: move.destinationArn,
     }),
   );
   return TaskHandle ?? '';
@@ -45,11 +45,9 @@ export async function latestMessageMoveTask(
   return {
     status: task.Status,
     moved: task.ApproximateNumberOfMessagesMoved ?? 0,
-    ...(task.ApproximateNumberOfMessagesToMove === undefined
-      ? {}
-      : { toMove: task.ApproximateNumberOfMessagesToMove }),
-    ...(task.FailureReason === undefined ? {} : { failureReason: task.FailureReason }),
-    ...(task.DestinationArn === undefined ? {} : { destinationArn: task.DestinationArn }),
+    toMove: task.ApproximateNumberOfMessagesToMove,
+    failureReason: task.FailureReason,
+    destinationArn: task.DestinationArn,
   };
 }
 

@@ -56,13 +56,12 @@ function toCopyConfiguration(
   if (raw?.snapshotCopyConfigurationId === undefined || raw.destinationRegion === undefined) {
     throw new UnexpectedResponseError(operation, 'snapshot copy configuration without id or region');
   }
-  const kmsKeyId = normalizeKmsKeyId(raw.destinationKmsKeyId);
   return {
     id: raw.snapshotCopyConfigurationId,
-    ...(raw.snapshotCopyConfigurationArn === undefined ? {} : { arn: raw.snapshotCopyConfigurationArn }),
+    arn: raw.snapshotCopyConfigurationArn,
     namespaceName: raw.namespaceName ?? '',
     region: raw.destinationRegion,
-    ...(kmsKeyId === undefined ? {} : { kmsKeyId }),
+    kmsKeyId: normalizeKmsKeyId(raw.destinationKmsKeyId),
     // The API's default retention is indefinite; a missing value means that.
     retentionDays: raw.snapshotRetentionPeriod ?? INDEFINITE_RETENTION,
   };
@@ -79,7 +78,7 @@ export function createCopyConfigurationInput(
   return {
     namespaceName,
     destinationRegion: desired.region,
-    ...(desired.kmsKeyId === undefined ? {} : { destinationKmsKeyId: desired.kmsKeyId }),
+    destinationKmsKeyId: desired.kmsKeyId,
     snapshotRetentionPeriod: desired.retentionDays,
   };
 }

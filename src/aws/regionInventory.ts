@@ -76,7 +76,7 @@ export async function* inventoryRegion(options: RegionInventoryOptions): AsyncGe
   const bucket =
     options.ratePerSecond === undefined
       ? undefined
-      : new TokenBucket(options.ratePerSecond, options.clock === undefined ? {} : { clock: options.clock });
+      : new TokenBucket(options.ratePerSecond, { clock: options.clock });
   const paced: Paced = async (call) => {
     await bucket?.take();
     return call();

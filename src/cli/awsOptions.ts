@@ -41,8 +41,8 @@ export function awsClientConfig(
   const profile = stringValue(values.profile);
   return {
     region,
-    ...(endpoint ? { endpoint } : {}),
-    ...(profile ? { profile } : {}),
+    endpoint: endpoint || undefined,
+    profile: profile || undefined,
   };
 }
 

@@ -37,7 +37,7 @@ export function sdkClientConfig(
     const sessionToken = env.AWS_SESSION_TOKEN;
     return {
       ...config,
-      credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) },
+      credentials: { accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined },
     };
   }
   if (config.endpoint !== undefined && !env.AWS_PROFILE && isLoopback(config.endpoint)) {

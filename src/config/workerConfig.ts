@@ -49,6 +49,6 @@ export function loadWorkerConfig(env: Environment): WorkerConfig {
     idempotencyTtlSeconds: readPositiveNumber(env, 'IDEMPOTENCY_TTL_SECONDS', 86_400, { integer: true }),
     region: readRequired(env, 'AWS_REGION'),
     accountId,
-    ...(endpointUrl === undefined ? {} : { endpointUrl }),
+    endpointUrl,
   };
 }

@@ -30,11 +30,7 @@ export interface CopyConfiguration extends CopySettings {
 
 /** The settings alone, without what names a configuration: what outcomes and logs carry. */
 export function copySettingsOf(copy: CopySettings): CopySettings {
-  return {
-    region: copy.region,
-    ...(copy.kmsKeyId === undefined ? {} : { kmsKeyId: copy.kmsKeyId }),
-    retentionDays: copy.retentionDays,
-  };
+  return { region: copy.region, kmsKeyId: copy.kmsKeyId, retentionDays: copy.retentionDays };
 }
 
 /**

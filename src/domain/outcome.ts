@@ -159,7 +159,6 @@ export function logLevelFor(outcome: RecordOutcome): OutcomeLogLevel {
 export function asRestoration<T extends EnsureOutcome & { readonly duplicate?: boolean }>(
   result: T,
 ): T | (ChangeOutcome & { readonly duplicate?: boolean }) {
-  const duplicate = result.duplicate === undefined ? {} : { duplicate: result.duplicate };
   switch (result.kind) {
     case 'protected':
       return {
@@ -167,7 +166,7 @@ export function asRestoration<T extends EnsureOutcome & { readonly duplicate?: b
         configurationId: result.configurationId,
         desired: result.desired,
         restoredBy: 'create',
-        ...duplicate,
+        duplicate: result.duplicate,
       };
     case 'retention-updated':
       return {
@@ -177,7 +176,7 @@ export function asRestoration<T extends EnsureOutcome & { readonly duplicate?: b
         restoredBy: 'retention-update',
         fromDays: result.fromDays,
         toDays: result.toDays,
-        ...duplicate,
+        duplicate: result.duplicate,
       };
     default:
       return result;

@@ -97,11 +97,7 @@ export class EventFields {
       value === undefined
         ? `Invalid request: ${path} is missing; expected ${expectation}`
         : `Invalid request: ${path} must be ${expectation}; got ${describeValue(value)}`;
-    return new InvalidRequestError(
-      message,
-      path,
-      this.eventId === undefined ? {} : { eventId: this.eventId },
-    );
+    return new InvalidRequestError(message, path, { eventId: this.eventId });
   }
 
   public object(parent: JsonObject, key: string, path: string): JsonObject {

@@ -102,6 +102,8 @@ function parseCreateNamespace(
       eventId: envelope.eventId,
       origin: RequestOrigin.CloudTrail,
       namespace: arn === undefined ? { account, region, name } : { account, region, name, arn },
+      // The one kept: a request is compared key by key (the parse tests use toStrictEqual), and
+      // one from an event without tags has no eventTags key rather than an undefined one.
       ...(eventTags === undefined ? {} : { eventTags }),
       requestedAt: envelope.requestedAt,
     },

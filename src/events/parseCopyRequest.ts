@@ -105,10 +105,10 @@ function parserFor(event: JsonObject): EventParser {
       `is not one copy-autopilot handles (${EventSource.RedshiftServerless} "${DetailType.CloudTrailApiCall}", ` +
       `${EventSource.CopyAutopilot} "${DetailType.SnapshotCopyRequested}")`,
     {
-      ...(typeof source === 'string' ? { source: truncate(source, MAX_QUOTED_LENGTH) } : {}),
-      ...(typeof detailType === 'string' ? { detailType: truncate(detailType, MAX_QUOTED_LENGTH) } : {}),
+      source: typeof source === 'string' ? truncate(source, MAX_QUOTED_LENGTH) : undefined,
+      detailType: typeof detailType === 'string' ? truncate(detailType, MAX_QUOTED_LENGTH) : undefined,
     },
-    eventId === undefined ? {} : { eventId },
+    { eventId },
   );
 }
 

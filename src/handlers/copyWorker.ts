@@ -53,9 +53,9 @@ export function createCopyWorker(deps: CopyWorkerDeps): CopyWorkerHandler {
     deadLetterQueueUrl: deps.config.deadLetterQueueUrl,
     logger,
     metrics,
-    ...(deps.config.endpointUrl === undefined ? {} : { endpointUrl: deps.config.endpointUrl }),
-    ...(deps.random === undefined ? {} : { random: deps.random }),
-    ...(deps.now === undefined ? {} : { now: deps.now }),
+    endpointUrl: deps.config.endpointUrl,
+    random: deps.random,
+    now: deps.now,
   };
   const recordHandler = (record: SQSRecord) => processCopyRecord(record, recordDeps);
 
@@ -97,10 +97,7 @@ export function createCopyWorkerFromEnvironment(env: NodeJS.ProcessEnv): CopyWor
     ownAccountId: config.accountId,
     endpointUrl: config.endpointUrl,
   });
-  const dynamoDb = new DynamoDBClient({
-    region: config.region,
-    ...(config.endpointUrl === undefined ? {} : { endpoint: config.endpointUrl }),
-  });
+  const dynamoDb = new DynamoDBClient({ region: config.region, endpoint: config.endpointUrl });
   return createCopyWorker({ config, policy: loadPolicyState(config.policyFile), clients, dynamoDb });
 }
 

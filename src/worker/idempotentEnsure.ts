@@ -64,11 +64,13 @@ export function createIdempotentEnsure(options: IdempotentEnsureOptions): Idempo
         : response,
   });
   const run = async (key: EnsureKey, context: EnsureContext): Promise<IdempotentEnsureResult> =>
-    ensureCopyConfiguration(context.port, {
-      namespaceName: key.namespace.name,
-      desired: key.desired,
-      onExisting: context.onExisting,
-    });
+    storable(
+      await ensureCopyConfiguration(context.port, {
+        namespaceName: key.namespace.name,
+        desired: key.desired,
+        onExisting: context.onExisting,
+      }),
+    );
   const ensure = makeIdempotent(run, {
     persistenceStore,
     config,
@@ -77,4 +79,13 @@ export function createIdempotentEnsure(options: IdempotentEnsureOptions): Idempo
     dataIndexArgument: 0,
   });
   return { ensure, config };
+}
+
+/**
+ * The outcome as the idempotency store can hold it: Powertools marshalls it into a DynamoDB map,
+ * whose marshaller refuses an undefined member (an AWS-owned key's `kmsKeyId`, say), so it is
+ * stored the way JSON carries it, without them. A replay returns exactly what was stored.
+ */
+function storable(outcome: EnsureOutcome): EnsureOutcome {
+  return JSON.parse(JSON.stringify(outcome)) as EnsureOutcome;
 }

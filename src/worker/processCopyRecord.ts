@@ -74,9 +74,9 @@ export async function processCopyRecord(
         errorMessage: outcome.message,
         attempts,
         sourceMessageId: record.messageId,
-        ...(outcome.rule === undefined ? {} : { policyRule: outcome.rule }),
-        ...(outcome.eventId === undefined ? {} : { eventId: outcome.eventId }),
-        ...(outcome.namespace === undefined ? {} : { namespace: outcome.namespace }),
+        policyRule: outcome.rule,
+        eventId: outcome.eventId,
+        namespace: outcome.namespace,
       });
     } catch (error) {
       const failure = classifyServiceError(error);
@@ -117,7 +117,7 @@ function logLine(
   return {
     outcome: kind,
     ...details,
-    ...(message === undefined ? {} : { errorMessage: message }),
+    errorMessage: message,
     attempts,
     durationMs,
     messageId,

@@ -22,7 +22,7 @@ export async function reportConfigurationChange(
       kind: 'already-configured',
       configurationId: action.existing.id,
       desired,
-      ...(action.kind === 'keep' ? { keptRetentionDays: action.existing.retentionDays } : {}),
+      keptRetentionDays: action.kind === 'keep' ? action.existing.retentionDays : undefined,
     };
   }
   if (action.kind === 'create') return { kind: 'deletion-reported', desired };

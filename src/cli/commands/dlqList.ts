@@ -37,25 +37,20 @@ export function describeDeadLetter(message: PeekedDeadLetter, now: number): Dead
   const attempts = attributes.Attempts === undefined ? undefined : Number(attributes.Attempts);
   const namespace = attributes.Namespace ?? namespaceOf(event);
   const eventId = attributes.EventId ?? (typeof event?.id === 'string' ? event.id : undefined);
+  const { sentAt } = message;
   return {
     messageId: message.messageId,
-    ...(namespace === undefined ? {} : { namespace }),
-    ...(attributes.ErrorName === undefined ? {} : { errorName: attributes.ErrorName }),
-    ...(attributes.ErrorMessage === undefined ? {} : { errorMessage: attributes.ErrorMessage }),
+    namespace,
+    errorName: attributes.ErrorName,
+    errorMessage: attributes.ErrorMessage,
     reason: attributes.Reason ?? fallbackReason(message),
-    ...(attempts === undefined || Number.isNaN(attempts) ? {} : { attempts }),
-    ...(attributes.PolicyRule === undefined ? {} : { policyRule: attributes.PolicyRule }),
-    ...(eventId === undefined ? {} : { eventId }),
-    ...(attributes.SourceMessageId === undefined ? {} : { sourceMessageId: attributes.SourceMessageId }),
-    ...(message.sentAt === undefined
-      ? {}
-      : {
-          sentAt: new Date(message.sentAt).toISOString(),
-          ageSeconds: Math.max(0, Math.floor((now - message.sentAt) / 1000)),
-        }),
-    ...(message.deadLetterSourceArn === undefined
-      ? {}
-      : { deadLetterSourceArn: message.deadLetterSourceArn }),
+    attempts: attempts === undefined || Number.isNaN(attempts) ? undefined : attempts,
+    policyRule: attributes.PolicyRule,
+    eventId,
+    sourceMessageId: attributes.SourceMessageId,
+    sentAt: sentAt === undefined ? undefined : new Date(sentAt).toISOString(),
+    ageSeconds: sentAt === undefined ? undefined : Math.max(0, Math.floor((now - sentAt) / 1000)),
+    deadLetterSourceArn: message.deadLetterSourceArn,
     body: message.body,
   };
 }

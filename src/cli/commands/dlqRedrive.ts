@@ -58,7 +58,7 @@ export const dlqRedrive: Command = {
 
       await startMessageMoveTask(sqs, {
         sourceArn: deadLetterQueue.arn,
-        ...(destination === undefined ? {} : { destinationArn: destination.arn }),
+        destinationArn: destination?.arn,
       });
       printer.note(`moving messages from ${deadLetterQueue.name} to ${to}…`);
       const task = await waitForMessageMoveTask(sqs, deadLetterQueue.arn, {
@@ -80,7 +80,7 @@ export const dlqRedrive: Command = {
         moved: task.moved,
         from: deadLetterQueue.url,
         to: destination?.url ?? null,
-        ...(task.failureReason === undefined ? {} : { failureReason: task.failureReason }),
+        failureReason: task.failureReason,
       };
       if (output === 'json') printer.json(result);
       else if (task.status === 'COMPLETED')

@@ -138,7 +138,7 @@ function describedNamespace(
     throw new UsageError(`--account ${account}: an account id is 12 digits`);
   }
   const tags = parseTags(typeof values.tags === 'string' ? values.tags : '');
-  return { name, region, tags, ...(account === undefined ? {} : { account }) };
+  return { name, region, tags, account };
 }
 
 /** `k=v,k2=v2` → tags. A value may contain `=`; a key may not be empty. */
@@ -164,13 +164,16 @@ function planOffline(
   // An unknown account matches no rule restricted to accounts, which is what the worker would
   // do with a namespace outside them; the note below says so.
   const decision = resolvePolicy(policy, { ...subject, account: subject.account ?? '' });
-  const base = { namespace: subject.name, region: subject.region, tags: subject.tags };
-  const withAccount = subject.account === undefined ? {} : { account: subject.account };
+  const base = {
+    namespace: subject.name,
+    account: subject.account,
+    region: subject.region,
+    tags: subject.tags,
+  };
   switch (decision.kind) {
     case 'unmatched':
       return {
         ...base,
-        ...withAccount,
         decision: 'unmatched',
         action: 'nothing',
         detail: 'no rule matches: left alone',
@@ -178,7 +181,6 @@ function planOffline(
     case 'skip':
       return {
         ...base,
-        ...withAccount,
         decision: 'skip',
         rule: decision.rule.name,
         action: 'nothing',
@@ -187,7 +189,6 @@ function planOffline(
     case 'invalid':
       return {
         ...base,
-        ...withAccount,
         decision: 'invalid',
         rule: decision.rule.name,
         target: decision.rule.copyTo,
@@ -197,7 +198,6 @@ function planOffline(
     case 'copy':
       return {
         ...base,
-        ...withAccount,
         decision: 'copy',
         rule: decision.rule.name,
         target: decision.desired,
@@ -224,8 +224,8 @@ function planLive(
     tags,
     existing,
     detail: result.detail,
-    ...(result.rule === undefined ? {} : { rule: result.rule }),
-    ...(result.desired === undefined ? {} : { target: result.desired }),
+    rule: result.rule,
+    target: result.desired,
   };
   if (decision.kind !== 'copy' || result.verdict === 'skipped') {
     return {

@@ -22,7 +22,7 @@ export function snapshotCopyRequestedEntry(request: {
     EventBusName: request.bus,
     Detail: JSON.stringify({
       namespaceName: request.namespaceName,
-      ...(request.account === undefined ? {} : { account: request.account }),
+      account: request.account,
       origin: RequestOrigin.Manual,
     }),
   };
@@ -68,7 +68,7 @@ export const trigger: Command = {
 
     const client = new EventBridgeClient(config);
     try {
-      const entry = snapshotCopyRequestedEntry({ namespaceName, bus, ...(account ? { account } : {}) });
+      const entry = snapshotCopyRequestedEntry({ namespaceName, bus, account });
       const response = await client.send(new PutEventsCommand({ Entries: [entry] }));
       const [result] = response.Entries ?? [];
       // PutEvents answers 200 with per-entry errors: a refused entry is only visible here.

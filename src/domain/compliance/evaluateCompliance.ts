@@ -69,21 +69,25 @@ export function evaluateCompliance(
   configurations: readonly CopyConfiguration[],
   policy: Policy,
 ): ComplianceResult {
+  /** The configuration a verdict without a plan is about: the namespace's first, if any. */
   const current = configurations[0];
-  const withCurrent = current === undefined ? {} : { existing: current };
   if (namespace.status === 'DELETING') {
-    return { verdict: ComplianceVerdict.Skipped, ...withCurrent, detail: 'the namespace is being deleted' };
+    return {
+      verdict: ComplianceVerdict.Skipped,
+      existing: current,
+      detail: 'the namespace is being deleted',
+    };
   }
   // Unread tags cannot change the decision (that is why they were not read): none stands in.
   const decision = resolvePolicy(policy, { ...namespace, tags: namespace.tags ?? {} });
   switch (decision.kind) {
     case 'unmatched':
-      return { verdict: ComplianceVerdict.Unmatched, ...withCurrent, detail: 'no policy rule matches' };
+      return { verdict: ComplianceVerdict.Unmatched, existing: current, detail: 'no policy rule matches' };
     case 'skip':
       return {
         verdict: ComplianceVerdict.Skipped,
         rule: decision.rule.name,
-        ...withCurrent,
+        existing: current,
         detail: `rule "${decision.rule.name}" says skip`,
       };
     case 'invalid':
@@ -91,7 +95,7 @@ export function evaluateCompliance(
         verdict: ComplianceVerdict.Invalid,
         rule: decision.rule.name,
         desired: decision.rule.copyTo,
-        ...withCurrent,
+        existing: current,
         detail: decision.message,
       };
     case 'copy':

@@ -42,9 +42,7 @@ export function validateCopyTo(
   const retentionDays = validateRetention(raw.retentionDays, [...at, 'retentionDays'], fail);
 
   if (!tracker.valid() || region === undefined || retentionDays === undefined) return undefined;
-  return Object.freeze(
-    kmsKeyId === undefined ? { region, retentionDays } : { region, kmsKeyId, retentionDays },
-  );
+  return Object.freeze({ region, kmsKeyId, retentionDays });
 }
 
 function validateDestinationRegion(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AWS_OWNED_KMS_KEY,
+  type CopyConfiguration,
   copySettingsOf,
   describeRetention,
   INDEFINITE_RETENTION,
@@ -22,14 +23,17 @@ describe('Function: describeRetention', () => {
 
 describe('Function: copySettingsOf', () => {
   it('keeps the settings and drops what names a configuration', () => {
-    // Act
-    const settings = copySettingsOf({
+    // Prepare
+    const configuration: CopyConfiguration = {
       id: 'cfg-1',
-      arn: 'arn:x',
+      arn: 'arn:aws:redshift-serverless:us-east-1:111111111111:snapshotcopyconfiguration/cfg-1',
       namespaceName: 'ns',
       region: 'us-west-2',
       retentionDays: 7,
-    });
+    };
+
+    // Act
+    const settings = copySettingsOf(configuration);
 
     // Assess
     expect(settings).toEqual({ region: 'us-west-2', retentionDays: 7 });
