@@ -101,5 +101,11 @@ export function createCopyWorkerFromEnvironment(env: NodeJS.ProcessEnv): CopyWor
   return createCopyWorker({ config, policy: loadPolicyState(config.policyFile), clients, dynamoDb });
 }
 
-/** Lambda entry point: configuration, policy and clients are built once per execution environment. */
+/**
+ * Lambda entry point, built at import, as every handler in src/handlers is: Lambda imports the
+ * module in its init phase, once per execution environment and before the first event, so the
+ * configuration, the policy and the clients cost nothing on the first record's latency, and a
+ * broken configuration fails the init, where Lambda reports it (Runtime.InitError), rather than
+ * every invocation. (The local runner sets a function's variables before importing its module.)
+ */
 export const handler: CopyWorkerHandler = createCopyWorkerFromEnvironment(process.env);

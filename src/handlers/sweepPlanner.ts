@@ -116,16 +116,5 @@ export function createSweepPlannerFromEnvironment(env: NodeJS.ProcessEnv): Sweep
   });
 }
 
-// Read at import: the local runner runs every function in one process and sets each one's
-// variables just before importing it, so a later import could change them before the first call.
-const environment = { ...process.env };
-let configured: SweepPlannerHandler | undefined;
-
-/**
- * Lambda entry point. Built on the first invocation (once per execution environment), not at
- * import, so the module can be imported without a Lambda environment.
- */
-export const handler: SweepPlannerHandler = (event, context) => {
-  configured ??= createSweepPlannerFromEnvironment(environment);
-  return configured(event, context);
-};
+/** Lambda entry point, built at import like every handler (why: src/handlers/copyWorker.ts). */
+export const handler: SweepPlannerHandler = createSweepPlannerFromEnvironment(process.env);

@@ -87,16 +87,5 @@ export function createSweepWorkerFromEnvironment(env: NodeJS.ProcessEnv): SweepW
   return createSweepWorker({ config, policy, clients, eventBridge });
 }
 
-// Read at import: the local runner runs every function in one process and sets each one's
-// variables just before importing it, so a later import could change them before the first call.
-const environment = { ...process.env };
-let configured: SweepWorkerHandler | undefined;
-
-/**
- * Lambda entry point. Built on the first invocation (once per execution environment), not at
- * import, so the module can be imported without a Lambda environment.
- */
-export const handler: SweepWorkerHandler = (event, context) => {
-  configured ??= createSweepWorkerFromEnvironment(environment);
-  return configured(event, context);
-};
+/** Lambda entry point, built at import like every handler (why: src/handlers/copyWorker.ts). */
+export const handler: SweepWorkerHandler = createSweepWorkerFromEnvironment(process.env);

@@ -25,10 +25,10 @@ import { createMemoryPrinter } from '../../src/cli/printer.js';
 import { runCli } from '../../src/cli/run.js';
 import type { SweepWorkerConfig } from '../../src/config/sweepWorkerConfig.js';
 import { parseCopyRequest } from '../../src/events/parseCopyRequest.js';
-import { createSweepWorker } from '../../src/handlers/sweepWorker.js';
 import { createLocalCloud, type LocalCloud } from '../../src/local/localCloud.js';
 import { parsePolicy } from '../../src/policyFiles/parsePolicy.js';
 import { sqsRecord } from '../fixtures/copyWorkerFixtures.js';
+import { stubHandlerEnvironment } from '../fixtures/handlerEnvironment.js';
 
 const REGION = 'us-east-1';
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -410,6 +410,18 @@ function diff(after: Readonly<Record<string, number>>, before: Readonly<Record<s
 }
 
 describe('Handler: sweepWorker on the local cloud', () => {
+  // The module builds its own wiring at import, from the environment.
+  let createSweepWorker: typeof import('../../src/handlers/sweepWorker.js')['createSweepWorker'];
+
+  beforeAll(async () => {
+    stubHandlerEnvironment();
+    ({ createSweepWorker } = await import('../../src/handlers/sweepWorker.js'));
+  });
+
+  afterAll(() => {
+    vi.unstubAllEnvs();
+  });
+
   const config: SweepWorkerConfig = {
     // Unused: the handler is given the policy itself.
     policyFile: '/nonexistent/copy-policy.yml',

@@ -4,17 +4,33 @@ import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organi
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { ScheduledEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OrganizationDirectory } from '../../../src/aws/organizationDirectory.js';
 import type { Policy } from '../../../src/domain/policy/types.js';
-import { createSweepPlannerHandler, SweepPlanIncompleteError } from '../../../src/handlers/sweepPlanner.js';
 import { loadPolicyFileSync } from '../../../src/policyFiles/loadPolicyFile.js';
 import { lambdaContext } from '../../fixtures/copyWorkerFixtures.js';
 import { type CapturedOutput, captureOutput } from '../../fixtures/copyWorkerHarness.js';
+import { stubHandlerEnvironment } from '../../fixtures/handlerEnvironment.js';
 
 const HOME = '000000000000';
 const QUEUE_URL = `https://sqs.us-east-1.amazonaws.com/${HOME}/copy-autopilot-test-sweep-tasks`;
 const RULES = loadPolicyFileSync(join(import.meta.dirname, '../../fixtures/policies/minimal.yml'));
+
+// The module builds its own wiring at import, from the environment.
+type PlannerModule = typeof import('../../../src/handlers/sweepPlanner.js');
+let createSweepPlannerHandler: PlannerModule['createSweepPlannerHandler'];
+let SweepPlanIncompleteError: PlannerModule['SweepPlanIncompleteError'];
+
+beforeAll(async () => {
+  stubHandlerEnvironment();
+  ({ createSweepPlannerHandler, SweepPlanIncompleteError } = await import(
+    '../../../src/handlers/sweepPlanner.js'
+  ));
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
 
 const organizations = mockClient(OrganizationsClient);
 const account = mockClient(AccountClient);

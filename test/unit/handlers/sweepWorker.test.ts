@@ -5,14 +5,14 @@ import { ChangeMessageVisibilityCommand, SendMessageCommand, SQSClient } from '@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClientCache } from '../../../src/aws/clientCache.js';
 import type { SweepWorkerConfig } from '../../../src/config/sweepWorkerConfig.js';
 import type { Policy } from '../../../src/domain/policy/types.js';
-import { createSweepWorker } from '../../../src/handlers/sweepWorker.js';
 import { loadPolicyFileSync } from '../../../src/policyFiles/loadPolicyFile.js';
 import { lambdaContext, sqsEvent, sqsRecord } from '../../fixtures/copyWorkerFixtures.js';
 import { type CapturedOutput, captureOutput } from '../../fixtures/copyWorkerHarness.js';
+import { stubHandlerEnvironment } from '../../fixtures/handlerEnvironment.js';
 import { stubRegion } from '../../fixtures/pagedRedshiftServerless.js';
 
 const HOME = '111111111111';
@@ -46,6 +46,18 @@ const CONFIG: SweepWorkerConfig = {
 };
 
 const awsError = (name: string, message = name) => Object.assign(new Error(message), { name });
+
+// The module builds its own wiring at import, from the environment.
+let createSweepWorker: typeof import('../../../src/handlers/sweepWorker.js')['createSweepWorker'];
+
+beforeAll(async () => {
+  stubHandlerEnvironment();
+  ({ createSweepWorker } = await import('../../../src/handlers/sweepWorker.js'));
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
 
 // Each account's client is its own instance, mocked on its own; STS answers AssumeRole for the
 // member role (the real memberRoleCredentials asks it).
