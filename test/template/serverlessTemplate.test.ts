@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backoffSeconds } from '../../../src/domain/backoff.js';
-import { PackageError, packageService } from '../../../src/local/runner/packageService.js';
-import { METRICS_NAMESPACE, MetricName } from '../../../src/observability/metricNames.js';
-import { loadCompiledPolicySync } from '../../../src/policyFiles/loadCompiledPolicy.js';
-import { loadPolicyFileSync } from '../../../src/policyFiles/loadPolicyFile.js';
+import { backoffSeconds } from '../../src/domain/backoff.js';
+import { PackageError, packageService } from '../../src/local/runner/packageService.js';
+import { METRICS_NAMESPACE, MetricName } from '../../src/observability/metricNames.js';
+import { loadCompiledPolicySync } from '../../src/policyFiles/loadCompiledPolicy.js';
+import { loadPolicyFileSync } from '../../src/policyFiles/loadPolicyFile.js';
 
 /**
  * The packaged CloudFormation template (`osls package`, offline, no AWS credentials) is what
@@ -18,7 +18,7 @@ import { loadPolicyFileSync } from '../../../src/policyFiles/loadPolicyFile.js';
  */
 
 const run = promisify(execFile);
-const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const PACKAGE_TIMEOUT_MS = 120_000;
 /** Where plugins/validate-policy.cjs writes the policy compiled to JSON, named by content. */
 const COMPILED_POLICY = /^\.copy-autopilot\/policy-[0-9a-f]{12}\.json$/;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-const TEMPLATE_PATH = resolve(import.meta.dirname, '../../../deploy/member-account.yml');
+const TEMPLATE_PATH = resolve(import.meta.dirname, '../../deploy/member-account.yml');
 
 /** CloudFormation's short-form tags, read as their long form (`!Sub x` → `{ 'Fn::Sub': x }`). */
 const SHORT_FORMS = {
