@@ -1,14 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { CreateNamespaceCommand } from '@aws-sdk/client-redshift-serverless';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  LOCAL_CREDENTIALS,
-  type LocalAutomation,
-  startLocalAutomation,
-} from '../../src/local/runner/startLocalAutomation.js';
+import { LOCAL_CREDENTIALS, type LocalAutomation } from '../../src/local/runner/startLocalAutomation.js';
 import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
+import { organizationMembers, startAutomation } from '../fixtures/localAutomationStart.js';
 
 /**
  * startLocalAutomation's member accounts: the central stack deployed from serverless.yml as
@@ -16,7 +12,6 @@ import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
  * namespace event in a member account travels to the central rules the way it would on AWS.
  */
 
-const SERVICE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const MEMBER = '111111111111';
 const ROLELESS_MEMBER = '222222222222';
 const HOME = 'us-east-1';
@@ -24,15 +19,9 @@ const HOME = 'us-east-1';
 let automation: LocalAutomation;
 
 beforeAll(async () => {
-  automation = await startLocalAutomation({
-    serviceDir: SERVICE_DIR,
-    port: 0,
+  automation = await startAutomation({
     region: HOME,
-    memberAccounts: [
-      { account: MEMBER, regions: [HOME, 'eu-west-1'], name: 'production' },
-      { account: ROLELESS_MEMBER, regions: [HOME], roleExists: false },
-      { account: LOCAL_ACCOUNT_ID, regions: [HOME, 'eu-west-1'] },
-    ],
+    memberAccounts: organizationMembers({ account: MEMBER, name: 'production' }, ROLELESS_MEMBER, HOME),
   });
 });
 

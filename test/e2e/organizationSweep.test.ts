@@ -1,12 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import { DisableRuleCommand } from '@aws-sdk/client-eventbridge';
 import { CreateNamespaceCommand } from '@aws-sdk/client-redshift-serverless';
 import { type Message, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sumOf } from '../../src/local/runner/emfMetrics.js';
-import { type LocalAutomation, startLocalAutomation } from '../../src/local/runner/startLocalAutomation.js';
+import type { LocalAutomation } from '../../src/local/runner/startLocalAutomation.js';
 import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
 import { attributesOf, eventually } from '../fixtures/localAutomationProbes.js';
+import { organizationMembers, startAutomation } from '../fixtures/localAutomationStart.js';
 import { copyConfigurationsOf, sweepCli } from '../fixtures/localAutomationSweeps.js';
 
 /**
@@ -16,7 +16,6 @@ import { copyConfigurationsOf, sweepCli } from '../fixtures/localAutomationSweep
  * credentials; the planner fans the scope out to the sweep workers, which do from their own.
  */
 
-const SERVICE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const POLICY = 'test/fixtures/policies/organization-sweep.yml';
 const CENTRAL = LOCAL_ACCOUNT_ID;
 const MEMBER = '111111111111';
@@ -26,16 +25,10 @@ const HOME = 'us-east-1';
 let automation: LocalAutomation;
 
 beforeAll(async () => {
-  automation = await startLocalAutomation({
-    serviceDir: SERVICE_DIR,
-    port: 0,
+  automation = await startAutomation({
     region: HOME,
     params: { policyFile: POLICY },
-    memberAccounts: [
-      { account: MEMBER, regions: [HOME, 'eu-west-1'] },
-      { account: ROLELESS, regions: [HOME], roleExists: false },
-      { account: CENTRAL, regions: [HOME, 'eu-west-1'] },
-    ],
+    memberAccounts: organizationMembers({ account: MEMBER }, ROLELESS, HOME),
   });
   // As if the namespaces below predated the stack: their CloudTrail events reach no worker.
   const createdRule = automation.deployment.rules.find((name) => name.endsWith('-namespace-created'));

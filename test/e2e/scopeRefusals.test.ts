@@ -1,13 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import {
   CreateNamespaceCommand,
   DeleteSnapshotCopyConfigurationCommand,
   ListSnapshotCopyConfigurationsCommand,
 } from '@aws-sdk/client-redshift-serverless';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAutomation, startLocalAutomation } from '../../src/local/runner/startLocalAutomation.js';
+import type { LocalAutomation } from '../../src/local/runner/startLocalAutomation.js';
 import { LOCAL_ACCOUNT_ID } from '../../src/local/services/contracts.js';
 import { attributesOf, deadLetterWhere, eventually } from '../fixtures/localAutomationProbes.js';
+import { startAutomation } from '../fixtures/localAutomationStart.js';
 
 /**
  * Records outside the scope are refused, not misdirected, end to end on the multi-account local
@@ -17,7 +17,6 @@ import { attributesOf, deadLetterWhere, eventually } from '../fixtures/localAuto
  * namespace protected by the second is the one whose configuration the last deletes.
  */
 
-const SERVICE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const POLICY_FILE = 'test/fixtures/policies/two-member-accounts.yml';
 const HOME = LOCAL_ACCOUNT_ID;
 const MEMBER = '111111111111';
@@ -29,9 +28,7 @@ const TWIN = 'twin';
 let automation: LocalAutomation;
 
 beforeAll(async () => {
-  automation = await startLocalAutomation({
-    serviceDir: SERVICE_DIR,
-    port: 0,
+  automation = await startAutomation({
     region: REGION,
     params: { policyFile: POLICY_FILE },
     memberAccounts: [

@@ -15,7 +15,7 @@ import {
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { Context, SQSEvent } from 'aws-lambda';
+import type { SQSEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClientCache } from '../../src/aws/clientCache.js';
 import type { CommandContext } from '../../src/cli/command.js';
@@ -27,7 +27,7 @@ import type { SweepWorkerConfig } from '../../src/config/sweepWorkerConfig.js';
 import { parseCopyRequest } from '../../src/events/parseCopyRequest.js';
 import { createLocalCloud, type LocalCloud } from '../../src/local/localCloud.js';
 import { parsePolicy } from '../../src/policyFiles/parsePolicy.js';
-import { sqsRecord } from '../fixtures/copyWorkerFixtures.js';
+import { lambdaContext, sqsRecord } from '../fixtures/copyWorkerFixtures.js';
 import { stubHandlerEnvironment } from '../fixtures/handlerEnvironment.js';
 
 const REGION = 'us-east-1';
@@ -439,23 +439,6 @@ describe('Handler: sweepWorker on the local cloud', () => {
     return { Records: [sqsRecord(body, { messageId: 'task-1', eventSourceArn: queueArn })] };
   }
 
-  function lambdaContext(): Context {
-    return {
-      callbackWaitsForEmptyEventLoop: true,
-      functionName: 'copy-autopilot-test-sweepWorker',
-      functionVersion: '$LATEST',
-      invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:copy-autopilot-test-sweepWorker',
-      memoryLimitInMB: '256',
-      awsRequestId: 'request-1',
-      logGroupName: '/aws/lambda/copy-autopilot-test-sweepWorker',
-      logStreamName: 'local',
-      getRemainingTimeInMillis: () => 60_000,
-      done: () => undefined,
-      fail: () => undefined,
-      succeed: () => undefined,
-    };
-  }
-
   async function worker(overrides: Partial<SweepWorkerConfig> = {}) {
     const { QueueUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: 'sweep-tasks-dlq' }));
     const { Attributes } = await sqs.send(
@@ -509,7 +492,10 @@ describe('Handler: sweepWorker on the local cloud', () => {
     const task = JSON.stringify({ account: '000000000000', region: REGION, planId: 'plan-1' });
 
     // Act
-    const response = await handler(taskEvent(queueArn, task), lambdaContext());
+    const response = await handler(
+      taskEvent(queueArn, task),
+      lambdaContext('copy-autopilot-test-sweepWorker'),
+    );
     vi.restoreAllMocks();
     const requests = await drainQueue();
 
@@ -537,7 +523,10 @@ describe('Handler: sweepWorker on the local cloud', () => {
     const task = JSON.stringify({ account: '000000000000', region: REGION, planId: 'plan-1' });
 
     // Act
-    const response = await handler(taskEvent(queueArn, task), lambdaContext());
+    const response = await handler(
+      taskEvent(queueArn, task),
+      lambdaContext('copy-autopilot-test-sweepWorker'),
+    );
     vi.restoreAllMocks();
 
     // Assess

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import {
   AccessDeniedException,
   ConflictException,
@@ -9,30 +7,26 @@ import {
   ThrottlingException,
   ValidationException,
 } from '@aws-sdk/client-redshift-serverless';
-import {
-  ChangeMessageVisibilityCommand,
-  type MessageAttributeValue,
-  SendMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validatePolicy } from '../../src/domain/policy/index.js';
-import { parsePolicy } from '../../src/policyFiles/parsePolicy.js';
 import type { PolicyState } from '../../src/worker/handleCopyRequest.js';
+import { createStubbedServices, stringAttributes } from '../fixtures/copyWorkerAssertions.js';
 import {
   createNamespaceEvent,
   lambdaContext,
   namespaceArn,
   REQUESTS_QUEUE_ARN,
+  repositoryPolicy,
+  SAMPLE_EVENT_FILES,
+  sampleEvent,
   snapshotCopyRequested,
   sqsRecord,
   tagResourceEvent,
 } from '../fixtures/copyWorkerFixtures.js';
 import { useCopyWorker } from '../fixtures/copyWorkerHarness.js';
-import { FakeRedshiftServerless } from '../fixtures/fakeRedshiftServerless.js';
 import { nearValid } from './nearValidJson.js';
 
 /**
@@ -43,14 +37,8 @@ import { nearValid } from './nearValidJson.js';
  */
 
 const SEED = 20_261_127;
-const REPO_ROOT = resolve(import.meta.dirname, '../..');
-const POLICY = parsePolicy(readFileSync(join(REPO_ROOT, 'copy-policy.yml'), 'utf8'));
-const SAMPLES = [
-  'cloudtrail-create-namespace.json',
-  'cloudtrail-create-namespace-failed.json',
-  'cloudtrail-tag-resource.json',
-  'snapshot-copy-requested.json',
-].map((file) => JSON.parse(readFileSync(join(REPO_ROOT, 'events', file), 'utf8')) as unknown);
+const POLICY = repositoryPolicy();
+const SAMPLES = SAMPLE_EVENT_FILES.map((file) => sampleEvent<unknown>(file));
 
 /** Namespaces the fake Redshift Serverless holds; the generators also name ones it does not. */
 const EXISTING = {
@@ -161,15 +149,12 @@ const subject = useCopyWorker();
 /** Runs one scenario and returns what a broken contract looked like, if anything. */
 async function runScenario(run: Scenario, runIndex: number): Promise<string[]> {
   subject.output.clear();
-  const redshift = new FakeRedshiftServerless();
-  const sqs = mockClient(SQSClient);
+  const { redshift, sqs, restore } = createStubbedServices();
   try {
     for (const [name, tags] of Object.entries(EXISTING)) redshift.addNamespace(name, tags);
     for (const fault of run.faults) redshift.failNext(fault.operation, ERRORS[fault.error]?.());
     if (run.dlqRefuses) sqs.on(SendMessageCommand).rejects(new Error('DLQ unavailable'));
-    else sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq' });
     if (run.visibilityFails) sqs.on(ChangeMessageVisibilityCommand).rejects(new Error('visibility refused'));
-    else sqs.on(ChangeMessageVisibilityCommand).resolves({});
 
     const records = run.records.map((spec, index) => toRecord(spec, `run${runIndex}-msg${index}`));
     const policy: PolicyState = run.policyInvalid ? invalidPolicy() : { kind: 'valid', policy: POLICY };
@@ -195,12 +180,7 @@ async function runScenario(run: Scenario, runIndex: number): Promise<string[]> {
     if (strays.length > 0) problems.push(`outcome lines for no record: ${JSON.stringify(strays)}`);
 
     const sends = sqs.commandCalls(SendMessageCommand).map((call) => call.args[0].input);
-    const attributesOf = (input: (typeof sends)[number]) =>
-      Object.fromEntries(
-        Object.entries((input.MessageAttributes ?? {}) as Record<string, MessageAttributeValue>).map(
-          ([key, value]) => [key, value.StringValue ?? ''],
-        ),
-      );
+    const attributesOf = (input: (typeof sends)[number]) => stringAttributes(input.MessageAttributes);
 
     let acknowledged = 0;
     for (const record of records) {
@@ -241,8 +221,7 @@ async function runScenario(run: Scenario, runIndex: number): Promise<string[]> {
     }
     return problems;
   } finally {
-    redshift.mock.restore();
-    sqs.restore();
+    restore();
   }
 }
 

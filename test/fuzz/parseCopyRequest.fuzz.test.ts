@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyServiceError } from '../../src/domain/classifyServiceError.js';
@@ -12,6 +10,7 @@ import {
   parseCopyRequest,
   UnknownEventError,
 } from '../../src/events/index.js';
+import { SAMPLE_EVENT_FILES, sampleEvent } from '../fixtures/copyWorkerFixtures.js';
 import { nearValid, nearValidJsonText, PROTOTYPE_KEYS } from './nearValidJson.js';
 
 /**
@@ -21,13 +20,7 @@ import { nearValid, nearValidJsonText, PROTOTYPE_KEYS } from './nearValidJson.js
  */
 
 const SEED = 20_261_125;
-const EVENTS_DIR = resolve(import.meta.dirname, '../../events');
-const SAMPLES = [
-  'cloudtrail-create-namespace.json',
-  'cloudtrail-create-namespace-failed.json',
-  'cloudtrail-tag-resource.json',
-  'snapshot-copy-requested.json',
-].map((file) => ({ file, event: JSON.parse(readFileSync(join(EVENTS_DIR, file), 'utf8')) as unknown }));
+const SAMPLES = SAMPLE_EVENT_FILES.map((file) => ({ file, event: sampleEvent<unknown>(file) }));
 
 /** Values that break the domain rules rather than the types: near misses of each field. */
 const INTERESTING = [

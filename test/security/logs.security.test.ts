@@ -1,25 +1,26 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   ConflictException,
   CreateSnapshotCopyConfigurationCommand,
   ListSnapshotCopyConfigurationsCommand,
   ValidationException,
 } from '@aws-sdk/client-redshift-serverless';
-import {
-  ChangeMessageVisibilityCommand,
-  type MessageAttributeValue,
-  SendMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse } from 'aws-lambda';
-import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parsePolicy } from '../../src/policyFiles/parsePolicy.js';
+import type { AwsClientStub } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PolicyState } from '../../src/worker/handleCopyRequest.js';
-import { lambdaContext, sqsRecord } from '../fixtures/copyWorkerFixtures.js';
+import { stringAttributes, useStubbedServices } from '../fixtures/copyWorkerAssertions.js';
+import {
+  lambdaContext,
+  newEventId,
+  REPO_ROOT,
+  repositoryPolicy,
+  sampleEvent,
+  sqsRecord,
+} from '../fixtures/copyWorkerFixtures.js';
 import { useCopyWorker } from '../fixtures/copyWorkerHarness.js';
-import { FakeRedshiftServerless } from '../fixtures/fakeRedshiftServerless.js';
+import type { FakeRedshiftServerless } from '../fixtures/fakeRedshiftServerless.js';
 
 /**
  * The worker's output — every line on stdout and stderr, and the attributes of every message it
@@ -29,11 +30,8 @@ import { FakeRedshiftServerless } from '../fixtures/fakeRedshiftServerless.js';
  * is encrypted and only the worker and operators read it.)
  */
 
-const REPO_ROOT = resolve(import.meta.dirname, '../..');
-const POLICY = parsePolicy(readFileSync(join(REPO_ROOT, 'copy-policy.yml'), 'utf8'));
-const CREATE_NAMESPACE = JSON.parse(
-  readFileSync(join(REPO_ROOT, 'events/cloudtrail-create-namespace.json'), 'utf8'),
-) as CloudTrailEvent;
+const POLICY = repositoryPolicy();
+const CREATE_NAMESPACE = sampleEvent<CloudTrailEvent>('cloudtrail-create-namespace.json');
 
 interface CloudTrailEvent {
   id: string;
@@ -91,35 +89,26 @@ function leaks(text: string): string[] {
 }
 
 const subject = useCopyWorker();
+const services = useStubbedServices();
 let redshift: FakeRedshiftServerless;
 let sqs: AwsClientStub<SQSClient>;
-let sequence = 0;
+let batch = 0;
 
 beforeEach(() => {
-  redshift = new FakeRedshiftServerless();
+  ({ redshift, sqs } = services);
   redshift.addNamespace('prod-sales', { 'dr-tier': 'gold' });
-  sqs = mockClient(SQSClient);
-  sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq' });
-  sqs.on(ChangeMessageVisibilityCommand).resolves({});
-});
-
-afterEach(() => {
-  redshift.mock.restore();
-  sqs.restore();
 });
 
 /** A fresh event id: each scenario must run, not replay an earlier one's idempotency record. */
-function nextId(): string {
-  sequence += 1;
-  return `5ec0e7a1-0000-4000-8000-${sequence.toString(16).padStart(12, '0')}`;
-}
+const nextId = newEventId;
 
 async function invoke(
   bodies: readonly string[],
   policy: PolicyState = { kind: 'valid', policy: POLICY },
 ): Promise<SQSBatchResponse> {
   const handler = subject.worker(policy);
-  const records = bodies.map((body, index) => sqsRecord(body, { messageId: `m-${sequence}-${index}` }));
+  batch += 1;
+  const records = bodies.map((body, index) => sqsRecord(body, { messageId: `m-${batch}-${index}` }));
   return handler({ Records: records }, lambdaContext());
 }
 
@@ -131,10 +120,8 @@ function outcomes(): unknown[] {
 function deadLetterAttributes(): string[] {
   return sqs
     .commandCalls(SendMessageCommand)
-    .flatMap((call) =>
-      Object.values((call.args[0].input.MessageAttributes ?? {}) as Record<string, MessageAttributeValue>),
-    )
-    .map((attribute) => attribute.StringValue ?? '');
+    .flatMap((call) => Object.values(stringAttributes(call.args[0].input.MessageAttributes)))
+    .map((value) => value ?? '');
 }
 
 function assessNoLeaks(): void {

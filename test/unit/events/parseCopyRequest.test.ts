@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyServiceError } from '../../../src/domain/classifyServiceError.js';
@@ -14,20 +13,13 @@ import {
   parseCopyRequest,
   UnknownEventError,
 } from '../../../src/events/index.js';
+import { sampleEvent, sampleEventText } from '../../fixtures/copyWorkerFixtures.js';
 
 type Json = Record<string, unknown>;
 
-function readSample(path: string): string {
-  return readFileSync(new URL(`../../../events/${path}`, import.meta.url), 'utf8');
-}
-
-function sampleEvent(path: string): Json {
-  return JSON.parse(readSample(path)) as Json;
-}
-
 /** The sample event with `detail` (and the envelope) changed by `edit`. */
 function withChanges(path: string, edit: (event: Json & { detail: Json }) => void): string {
-  const event = sampleEvent(path) as Json & { detail: Json };
+  const event = sampleEvent<Json & { detail: Json }>(path);
   edit(event);
   return JSON.stringify(event);
 }
@@ -53,7 +45,7 @@ describe('Function: parseCopyRequest', () => {
   describe('the samples in events/', () => {
     it('returns a CloudTrail request with name, ARN and tags for cloudtrail-create-namespace.json', () => {
       // Act
-      const parsed = parseCopyRequest(readSample('cloudtrail-create-namespace.json'));
+      const parsed = parseCopyRequest(sampleEventText('cloudtrail-create-namespace.json'));
 
       // Assess
       expect(parsed).toStrictEqual({
@@ -70,7 +62,7 @@ describe('Function: parseCopyRequest', () => {
 
     it('ignores the failed call in cloudtrail-create-namespace-failed.json, naming its error code', () => {
       // Act
-      const parsed = parseCopyRequest(readSample('cloudtrail-create-namespace-failed.json'));
+      const parsed = parseCopyRequest(sampleEventText('cloudtrail-create-namespace-failed.json'));
 
       // Assess
       expect(parsed).toStrictEqual({
@@ -82,7 +74,7 @@ describe('Function: parseCopyRequest', () => {
 
     it('returns a tag-change request for a namespace known by ARN for cloudtrail-tag-resource.json', () => {
       // Act
-      const parsed = parseCopyRequest(readSample('cloudtrail-tag-resource.json'));
+      const parsed = parseCopyRequest(sampleEventText('cloudtrail-tag-resource.json'));
 
       // Assess
       expect(parsed).toStrictEqual({
@@ -109,7 +101,7 @@ describe('Function: parseCopyRequest', () => {
       ],
     ])('returns a %s request for the namespace named in the response', (sample, origin, eventId) => {
       // Act
-      const parsed = parseCopyRequest(readSample(sample));
+      const parsed = parseCopyRequest(sampleEventText(sample));
 
       // Assess
       expect(parsed).toStrictEqual({
@@ -198,7 +190,7 @@ describe('Function: parseCopyRequest', () => {
 
     it('returns a manual request with the envelope account and region for snapshot-copy-requested.json', () => {
       // Act
-      const parsed = parseCopyRequest(readSample('snapshot-copy-requested.json'));
+      const parsed = parseCopyRequest(sampleEventText('snapshot-copy-requested.json'));
 
       // Assess
       expect(parsed).toStrictEqual({
@@ -214,7 +206,7 @@ describe('Function: parseCopyRequest', () => {
 
     it('returns a manual request for each put-events entry, once EventBridge has wrapped it', () => {
       // Prepare
-      const entries = JSON.parse(readSample('put-events/snapshot-copy-requested.json')) as Json[];
+      const entries = JSON.parse(sampleEventText('put-events/snapshot-copy-requested.json')) as Json[];
       expect(entries.length).toBeGreaterThan(0);
 
       for (const [index, entry] of entries.entries()) {
@@ -250,7 +242,7 @@ describe('Function: parseCopyRequest', () => {
 
     it('parses every record of sqs-batch.json, a realistic SQS event for the requests queue', () => {
       // Prepare
-      const batch = JSON.parse(readSample('sqs-batch.json')) as { Records: Json[] };
+      const batch = JSON.parse(sampleEventText('sqs-batch.json')) as { Records: Json[] };
 
       // Act
       const outcomes = batch.Records.map((record) => parseCopyRequest(record.body as string));

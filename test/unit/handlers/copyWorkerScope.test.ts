@@ -11,6 +11,7 @@ import {
   dlqAttributesOf,
   emfMetricsOf,
   inputs,
+  stubAssumeRole,
   useStubbedServices,
 } from '../../fixtures/copyWorkerAssertions.js';
 import {
@@ -58,14 +59,7 @@ let sts: AwsClientStub<STSClient>;
 beforeEach(() => {
   ({ redshift, sqs } = services);
   sts = mockClient(STSClient);
-  sts.on(AssumeRoleCommand).resolves({
-    Credentials: {
-      AccessKeyId: 'ASIAMEMBER',
-      SecretAccessKey: 'secret',
-      SessionToken: 'token',
-      Expiration: new Date(Date.now() + 3_600_000),
-    },
-  });
+  stubAssumeRole(sts);
 });
 
 afterEach(() => {

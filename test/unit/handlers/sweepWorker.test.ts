@@ -10,6 +10,7 @@ import { ClientCache } from '../../../src/aws/clientCache.js';
 import type { SweepWorkerConfig } from '../../../src/config/sweepWorkerConfig.js';
 import type { Policy } from '../../../src/domain/policy/types.js';
 import { loadPolicyFileSync } from '../../../src/policyFiles/loadPolicyFile.js';
+import { dlqAttributesOf, stubAssumeRole } from '../../fixtures/copyWorkerAssertions.js';
 import { lambdaContext, sqsEvent, sqsRecord } from '../../fixtures/copyWorkerFixtures.js';
 import { type CapturedOutput, captureOutput } from '../../fixtures/copyWorkerHarness.js';
 import { stubHandlerEnvironment } from '../../fixtures/handlerEnvironment.js';
@@ -98,9 +99,7 @@ function taskRecord(body: unknown, receiveCount = 1): SQSRecord {
 const task = (account: string, region: string) => ({ account, region, planId: 'plan-1' });
 
 function deadLetterAttributes(): Record<string, string | undefined> {
-  const [call] = sqs.commandCalls(SendMessageCommand);
-  const attributes = call?.args[0].input.MessageAttributes ?? {};
-  return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, value.StringValue]));
+  return dlqAttributesOf(sqs);
 }
 
 function metric(name: string): Record<string, unknown>[] {
@@ -112,14 +111,7 @@ const assumedRoles = () => sts.commandCalls(AssumeRoleCommand).map((call) => cal
 
 beforeEach(() => {
   output = captureOutput();
-  sts.on(AssumeRoleCommand).resolves({
-    Credentials: {
-      AccessKeyId: 'ASIAMEMBER',
-      SecretAccessKey: 'secret',
-      SessionToken: 'token',
-      Expiration: new Date(Date.now() + 3_600_000),
-    },
-  });
+  stubAssumeRole(sts);
   sts
     .on(AssumeRoleCommand, { RoleArn: roleIn(ROLELESS) })
     .rejects(
