@@ -1,4 +1,5 @@
 import { MetricName } from '../observability/metricNames.js';
+import type { Retry } from './classifyServiceError.js';
 import type { CopySettings } from './copyConfiguration.js';
 import type { DriftKind } from './planCopyConfiguration.js';
 
@@ -76,14 +77,7 @@ export type RecordOutcome = OutcomeContext &
     | { readonly kind: 'unmatched' }
     /** A valid event that needs no work (a failed CloudTrail call). */
     | { readonly kind: 'ignored'; readonly reason: string }
-    | {
-        readonly kind: 'retry';
-        readonly errorName: string;
-        readonly message: string;
-        readonly delaySeconds: number;
-        /** False when the error is not one the table knows (classifyServiceError): logged as an error. */
-        readonly knownError: boolean;
-      }
+    | Retry
     | {
         readonly kind: 'dead-lettered';
         readonly reason: string;

@@ -1,5 +1,5 @@
 import { type BackoffOptions, backoffSeconds } from './backoff.js';
-import { classifyServiceError, ErrorDisposition } from './classifyServiceError.js';
+import { classifyServiceError, ErrorDisposition, type Retry } from './classifyServiceError.js';
 import type { FailureReason } from './deadLetterReason.js';
 import { CopyAutopilotError } from './errors.js';
 import type { TargetRefusalReason } from './scope/decideTarget.js';
@@ -35,15 +35,7 @@ export class TargetRefusedError extends CopyAutopilotError {
 
 /** What to do with a task whose sweep failed. */
 export type SweepTargetFailure =
-  | {
-      readonly kind: 'retry';
-      readonly errorName: string;
-      readonly message: string;
-      /** The task's next visibility timeout (the backoff). */
-      readonly delaySeconds: number;
-      /** False for an error classifyServiceError's table does not know: logged as an error. */
-      readonly knownError: boolean;
-    }
+  | Retry
   | {
       readonly kind: 'dead-letter';
       readonly reason: FailureReason;
