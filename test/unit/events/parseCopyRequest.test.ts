@@ -469,27 +469,23 @@ describe('Function: parseCopyRequest', () => {
       expect(parsed).toMatchObject({ kind: 'ignored', reason: 'CreateNamespace failed: AccessDenied' });
     });
 
-    it('rejects a namespace name that is a number, null or missing, naming what it got', () => {
+    it.each([
+      ['a number', 42, 'got the number 42'],
+      ['null', null, 'got null'],
+      ['missing', undefined, 'detail.requestParameters.namespaceName is missing'],
+      ['a list', ['prod-sales'], 'got an array of 1 item'],
+    ])('rejects a namespace name that is %s, naming what it got', (_case, value, expected) => {
       // Prepare
-      const cases: [unknown, string][] = [
-        [42, 'got the number 42'],
-        [null, 'got null'],
-        [undefined, 'detail.requestParameters.namespaceName is missing'],
-        [['prod-sales'], 'got an array of 1 item'],
-      ];
+      const body = withChanges('cloudtrail-create-namespace.json', (event) => {
+        (event.detail.requestParameters as Json).namespaceName = value;
+      });
 
-      for (const [value, expected] of cases) {
-        const body = withChanges('cloudtrail-create-namespace.json', (event) => {
-          (event.detail.requestParameters as Json).namespaceName = value;
-        });
+      // Act
+      const error = thrownBy(() => parseCopyRequest(body));
 
-        // Act
-        const error = thrownBy(() => parseCopyRequest(body));
-
-        // Assess
-        expect(error).toBeInstanceOf(InvalidRequestError);
-        expect((error as Error).message).toContain(expected);
-      }
+      // Assess
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect((error as Error).message).toContain(expected);
     });
   });
 

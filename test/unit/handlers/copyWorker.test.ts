@@ -247,32 +247,31 @@ describe('Function: createCopyWorker', () => {
       });
     });
 
-    it('leaves a namespace alone when its rule says skip', async () => {
+    it.each([
+      [
+        'leaves a namespace alone when its rule says skip',
+        'sandbox-alice',
+        { outcome: 'skipped', rule: 'sandboxes-stay-local' },
+        'Skipped',
+      ],
+      [
+        'counts a namespace no rule matches and leaves it alone',
+        'misc-tools',
+        { outcome: 'unmatched', namespace: 'misc-tools' },
+        'Unmatched',
+      ],
+    ])('%s', async (_case, namespace, line, metric) => {
       // Prepare
-      redshift.addNamespace('sandbox-alice');
+      redshift.addNamespace(namespace);
 
       // Act
-      const response = await invoke(worker(), sqsEvent(sqsRecord(snapshotCopyRequested('sandbox-alice'))));
+      const response = await invoke(worker(), sqsEvent(sqsRecord(snapshotCopyRequested(namespace))));
 
       // Assess
       expect(response.batchItemFailures).toEqual([]);
       expect(inputs(redshift.mock, ListSnapshotCopyConfigurationsCommand)).toHaveLength(0);
-      expect(outcomeLines()[0]).toMatchObject({ outcome: 'skipped', rule: 'sandboxes-stay-local' });
-      expect(emfMetrics().map((m) => m.name)).toContain('Skipped');
-    });
-
-    it('counts a namespace no rule matches and leaves it alone', async () => {
-      // Prepare
-      redshift.addNamespace('misc-tools');
-
-      // Act
-      const response = await invoke(worker(), sqsEvent(sqsRecord(snapshotCopyRequested('misc-tools'))));
-
-      // Assess
-      expect(response.batchItemFailures).toEqual([]);
-      expect(inputs(redshift.mock, ListSnapshotCopyConfigurationsCommand)).toHaveLength(0);
-      expect(outcomeLines()[0]).toMatchObject({ outcome: 'unmatched', namespace: 'misc-tools' });
-      expect(emfMetrics().map((m) => m.name)).toContain('Unmatched');
+      expect(outcomeLines()[0]).toMatchObject(line);
+      expect(emfMetrics().map((m) => m.name)).toContain(metric);
     });
 
     it('judges a namespace by its live tags rather than the tags in the event', async () => {
