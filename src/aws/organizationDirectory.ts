@@ -6,7 +6,6 @@ import {
   ListOrganizationalUnitsForParentCommand,
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
-import type { ScopeDirectory } from '../sweep/planSweepTargets.js';
 
 /** ListAccounts, ListAccountsForParent and ListOrganizationalUnitsForParent: at most 20 a page. */
 const ORGANIZATIONS_PAGE_SIZE = 20;
@@ -28,7 +27,7 @@ export interface OrganizationDirectoryOptions {
  * Answers in the organization's management account or a delegated administrator (for another
  * account's regions, with trusted access for Account Management).
  */
-export class OrganizationDirectory implements ScopeDirectory {
+export class OrganizationDirectory {
   readonly #options: OrganizationDirectoryOptions;
 
   public constructor(options: OrganizationDirectoryOptions) {

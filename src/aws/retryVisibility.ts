@@ -1,4 +1,5 @@
 import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSRecord } from 'aws-lambda';
 import { MAX_VISIBILITY_TIMEOUT_SECONDS } from '../domain/backoff.js';
 import { CopyAutopilotError } from '../domain/errors.js';
 import { parseQueueArn } from '../domain/identifiers.js';
@@ -77,4 +78,24 @@ export async function delayRetry(
   } catch (error) {
     return error;
   }
+}
+
+/**
+ * Thrown from the record handler so the batch processor reports the record in
+ * `batchItemFailures`: SQS then makes it visible again after the delay set beforehand (delayRetry).
+ */
+export class RecordRetryError extends CopyAutopilotError {
+  public readonly errorName: string;
+
+  public constructor(errorName: string, message: string, options?: ErrorOptions) {
+    super(`${errorName}: ${message}`, options);
+    this.name = 'RecordRetryError';
+    this.errorName = errorName;
+  }
+}
+
+/** SQS's ApproximateReceiveCount: 1 on the first delivery (and when it is missing or unusable). */
+export function receiveCountOf(record: SQSRecord): number {
+  const count = Number.parseInt(record.attributes?.ApproximateReceiveCount ?? '1', 10);
+  return Number.isFinite(count) && count >= 1 ? count : 1;
 }

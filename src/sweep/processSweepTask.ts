@@ -5,7 +5,7 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
 import type { ClientCache } from '../aws/clientCache.js';
 import { sendToDeadLetterQueue } from '../aws/deadLetterQueue.js';
-import { delayRetry } from '../aws/retryVisibility.js';
+import { delayRetry, RecordRetryError, receiveCountOf } from '../aws/retryVisibility.js';
 import type { BackoffOptions } from '../domain/backoff.js';
 import { classifyServiceError } from '../domain/classifyServiceError.js';
 import type { FailureReason } from '../domain/deadLetterReason.js';
@@ -19,7 +19,6 @@ import {
 } from '../domain/sweepTargetFailure.js';
 import { parseSweepTask, type SweepTask } from '../events/sweepTask.js';
 import { MetricName } from '../observability/metricNames.js';
-import { RecordRetryError, receiveCountOf } from '../worker/processCopyRecord.js';
 import { verdictOf } from './assessNamespaces.js';
 import type { RequestProtectionOptions } from './requestProtection.js';
 import { type SweepSummary, sweepTarget } from './sweepTarget.js';

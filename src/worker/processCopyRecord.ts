@@ -3,26 +3,11 @@ import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
 import { sendToDeadLetterQueue } from '../aws/deadLetterQueue.js';
-import { delayRetry } from '../aws/retryVisibility.js';
+import { delayRetry, RecordRetryError, receiveCountOf } from '../aws/retryVisibility.js';
 import { classifyServiceError } from '../domain/classifyServiceError.js';
-import { CopyAutopilotError } from '../domain/errors.js';
 import { logLevelFor, metricFor, type RecordOutcome, timeToProtectionSeconds } from '../domain/outcome.js';
 import { MetricName } from '../observability/metricNames.js';
 import { type HandleCopyRequestDeps, handleCopyRequest } from './handleCopyRequest.js';
-
-/**
- * Thrown from the record handler so the batch processor reports the record in
- * `batchItemFailures`: SQS then makes it visible again after the delay set beforehand.
- */
-export class RecordRetryError extends CopyAutopilotError {
-  public readonly errorName: string;
-
-  public constructor(errorName: string, message: string, options?: ErrorOptions) {
-    super(`${errorName}: ${message}`, options);
-    this.name = 'RecordRetryError';
-    this.errorName = errorName;
-  }
-}
 
 export interface ProcessCopyRecordDeps extends HandleCopyRequestDeps {
   readonly sqs: SQSClient;
@@ -94,12 +79,6 @@ export async function processCopyRecord(
 
   emit(logger, deps.metrics, outcome, line(), now());
   return outcome.kind;
-}
-
-/** SQS's ApproximateReceiveCount: 1 on the first delivery (and when it is missing or unusable). */
-export function receiveCountOf(record: SQSRecord): number {
-  const count = Number.parseInt(record.attributes?.ApproximateReceiveCount ?? '1', 10);
-  return Number.isFinite(count) && count >= 1 ? count : 1;
 }
 
 /**
