@@ -150,9 +150,6 @@ export const coldStart: Benchmark = {
 export function functionEnvironment(fn: PackagedFunction): Record<string, string> {
   const placeholders: Record<string, string> = {
     IDEMPOTENCY_TABLE_NAME: 'copy-autopilot-bench-idempotency',
-    DEAD_LETTER_QUEUE_URL:
-      'https://sqs.us-east-1.amazonaws.com/000000000000/copy-autopilot-bench-requests-dlq',
-    REQUESTS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/copy-autopilot-bench-requests',
     // `!Ref AWS::AccountId` in the template.
     AWS_ACCOUNT_ID: '000000000000',
   };
@@ -169,10 +166,20 @@ export function functionEnvironment(fn: PackagedFunction): Record<string, string
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   for (const [name, value] of Object.entries(fn.environment)) {
-    environment[name] =
-      typeof value === 'string' ? value : (placeholders[name] ?? `bench-${name.toLowerCase()}`);
+    environment[name] = typeof value === 'string' ? value : (placeholders[name] ?? placeholderFor(name));
   }
   return environment;
+}
+
+/**
+ * A stand-in for a value CloudFormation resolves. Queue URLs (every handler checks their shape
+ * when it builds its wiring, at import) look like SQS's: DEAD_LETTER_QUEUE_URL ->
+ * …/copy-autopilot-bench-dead-letter-queue.
+ */
+function placeholderFor(name: string): string {
+  if (!name.endsWith('_QUEUE_URL')) return `bench-${name.toLowerCase()}`;
+  const queue = name.slice(0, -'_URL'.length).toLowerCase().replaceAll('_', '-');
+  return `https://sqs.us-east-1.amazonaws.com/000000000000/copy-autopilot-bench-${queue}`;
 }
 
 async function importOnce(
