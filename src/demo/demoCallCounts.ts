@@ -39,21 +39,39 @@ export function createCallCounter(): CallCounter {
   };
 }
 
-/** One operation's calls: all of them, the demo's, and the rest (the deployed functions'). */
+/** One operation's calls: all of them, the demo's, `status`'s, and the rest (the deployed functions'). */
 export interface CallSplit {
   readonly operation: string;
   readonly total: number;
   readonly byDemo: number;
+  readonly byStatus: number;
   readonly byAutomation: number;
 }
 
-/** Splits the local cloud's per-operation counts into the demo's and the automation's. */
+/**
+ * Splits the local cloud's per-operation counts into the demo's, the `status` command's (the
+ * cloud's counts across its run: the automation is idle by then) and the automation's.
+ */
 export function splitCalls(
   total: Readonly<Record<string, number>>,
   byDemo: ReadonlyMap<string, number>,
+  byStatus: Readonly<Record<string, number>> = {},
 ): CallSplit[] {
   return Object.entries(total).map(([operation, count]) => {
     const demo = Math.min(count, byDemo.get(operation) ?? 0);
-    return { operation, total: count, byDemo: demo, byAutomation: count - demo };
+    const status = Math.min(count - demo, byStatus[operation] ?? 0);
+    return { operation, total: count, byDemo: demo, byStatus: status, byAutomation: count - demo - status };
   });
+}
+
+/** The calls made between two snapshots of the per-operation counts. */
+export function callsBetween(
+  before: Readonly<Record<string, number>>,
+  after: Readonly<Record<string, number>>,
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([operation, count]) => [operation, count - (before[operation] ?? 0)] as const)
+      .filter(([, count]) => count > 0),
+  );
 }
