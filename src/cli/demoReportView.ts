@@ -43,12 +43,14 @@ export function printDemoReport(report: DemoReport, printer: Printer): void {
 function printAccounts(report: DemoReport, printer: Printer): void {
   printer.line();
   printer.line(`Policy: ${report.policyFile} (the demo's own; copy-policy.yml is not used)`);
-  printer.line('Accounts (each region has the member template forwarding its events to the central bus)');
+  const { account, region } = report.central;
+  printer.line(`Accounts (the central stack runs in ${account}, ${region}; every other region listed has`);
+  printer.line('  deploy/member-account.yml, whose rule forwards its CloudTrail events to the central bus)');
   printer.table(
-    report.accounts.map((account) => ({
-      account: account.account,
-      regions: account.regions.join(', '),
-      part: account.part,
+    report.accounts.map((demoAccount) => ({
+      account: demoAccount.account,
+      regions: demoAccount.regions.join(', '),
+      part: demoAccount.part,
     })),
   );
 }

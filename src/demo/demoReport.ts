@@ -4,7 +4,14 @@ import type { LocalAutomation } from '../local/index.js';
 import { type CallSplit, splitCalls } from './demoCallCounts.js';
 import { faultHits, type InjectedFault } from './demoFaults.js';
 import { caseKey, type DemoRun, deployedQueue, outcomesOf } from './demoRun.js';
-import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_STATUS, type DemoAccount, type DemoCase } from './demoScenario.js';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CASES,
+  DEMO_STATUS,
+  type DemoAccount,
+  type DemoCase,
+  HOME_ACCOUNT,
+} from './demoScenario.js';
 import type { StatusRun } from './demoStatus.js';
 import {
   type CaseObservation,
@@ -25,6 +32,8 @@ export interface DemoDeadLetter {
 export interface DemoReport {
   /** The policy the demo deployed (relative to the service directory). */
   readonly policyFile: string;
+  /** Where the central stack runs: the stack's own account, its home region. */
+  readonly central: { readonly account: string; readonly region: string };
   /** The accounts the demo stood up and the part each plays. */
   readonly accounts: readonly DemoAccount[];
   readonly verdicts: readonly (CaseVerdict & { story: string; observation: CaseObservation })[];
@@ -72,6 +81,7 @@ export async function buildReport(run: DemoRun, results: RunResults): Promise<De
   };
   return {
     policyFile: results.policyFile,
+    central: { account: HOME_ACCOUNT, region: automation.region },
     accounts: DEMO_ACCOUNTS,
     verdicts,
     faults: results.injected.map((fault) =>
