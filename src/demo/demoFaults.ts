@@ -16,29 +16,41 @@ const REDSHIFT_SERVICE = 'RedshiftServerless';
 
 /**
  * Injects a case's fault into the local cloud, before its namespace is created, through the same
- * switches the control API exposes (`POST /_local/redshift-serverless/busy`, `POST /_local/faults`).
+ * switches the control API exposes (`POST /_local/redshift-serverless/busy`, `POST /_local/faults`,
+ * `POST /_local/roles`).
  */
 export function injectFault(cloud: LocalCloud, demoCase: DemoCase): InjectedFault | undefined {
   const fault = demoCase.fault;
   if (fault === undefined) return undefined;
   const namespace = demoCase.namespace;
-  if (fault.kind === 'busy') {
-    cloud.redshift.markBusy(namespace, fault.seconds);
-  } else {
-    const rule = cloud.faults.add({
-      service: REDSHIFT_SERVICE,
-      operation: fault.operation,
-      matchBody: { namespaceName: namespace },
-      error: { code: fault.code, message: fault.message, statusCode: fault.statusCode },
-    });
-    return { namespace, ...describeFault(fault), ruleId: rule.id };
+  switch (fault.kind) {
+    case 'busy':
+      cloud.redshift.markBusy(namespace, fault.seconds);
+      break;
+    case 'role-missing':
+      cloud.accounts.roles.declare(demoCase.account, fault.roleName, false);
+      break;
+    case 'error': {
+      const rule = cloud.faults.add({
+        service: REDSHIFT_SERVICE,
+        operation: fault.operation,
+        matchBody: { namespaceName: namespace },
+        error: { code: fault.code, message: fault.message, statusCode: fault.statusCode },
+      });
+      return { namespace, ...describeFault(fault, demoCase.account), ruleId: rule.id };
+    }
   }
-  return { namespace, ...describeFault(fault) };
+  return { namespace, ...describeFault(fault, demoCase.account) };
 }
 
-/** What a fault does and where it lives, in words. */
-export function describeFault(fault: DemoFault): { fault: string; where: string } {
+/** What a fault does (to the namespace, or to its account) and where it lives, in words. */
+export function describeFault(fault: DemoFault, account: string): { fault: string; where: string } {
   switch (fault.kind) {
+    case 'role-missing':
+      return {
+        fault: `role ${fault.roleName} of ${account} declared missing: STS AssumeRole into it answers 403 AccessDenied`,
+        where: 'local STS, roles declared missing (POST /_local/roles)',
+      };
     case 'busy':
       return {
         fault: `namespace stays MODIFYING for ${fault.seconds} s: CreateSnapshotCopyConfiguration answers ConflictException`,

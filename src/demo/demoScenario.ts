@@ -13,11 +13,13 @@ export const DEMO_POLICY_FILE = 'examples/policies/local-demo.yml';
 export const HOME_REGION = 'us-east-1';
 /** The second region of the scope. */
 export const OTHER_REGION = 'eu-west-1';
+/** The member role the demo policy names (scope.memberRoleName), as the member template creates it. */
+export const DEMO_MEMBER_ROLE_NAME = 'copy-autopilot-member';
 /** The stack's own account (always in scope). */
 export const HOME_ACCOUNT = LOCAL_ACCOUNT_ID;
 /** In the scope, with the member role: the worker acts there through it. */
 export const MEMBER_ACCOUNT = '111111111111';
-/** In the scope, but its member role is missing: AssumeRole is AccessDenied. */
+/** In the scope, but the demo declares its member role missing: AssumeRole is AccessDenied. */
 export const ROLELESS_ACCOUNT = '222222222222';
 /** In the organization, forwarding its events, but not in the policy's scope. */
 export const OUTSIDE_ACCOUNT = '333333333333';
@@ -47,7 +49,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     account: ROLELESS_ACCOUNT,
     regions: [HOME_REGION],
     name: 'research',
-    roleExists: false,
+    // Its role is declared missing by the `reports` case's fault, as an operator's mistake would leave it.
     part: 'member in the scope whose member role is missing: AssumeRole is AccessDenied',
   },
   {
@@ -80,7 +82,9 @@ export type DemoFault =
       readonly code: string;
       readonly message: string;
       readonly statusCode: number;
-    };
+    }
+  /** The member role of the namespace's account is declared missing: STS AssumeRole into it is AccessDenied. */
+  | { readonly kind: 'role-missing'; readonly roleName: string };
 
 /** What the demo does to a case's namespace once the worker has settled it. */
 export type DemoFollowUp =
@@ -198,6 +202,7 @@ export const DEMO_CASES: readonly DemoCase[] = [
     story: 'member account whose role is missing: AssumeRole AccessDenied, dead-lettered at once',
     expected: ExpectedOutcome.DeadLettered,
     deadLetter: { reason: 'AccountNotManaged', errorName: 'AccessDenied' },
+    fault: { kind: 'role-missing', roleName: DEMO_MEMBER_ROLE_NAME },
   },
   {
     account: OUTSIDE_ACCOUNT,

@@ -5,7 +5,13 @@ import { settleAndFollowUp } from './demoFollowUps.js';
 import { createDuplicateName, createNamespaces } from './demoNamespaces.js';
 import { buildReport, type DemoReport } from './demoReport.js';
 import { type DemoRun, type OutcomeLine, recordOutcome } from './demoRun.js';
-import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_POLICY_FILE, HOME_REGION } from './demoScenario.js';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CASES,
+  DEMO_MEMBER_ROLE_NAME,
+  DEMO_POLICY_FILE,
+  HOME_REGION,
+} from './demoScenario.js';
 import { runStatus } from './demoStatus.js';
 
 export type { DemoReport } from './demoReport.js';
@@ -43,6 +49,7 @@ export async function runDemo(demoOptions: DemoOptions): Promise<DemoReport> {
     region: HOME_REGION,
     params: { policyFile },
     memberAccounts: DEMO_ACCOUNTS,
+    memberRoleName: DEMO_MEMBER_ROLE_NAME,
     onLog: (line) => recordOutcome(line, outcomes, progress),
     onStep: progress,
   });

@@ -56,6 +56,11 @@ describe('Function: runDemo', () => {
         where: 'local Redshift Serverless, fault rule matching namespaceName (POST /_local/faults)',
         hits: 1,
       }),
+      {
+        namespace: 'reports',
+        fault: `role copy-autopilot-member of ${ROLELESS_ACCOUNT} declared missing: STS AssumeRole into it answers 403 AccessDenied`,
+        where: 'local STS, roles declared missing (POST /_local/roles)',
+      },
     ]);
     expect(
       progress.some((line) =>
