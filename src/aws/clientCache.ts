@@ -1,9 +1,9 @@
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { AccountNotManagedError } from '../domain/scope/errors.js';
-import { memberRoleCredentials } from './memberRoleCredentials.js';
+import { assumeRoleWithTemporaryCredentials } from './assumeRoleWithTemporaryCredentials.js';
+import { type AssumeRoleCall, memberRoleCredentials } from './memberRoleCredentials.js';
 
 export type CredentialProvider = AwsCredentialIdentityProvider;
 
@@ -24,7 +24,10 @@ export interface ClientCacheOptions {
   /** Factories, so tests (and the local cloud) can hand in their own clients. */
   readonly createRedshiftServerless?: (settings: ClientSettings) => RedshiftServerlessClient;
   readonly createSqs?: (settings: ClientSettings) => SQSClient;
-  /** Credentials of a role in another account; STS AssumeRole (memberRoleCredentials) by default. */
+  /**
+   * Credentials of a role in another account; by default memberRoleCredentials over STS
+   * AssumeRole in the home region (assumeRoleWithTemporaryCredentials).
+   */
   readonly assumeRole?: (roleArn: string) => CredentialProvider;
 }
 
@@ -38,7 +41,7 @@ export class ClientCache {
   readonly #redshift = new Map<string, RedshiftServerlessClient>();
   readonly #credentials = new Map<string, CredentialProvider>();
   #sqs?: SQSClient;
-  #sts?: STSClient;
+  #stsAssumeRole?: AssumeRoleCall;
 
   public constructor(options: ClientCacheOptions) {
     this.#options = options;
@@ -98,8 +101,6 @@ export class ClientCache {
     this.#redshift.clear();
     this.#sqs?.destroy();
     this.#sqs = undefined;
-    this.#sts?.destroy();
-    this.#sts = undefined;
   }
 
   /** One session per role, shared across regions. */
@@ -107,15 +108,19 @@ export class ClientCache {
     let provider = this.#credentials.get(roleArn);
     if (provider === undefined) {
       provider =
-        this.#options.assumeRole?.(roleArn) ?? memberRoleCredentials(roleArn, { sts: this.#stsClient() });
+        this.#options.assumeRole?.(roleArn) ??
+        memberRoleCredentials(roleArn, { assumeRole: this.#defaultAssumeRole() });
       this.#credentials.set(roleArn, provider);
     }
     return provider;
   }
 
-  #stsClient(): STSClient {
-    this.#sts ??= new STSClient(this.#settings(this.#options.homeRegion));
-    return this.#sts;
+  #defaultAssumeRole(): AssumeRoleCall {
+    this.#stsAssumeRole ??= assumeRoleWithTemporaryCredentials({
+      region: this.#options.homeRegion,
+      endpoint: this.#options.endpointUrl,
+    });
+    return this.#stsAssumeRole;
   }
 
   #settings(region: string, credentials?: CredentialProvider): ClientSettings {

@@ -1,12 +1,25 @@
-import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { classifyServiceError, isAccessDeniedError } from '../domain/classifyServiceError.js';
 import { accountOfRoleArn } from '../domain/identifiers.js';
 import { AccountNotManagedError } from '../domain/scope/errors.js';
 
+/** The input of one STS AssumeRole call, as STS names its members. */
+export interface AssumeRoleParameters {
+  readonly RoleArn: string;
+  readonly RoleSessionName: string;
+  readonly DurationSeconds: number;
+}
+
+/**
+ * One STS AssumeRole call: the role's temporary credentials, or STS's error as thrown (its
+ * `name` is what memberRoleCredentials classifies). The workers make it with
+ * assumeRoleWithTemporaryCredentials, the CLI with assumeRoleWithStsClient.
+ */
+export type AssumeRoleCall = (parameters: AssumeRoleParameters) => Promise<AwsCredentialIdentity>;
+
 export interface MemberRoleCredentialsOptions {
-  /** An STS client in the stack's home region, with the function's own credentials. */
-  readonly sts: STSClient;
+  /** Calls STS AssumeRole in the stack's home region, with the caller's own credentials. */
+  readonly assumeRole: AssumeRoleCall;
   /** Shown in the member account's CloudTrail as the session that acted. */
   readonly sessionName?: string;
   /** 1 hour: the member template's MaxSessionDuration. */
@@ -37,22 +50,11 @@ export function memberRoleCredentials(
   let refreshAt = 0;
   const assume = async (): Promise<AwsCredentialIdentity> => {
     try {
-      const { Credentials } = await options.sts.send(
-        new AssumeRoleCommand({
-          RoleArn: roleArn,
-          RoleSessionName: options.sessionName ?? DEFAULT_SESSION_NAME,
-          DurationSeconds: options.durationSeconds ?? DEFAULT_DURATION_SECONDS,
-        }),
-      );
-      if (Credentials?.AccessKeyId === undefined || Credentials.SecretAccessKey === undefined) {
-        throw new Error(`STS AssumeRole on ${roleArn} returned no credentials`);
-      }
-      return {
-        accessKeyId: Credentials.AccessKeyId,
-        secretAccessKey: Credentials.SecretAccessKey,
-        sessionToken: Credentials.SessionToken,
-        expiration: Credentials.Expiration,
-      };
+      return await options.assumeRole({
+        RoleArn: roleArn,
+        RoleSessionName: options.sessionName ?? DEFAULT_SESSION_NAME,
+        DurationSeconds: options.durationSeconds ?? DEFAULT_DURATION_SECONDS,
+      });
     } catch (error) {
       if (!isAccessDeniedError(error)) throw error;
       const account = accountOfRoleArn(roleArn) ?? 'unknown';

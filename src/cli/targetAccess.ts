@@ -3,6 +3,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { assumeRoleWithStsClient } from '../aws/assumeRoleWithStsClient.js';
 import { ClientCache } from '../aws/clientCache.js';
 import { memberRoleCredentials } from '../aws/memberRoleCredentials.js';
 import { OrganizationDirectory } from '../aws/organizationDirectory.js';
@@ -116,7 +117,10 @@ export class TargetAccess {
           credentials: settings.credentials ?? this.#operator(settings.region).credentials,
         }),
       assumeRole: (roleArn) =>
-        memberRoleCredentials(roleArn, { sts: this.#stsClient(), sessionName: 'copy-autopilot-cli' }),
+        memberRoleCredentials(roleArn, {
+          assumeRole: assumeRoleWithStsClient(this.#stsClient()),
+          sessionName: 'copy-autopilot-cli',
+        }),
     });
   }
 

@@ -1,6 +1,7 @@
 import { AssumeRoleCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assumeRoleWithStsClient } from '../../../src/aws/assumeRoleWithStsClient.js';
 import { memberRoleCredentials } from '../../../src/aws/memberRoleCredentials.js';
 import { AccountNotManagedError } from '../../../src/domain/scope/errors.js';
 
@@ -47,7 +48,7 @@ describe('Function: memberRoleCredentials', () => {
       .resolvesOnce(credentialsExpiringIn(60, 'FIRST'))
       .resolvesOnce(credentialsExpiringIn(120, 'SECOND'));
     const provider = memberRoleCredentials(ROLE_ARN, {
-      sts: new STSClient({ region: 'us-east-1' }),
+      assumeRole: assumeRoleWithStsClient(new STSClient({ region: 'us-east-1' })),
       now: () => now,
     });
 
@@ -73,7 +74,9 @@ describe('Function: memberRoleCredentials', () => {
   it('turns STS AccessDenied into AccountNotManagedError naming the account and the role', async () => {
     // Prepare
     sts.on(AssumeRoleCommand).rejects(accessDenied());
-    const provider = memberRoleCredentials(ROLE_ARN, { sts: new STSClient({ region: 'us-east-1' }) });
+    const provider = memberRoleCredentials(ROLE_ARN, {
+      assumeRole: assumeRoleWithStsClient(new STSClient({ region: 'us-east-1' })),
+    });
 
     // Act
     const error = await provider().catch((caught: unknown) => caught);
@@ -96,7 +99,9 @@ describe('Function: memberRoleCredentials', () => {
       message: 'Rate exceeded',
     });
     sts.on(AssumeRoleCommand).rejectsOnce(throttled).resolves(credentialsExpiringIn(60));
-    const provider = memberRoleCredentials(ROLE_ARN, { sts: new STSClient({ region: 'us-east-1' }) });
+    const provider = memberRoleCredentials(ROLE_ARN, {
+      assumeRole: assumeRoleWithStsClient(new STSClient({ region: 'us-east-1' })),
+    });
 
     // Act
     const first = await provider().catch((caught: unknown) => caught);

@@ -14,6 +14,7 @@ import { dlqAttributesOf, stubAssumeRole } from '../../fixtures/copyWorkerAssert
 import { lambdaContext, sqsEvent, sqsRecord } from '../../fixtures/copyWorkerFixtures.js';
 import { type CapturedOutput, captureOutput } from '../../fixtures/copyWorkerHarness.js';
 import { stubHandlerEnvironment } from '../../fixtures/handlerEnvironment.js';
+import { memberRolesThroughStsClient } from '../../fixtures/memberRolesThroughStsClient.js';
 import { stubRegion } from '../../fixtures/pagedRedshiftServerless.js';
 
 const HOME = '111111111111';
@@ -61,7 +62,7 @@ afterAll(() => {
 });
 
 // Each account's client is its own instance, mocked on its own; STS answers AssumeRole for the
-// member role (the real memberRoleCredentials asks it).
+// member role (the real memberRoleCredentials asks it, through a client-sts client).
 const homeClient = new RedshiftServerlessClient({ region: 'us-east-1' });
 const memberClient = new RedshiftServerlessClient({ region: 'eu-west-1' });
 const home = mockClient(homeClient);
@@ -81,6 +82,7 @@ function worker() {
       createRedshiftServerless: (settings) =>
         settings.credentials === undefined ? homeClient : memberClient,
       createSqs: () => new SQSClient({ region: 'us-east-1' }),
+      assumeRole: memberRolesThroughStsClient('us-east-1'),
     }),
     eventBridge: new EventBridgeClient({ region: 'us-east-1' }),
     random: () => 0,
