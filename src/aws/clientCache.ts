@@ -4,6 +4,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { AccountNotManagedError } from '../domain/scope/errors.js';
 import { assumeRoleWithTemporaryCredentials } from './assumeRoleWithTemporaryCredentials.js';
 import { type AssumeRoleCall, memberRoleCredentials } from './memberRoleCredentials.js';
+import { SDK_CLIENT_DEFAULTS } from './sdkClientDefaults.js';
 
 export type CredentialProvider = AwsCredentialIdentityProvider;
 
@@ -49,9 +50,9 @@ export class ClientCache {
 
   /** The SQS client for the home region (requests queue and DLQ). */
   public sqs(): SQSClient {
-    this.#sqs ??= (this.#options.createSqs ?? ((settings) => new SQSClient(settings)))(
-      this.#settings(this.#options.homeRegion),
-    );
+    const factory =
+      this.#options.createSqs ?? ((settings) => new SQSClient({ ...SDK_CLIENT_DEFAULTS, ...settings }));
+    this.#sqs ??= factory(this.#settings(this.#options.homeRegion));
     return this.#sqs;
   }
 
@@ -88,7 +89,8 @@ export class ClientCache {
     let client = this.#redshift.get(key);
     if (client === undefined) {
       const factory =
-        this.#options.createRedshiftServerless ?? ((settings) => new RedshiftServerlessClient(settings));
+        this.#options.createRedshiftServerless ??
+        ((settings) => new RedshiftServerlessClient({ ...SDK_CLIENT_DEFAULTS, ...settings }));
       client = factory(this.#settings(region, credentials));
       this.#redshift.set(key, client);
     }

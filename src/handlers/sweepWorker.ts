@@ -7,6 +7,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { ClientCache } from '../aws/clientCache.js';
+import { SDK_CLIENT_DEFAULTS } from '../aws/sdkClientDefaults.js';
 import { loadSweepWorkerConfig, type SweepWorkerConfig } from '../config/sweepWorkerConfig.js';
 import type { Policy } from '../domain/policy/types.js';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../observability/metricNames.js';
@@ -83,7 +84,11 @@ export function createSweepWorkerFromEnvironment(env: NodeJS.ProcessEnv): SweepW
     ownAccountId: config.accountId,
     endpointUrl: config.endpointUrl,
   });
-  const eventBridge = new EventBridgeClient({ region: config.region, endpoint: config.endpointUrl });
+  const eventBridge = new EventBridgeClient({
+    ...SDK_CLIENT_DEFAULTS,
+    region: config.region,
+    endpoint: config.endpointUrl,
+  });
   return createSweepWorker({ config, policy, clients, eventBridge });
 }
 

@@ -108,4 +108,18 @@ describe('Class: ClientCache', () => {
     // Act & Assess
     expect(cache.sqs()).toBe(cache.sqs());
   });
+
+  it('makes clients that resolve their middleware stack once per command class, not on every send', async () => {
+    // Prepare: the default factories, as the Lambda functions use them
+    const cache = new ClientCache({ homeRegion: 'us-east-1', ownAccountId: HOME });
+
+    // Act
+    const redshift = await cache.redshiftServerless(HOME, 'eu-west-1');
+    const sqs = cache.sqs();
+
+    // Assess
+    expect(redshift.config.cacheMiddleware).toBe(true);
+    expect(sqs.config.cacheMiddleware).toBe(true);
+    cache.destroy();
+  });
 });
