@@ -1,66 +1,39 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import type { Benchmark, BenchmarkResult, Figure } from './benchmark.js';
+import { BenchUsageError, benchUsage, parseBenchArguments } from './benchArguments.js';
+import type { BenchmarkResult, Figure } from './benchmark.js';
 import { meetsGoal } from './benchmark.js';
-import { bundleSize } from './bundleSize.js';
-import { coldStart } from './coldStart.js';
-import { cost } from './cost.js';
+import { BENCHMARKS } from './benchmarks.js';
 import { describeMachine } from './machine.js';
-import { organizationSweep } from './organizationSweep.js';
 import { markdownReport, textTable } from './report.js';
-import { restoration } from './restoration.js';
-import { scale } from './scale.js';
-import { sweepWorkerMemory } from './sweepWorkerMemory.js';
-import { timeToProtection } from './timeToProtection.js';
 
-/** In running order: the cheap ones first, so a broken setup fails fast. */
-const BENCHMARKS: readonly Benchmark[] = [
-  bundleSize,
-  coldStart,
-  timeToProtection,
-  cost,
-  scale,
-  organizationSweep,
-  sweepWorkerMemory,
-  restoration,
-];
-
-const USAGE = `npm run bench [-- --quick] [-- --only NAME[,NAME…]] [-- --out FILE]
-
-Benchmarks: ${BENCHMARKS.map((benchmark) => benchmark.name).join(', ')}.
-  --quick   small sizes and few repetitions: checks the bench works (about a minute); figures not to quote
-  --only    run only these benchmarks
-  --out     where to write the JSON results (default: bench/results/latest.json for a full run,
-            bench/results/partial.tmp.json otherwise, so a partial run never replaces the latest figures)`;
+const USAGE = benchUsage(BENCHMARKS.map((benchmark) => benchmark.name));
 
 const serviceDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      quick: { type: 'boolean', default: false },
-      only: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
+  let request: ReturnType<typeof parseBenchArguments>;
+  try {
+    request = parseBenchArguments(
+      process.argv.slice(2),
+      BENCHMARKS.map((benchmark) => benchmark.name),
+    );
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (request.kind === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const only = (values.only ?? []).flatMap((value) => value.split(',')).filter((name) => name !== '');
-  const unknown = only.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name));
-  if (unknown.length > 0) {
-    process.stderr.write(`unknown benchmark: ${unknown.join(', ')}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const { only, quick } = request;
   const selected =
     only.length === 0 ? BENCHMARKS : BENCHMARKS.filter((benchmark) => only.includes(benchmark.name));
-  const complete = only.length === 0 && !values.quick;
+  const complete = only.length === 0 && !quick;
   const out =
-    values.out ?? join(serviceDir, 'bench', 'results', complete ? 'latest.json' : 'partial.tmp.json');
+    request.out ?? join(serviceDir, 'bench', 'results', complete ? 'latest.json' : 'partial.tmp.json');
   const machine = describeMachine(serviceDir);
   const started = performance.now();
 
@@ -73,7 +46,7 @@ async function main(): Promise<number> {
     progress('running');
     const benchmarkStarted = performance.now();
     try {
-      const result = await benchmark.run({ serviceDir, quick: values.quick, progress });
+      const result = await benchmark.run({ serviceDir, quick, progress });
       results[benchmark.name] = result;
       figures.push(...result.figures);
       progress(`done in ${Math.round((performance.now() - benchmarkStarted) / 1000)} s`);
@@ -90,12 +63,12 @@ async function main(): Promise<number> {
   process.stdout.write(
     `${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ` +
       `commit ${machine.gitCommit.slice(0, 12)}${machine.gitDirty ? '+dirty' : ''}, ${seconds} s` +
-      `${values.quick ? ' (--quick: smoke test, not figures to quote)' : ''}\n`,
+      `${quick ? ' (--quick: smoke test, not figures to quote)' : ''}\n`,
   );
   await mkdir(dirname(out), { recursive: true });
   const report = {
     machine,
-    quick: values.quick,
+    quick: quick,
     benchmarks: selected.map((benchmark) => benchmark.name),
     durationSeconds: seconds,
     figures: figures.map((figure) => ({ ...figure, met: meetsGoal(figure) ?? null })),

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { CHAOS_USAGE, type ChaosRequest, ChaosUsageError, parseChaosArguments } from './chaosArguments.js';
 import { FULL_LAYOUT } from './chaosLayout.js';
 import { formatChaosReport } from './formatChaosReport.js';
 import { runChaos } from './runChaos.js';
@@ -6,36 +6,28 @@ import { runChaos } from './runChaos.js';
 /**
  * `npm run chaos -- --namespaces 5000 --seed 42`: the chaos run at full size, across ten managed
  * accounts × three regions (chaos/chaosLayout.ts FULL_LAYOUT). Prints progress, then the counts;
- * exits 1 on any violation, 2 on a usage error.
+ * exits 1 on any violation, 2 on a usage error (`--help`: the options).
  */
 async function main(argv: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      namespaces: { type: 'string', default: '5000' },
-      seed: { type: 'string', default: '42' },
-      'send-seconds': { type: 'string', default: '60' },
-      'settle-seconds': { type: 'string', default: '180' },
-    },
-  });
-  const numbers = {
-    namespaces: Number(values.namespaces),
-    seed: Number(values.seed),
-    sendSeconds: Number(values['send-seconds']),
-    settleSeconds: Number(values['settle-seconds']),
-  };
-  const invalid = Object.entries(numbers).find(([, value]) => !Number.isInteger(value) || value < 0);
-  if (invalid !== undefined || numbers.namespaces === 0) {
-    process.stderr.write(`chaos: --${invalid?.[0] ?? 'namespaces'} must be a positive integer\n`);
+  let request: ChaosRequest;
+  try {
+    request = parseChaosArguments(argv);
+  } catch (error) {
+    if (!(error instanceof ChaosUsageError)) throw error;
+    process.stderr.write(`chaos: ${error.message}\n\n${CHAOS_USAGE}\n`);
     return 2;
+  }
+  if (request.kind === 'help') {
+    process.stdout.write(`${CHAOS_USAGE}\n`);
+    return 0;
   }
   const report = await runChaos({
     serviceDir: process.cwd(),
     layout: FULL_LAYOUT,
-    namespaces: numbers.namespaces,
-    seed: numbers.seed,
-    sendWindowMs: numbers.sendSeconds * 1000,
-    settleTimeoutMs: numbers.settleSeconds * 1000,
+    namespaces: request.namespaces,
+    seed: request.seed,
+    sendWindowMs: request.sendSeconds * 1000,
+    settleTimeoutMs: request.settleSeconds * 1000,
     visibilityTimeoutSeconds: 5,
     functionTimeoutSeconds: 10,
     backoff: { baseSeconds: 1, maxSeconds: 4 },
