@@ -46,6 +46,18 @@ function relativeLinks(markdown: string): string[] {
     .filter((target) => target !== '' && !/^[a-z]+:/.test(target));
 }
 
+/** Files the docs name that a command writes, not the repository holds. */
+const GENERATED_FILES: ReadonlySet<string> = new Set(['bench/results/partial.tmp.json']);
+
+/** Repository paths a page names in inline code (`src/…/x.ts`, `deploy/member-account.yml`). */
+function namedPaths(markdown: string): string[] {
+  const top = '(?:src|test|bench|chaos|deploy|examples|events|schema|plugins|docs|\\.ci)';
+  const path = new RegExp(`\`(${top}/[\\w./-]*[\\w/])\``, 'g');
+  return [...markdown.matchAll(path)]
+    .map((match) => match[1] ?? '')
+    .filter((name) => !GENERATED_FILES.has(name));
+}
+
 /** The YAML blocks of a page that are whole policies (`version: 1`). */
 function policyExamples(markdown: string): string[] {
   return [...markdown.matchAll(/```yaml\n([\s\S]*?)```/g)]
@@ -110,6 +122,14 @@ describe.each(docPages())('Docs page %s', (page) => {
 
     // Assess
     expect(broken).toEqual([]);
+  });
+
+  it('names only repository paths that exist', () => {
+    // Act
+    const missing = namedPaths(markdown).filter((path) => !existsSync(join(REPO_ROOT, path)));
+
+    // Assess
+    expect(missing).toEqual([]);
   });
 
   it('shows only policy examples the validator accepts', () => {
