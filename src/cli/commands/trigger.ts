@@ -5,15 +5,18 @@ import { DEFAULT_EVENT_BUS, DetailType, EventSource } from '../../events/constan
 import { AWS_OPTIONS_USAGE, awsClientConfig, awsOptions, outputFormat } from '../awsOptions.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
+import { requireKnownRegion } from '../regionOption.js';
 import { sdkClientConfig } from '../sdkClientConfig.js';
 
 /**
  * The PutEvents entry of a manual request. Region and account default to the envelope's (the
- * bus it is put on), so only an account other than the bus's needs saying.
+ * bus it is put on), so only an account or region other than the bus's needs saying: in an
+ * organization the central bus lives in one region, the namespaces in many.
  */
 export function snapshotCopyRequestedEntry(request: {
   readonly namespaceName: string;
   readonly account?: string;
+  readonly region?: string;
   readonly bus: string;
 }): PutEventsRequestEntry {
   return {
@@ -23,6 +26,7 @@ export function snapshotCopyRequestedEntry(request: {
     Detail: JSON.stringify({
       namespaceName: request.namespaceName,
       account: request.account,
+      region: request.region,
       origin: RequestOrigin.Manual,
     }),
   };
@@ -33,7 +37,7 @@ export const trigger: Command = {
   path: ['trigger'],
   summary: 'put a "Snapshot Copy Requested" event for a namespace on the bus',
   usage: [
-    'copy-autopilot trigger NAME [--bus B] [--account A] [aws options]',
+    'copy-autopilot trigger NAME [--bus B] [--account A] [--namespace-region R] [aws options]',
     '',
     `Puts an event (source ${EventSource.CopyAutopilot}, detail-type "${DetailType.SnapshotCopyRequested}")`,
     'on the bus; the copy-requested rule sends it to the requests queue and the worker ensures the',
@@ -41,6 +45,7 @@ export const trigger: Command = {
     '',
     '  --bus B           event bus name or ARN (default: default)',
     "  --account A       the namespace's account, when it is not the bus's (a member account)",
+    "  --namespace-region R  the namespace's region, when it is not the bus's (--region names the bus's)",
     AWS_OPTIONS_USAGE,
   ].join('\n'),
   notOk: 'the bus refused the event (PutEvents reported an entry error)',
@@ -48,6 +53,7 @@ export const trigger: Command = {
     ...awsOptions,
     bus: { type: 'string', default: DEFAULT_EVENT_BUS },
     account: { type: 'string' },
+    'namespace-region': { type: 'string' },
   },
   allowPositionals: true,
   run: async ({ values, positionals }, { printer, env }) => {
@@ -63,12 +69,16 @@ export const trigger: Command = {
     if (account !== undefined && !isAccountId(account)) {
       throw new UsageError(`--account ${account}: an account id is 12 digits`);
     }
+    const namespaceRegion =
+      typeof values['namespace-region'] === 'string'
+        ? requireKnownRegion(values['namespace-region'], '--namespace-region')
+        : undefined;
     const bus = typeof values.bus === 'string' && values.bus !== '' ? values.bus : DEFAULT_EVENT_BUS;
     const config = sdkClientConfig(awsClientConfig(values, env), env);
 
     const client = new EventBridgeClient(config);
     try {
-      const entry = snapshotCopyRequestedEntry({ namespaceName, bus, account });
+      const entry = snapshotCopyRequestedEntry({ namespaceName, bus, account, region: namespaceRegion });
       const response = await client.send(new PutEventsCommand({ Entries: [entry] }));
       const [result] = response.Entries ?? [];
       // PutEvents answers 200 with per-entry errors: a refused entry is only visible here.

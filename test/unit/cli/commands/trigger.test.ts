@@ -99,6 +99,54 @@ describe('Command: trigger', () => {
     expect(JSON.parse(Messages[0]?.Body ?? '{}').id).toBe(result.eventId);
   });
 
+  it('names a namespace in another region than the bus with --namespace-region', async () => {
+    // Prepare
+    const { context } = memoryContext({ env: env() });
+
+    // Act
+    const code = await runCli(
+      [
+        'trigger',
+        'orders-eu',
+        '--region',
+        region,
+        '--account',
+        '111111111111',
+        '--namespace-region',
+        'eu-west-1',
+      ],
+      commands,
+      context,
+    );
+
+    // Assess
+    expect(code).toBe(0);
+    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl }));
+    const event = JSON.parse(Messages[0]?.Body ?? '{}');
+    expect(event).toMatchObject({
+      region,
+      detail: { namespaceName: 'orders-eu', account: '111111111111', region: 'eu-west-1' },
+    });
+  });
+
+  it('exits 2 on a --namespace-region that is not an AWS region, without calling AWS', async () => {
+    // Prepare
+    const { printer, context } = memoryContext({ env: env() });
+
+    // Act
+    const code = await runCli(
+      ['trigger', 'orders-eu', '--region', region, '--namespace-region', 'mars-1'],
+      commands,
+      context,
+    );
+
+    // Assess
+    expect(code).toBe(2);
+    expect(printer.err.join('\n')).toContain('--namespace-region mars-1: not an AWS region');
+    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl }));
+    expect(Messages).toHaveLength(0);
+  });
+
   it('exits 1 with the entry error when the bus refuses the event', async () => {
     // Prepare
     const { printer, context } = memoryContext({ env: env() });
