@@ -4,13 +4,16 @@ import { partitionOfRegion } from '../../accounts/partition.js';
 import { RegionOptStatus } from '../../accounts/regionOptIns.js';
 import { paginate } from '../../protocol/pageToken.js';
 import type { RequestContext } from '../../protocol/types.js';
+import type { Constraint } from '../../serviceModel/constraints.js';
+import { coralValidationMessage } from '../../serviceModel/coralMessages.js';
 import { accountErrors } from './accountErrors.js';
 
 const MAX_RESULTS = { min: 1, max: 50 } as const;
 const STATUSES: readonly string[] = Object.values(RegionOptStatus);
 
-function constraint(value: unknown, member: string, text: string): string {
-  return `1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: Member must ${text}`;
+/** AWS's message for one broken constraint, the value shown as the text the request carried. */
+function constraintMessage(value: unknown, member: string, constraint: Constraint): string {
+  return coralValidationMessage([{ path: [{ member }], value: String(value), sensitive: false, constraint }]);
 }
 
 /**
@@ -28,7 +31,7 @@ function targetAccount(
   if (!isAccountId(accountId)) {
     throw accountErrors.invalidField(
       'accountId',
-      constraint(accountId, 'accountId', 'satisfy regular expression pattern: ^\\d{12}$'),
+      constraintMessage(accountId, 'accountId', { kind: 'pattern', pattern: '^\\d{12}$' }),
     );
   }
   const { organization } = accounts;
@@ -51,11 +54,7 @@ function statusFilter(value: unknown): readonly string[] | undefined {
   if (!Array.isArray(value) || value.some((status) => !STATUSES.includes(String(status)))) {
     throw accountErrors.invalidField(
       'regionOptStatusContains',
-      constraint(
-        JSON.stringify(value),
-        'regionOptStatusContains',
-        `satisfy enum value set: [${STATUSES.join(', ')}]`,
-      ),
+      constraintMessage(JSON.stringify(value), 'regionOptStatusContains', { kind: 'enum', values: STATUSES }),
     );
   }
   return value.map(String);
@@ -69,11 +68,11 @@ function maxResultsOf(value: unknown): number | undefined {
     value < MAX_RESULTS.min ||
     value > MAX_RESULTS.max
   ) {
-    const bound =
+    const bound: Constraint =
       typeof value === 'number' && value > MAX_RESULTS.max
-        ? `less than or equal to ${MAX_RESULTS.max}`
-        : `greater than or equal to ${MAX_RESULTS.min}`;
-    throw accountErrors.invalidField('maxResults', constraint(value, 'maxResults', `have value ${bound}`));
+        ? { kind: 'maxValue', limit: MAX_RESULTS.max }
+        : { kind: 'minValue', limit: MAX_RESULTS.min };
+    throw accountErrors.invalidField('maxResults', constraintMessage(value, 'maxResults', bound));
   }
   return value;
 }

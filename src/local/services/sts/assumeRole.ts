@@ -1,12 +1,14 @@
 import { type CallerIdentity, CallerType } from '../../accounts/callerIdentity.js';
 import type { LocalAccounts } from '../../accounts/localAccounts.js';
 import { parseRoleArn } from '../../accounts/roles.js';
+import type { Constraint, Violation } from '../../serviceModel/constraints.js';
 import { stsErrors } from './stsErrors.js';
 import { stsTime, type XmlMembers } from './stsXml.js';
 
 /** STS's limits on AssumeRole input (API reference). */
 const ROLE_ARN_LENGTH = { min: 20, max: 2048 } as const;
-const SESSION_NAME = /^[\w+=,.@-]*$/;
+const SESSION_NAME_PATTERN = '[\\w+=,.@-]*';
+const SESSION_NAME = new RegExp(`^${SESSION_NAME_PATTERN}$`);
 const SESSION_NAME_LENGTH = { min: 2, max: 64 } as const;
 const DURATION_SECONDS = { min: 900, max: 43_200 } as const;
 /** A role's MaxSessionDuration unless set otherwise; local roles keep the default. */
@@ -20,8 +22,9 @@ interface AssumeRoleInput {
   readonly durationSeconds: number;
 }
 
-function constraint(value: string | null, member: string, text: string): string {
-  return `Value ${value === null ? 'null' : `'${value}'`} at '${member}' failed to satisfy constraint: Member must ${text}`;
+/** A broken constraint of one AssumeRole member, for STS's Coral-worded ValidationError. */
+function violation(member: string, value: string | null, constraint: Constraint): Violation {
+  return { path: [{ member }], value, sensitive: false, constraint };
 }
 
 /** The problem with a required text member's presence or length, as STS words it. */
@@ -29,31 +32,20 @@ function lengthProblem(
   value: string | null,
   member: string,
   bounds: { readonly min: number; readonly max: number },
-): string | undefined {
-  if (value === null) return constraint(null, member, 'not be null');
-  if (value.length < bounds.min) {
-    return constraint(value, member, `have length greater than or equal to ${bounds.min}`);
-  }
-  if (value.length > bounds.max)
-    return constraint(value, member, `have length less than or equal to ${bounds.max}`);
+): Violation | undefined {
+  if (value === null) return violation(member, null, { kind: 'required' });
+  if (value.length < bounds.min) return violation(member, value, { kind: 'minLength', limit: bounds.min });
+  if (value.length > bounds.max) return violation(member, value, { kind: 'maxLength', limit: bounds.max });
   return undefined;
 }
 
-function durationProblem(duration: string | null, seconds: number): string | undefined {
+function durationProblem(duration: string | null, seconds: number): Violation | undefined {
   if (duration === null) return undefined;
   if (!Number.isInteger(seconds) || seconds < DURATION_SECONDS.min) {
-    return constraint(
-      duration,
-      'durationSeconds',
-      `have value greater than or equal to ${DURATION_SECONDS.min}`,
-    );
+    return violation('durationSeconds', duration, { kind: 'minValue', limit: DURATION_SECONDS.min });
   }
   if (seconds > DURATION_SECONDS.max) {
-    return constraint(
-      duration,
-      'durationSeconds',
-      `have value less than or equal to ${DURATION_SECONDS.max}`,
-    );
+    return violation('durationSeconds', duration, { kind: 'maxValue', limit: DURATION_SECONDS.max });
   }
   return undefined;
 }
@@ -68,7 +60,7 @@ function parseInput(params: URLSearchParams): AssumeRoleInput {
     lengthProblem(sessionName, 'roleSessionName', SESSION_NAME_LENGTH) ??
     (SESSION_NAME.test(sessionName ?? '')
       ? undefined
-      : constraint(sessionName, 'roleSessionName', 'satisfy regular expression pattern: [\\w+=,.@-]*'));
+      : violation('roleSessionName', sessionName, { kind: 'pattern', pattern: SESSION_NAME_PATTERN }));
   const problems = [
     lengthProblem(roleArn, 'roleArn', ROLE_ARN_LENGTH),
     sessionNameProblem,

@@ -1,4 +1,6 @@
 import { AwsServiceError } from '../../protocol/serviceError.js';
+import type { Violation } from '../../serviceModel/constraints.js';
+import { coralValidationMessage } from '../../serviceModel/coralMessages.js';
 
 /** STS's query API version and XML namespace. */
 export const STS_API_VERSION = '2011-06-15';
@@ -6,12 +8,9 @@ export const STS_XMLNS = `https://sts.amazonaws.com/doc/${STS_API_VERSION}/`;
 
 /** Errors worded as STS words them (codes from the STS API reference). */
 export const stsErrors = {
-  /** One or more input constraints failed; STS lists them all in one message. */
-  validation: (problems: readonly string[]): AwsServiceError =>
-    new AwsServiceError(
-      'ValidationError',
-      `${problems.length} validation error${problems.length === 1 ? '' : 's'} detected: ${problems.join('; ')}`,
-    ),
+  /** One or more input constraints failed; STS lists them all in one message, worded as Coral words it. */
+  validation: (problems: readonly Violation[]): AwsServiceError =>
+    new AwsServiceError('ValidationError', coralValidationMessage(problems)),
   invalidArn: (): AwsServiceError => new AwsServiceError('ValidationError', 'Request ARN is invalid'),
   durationOverRoleMaximum: (): AwsServiceError =>
     new AwsServiceError(
