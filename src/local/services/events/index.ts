@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AwsServiceError } from '../../protocol/serviceError.js';
 import type { JsonService, RequestContext } from '../../protocol/types.js';
+import { validateModelInput } from '../../serviceModel/validateModelInput.js';
 import type {
   EventSink,
   ResettableService,
@@ -21,10 +22,10 @@ import {
 } from './actions/rules.js';
 import { listTargetsByRule, putTargets, removeTargets } from './actions/targets.js';
 import { testEventPattern } from './actions/testEventPattern.js';
+import { EVENT_BRIDGE_MODEL } from './eventBridgeModel.js';
 import type { EventBridgeOperation } from './eventBridgeOperations.js';
 import { DEFAULT_BUS, EventBridgeStore, parseEventBusArn, type RuleCounters } from './eventBridgeStore.js';
 import { type EventEnvelope, type EventRouting, routeEvent } from './routeEvent.js';
-import { validateRequest } from './validateRequest.js';
 
 export type { RuleCounters } from './eventBridgeStore.js';
 export type { EventEnvelope } from './routeEvent.js';
@@ -91,7 +92,9 @@ export function createEventBridgeService(options: EventBridgeServiceOptions): Ev
           `Operation ${operation} is not supported by the local EventBridge.`,
         );
       }
-      validateRequest(operation, input);
+      // What the model cannot say (patterns that must parse, one input per target, entry-level
+      // PutEvents errors, the 256 KB PutEvents limit) stays with the actions, each with its source.
+      validateModelInput(EVENT_BRIDGE_MODEL, operation, input);
       return action(input, ctx);
     },
     emit(event: ServiceEvent) {

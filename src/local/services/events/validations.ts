@@ -7,7 +7,7 @@ import {
 } from './eventBridgeStore.js';
 
 /**
- * What the actions share once validateRequest.ts has checked a request against the model:
+ * What the actions share once the model has checked a request (serviceModel/validateModelInput.ts):
  * their own ValidationExceptions, member access, bus and rule lookups, paging.
  */
 

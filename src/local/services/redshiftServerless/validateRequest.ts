@@ -1,8 +1,6 @@
-import { checkOperationInput } from '../../serviceModel/checkShape.js';
 import type { Violation } from '../../serviceModel/constraints.js';
-import { coralValidationMessage, serializationMessage } from '../../serviceModel/coralMessages.js';
+import { validateModelInput } from '../../serviceModel/validateModelInput.js';
 import { REDSHIFT_SERVERLESS_MODEL } from './redshiftServerlessModel.js';
-import { RedshiftServerlessErrorCode, redshiftError } from './serviceErrors.js';
 
 /**
  * Retention of copied snapshots: -1 (indefinitely, the default) or 1–3653 days, the range
@@ -36,17 +34,9 @@ function retentionViolations(operation: string, input: Record<string, unknown>):
 
 /**
  * Checks a request against the operation's input shape in the vendored model (amended where
- * AWS enforces more), the way AWS's front end does before any action runs: a value of the wrong
- * JSON type is a SerializationException; every broken constraint (required, length, range,
- * pattern, enum, list size, at any depth) is listed in one ValidationException.
+ * AWS enforces more) plus the documented retention range, the way AWS's front end does before
+ * any action runs (serviceModel/validateModelInput.ts).
  */
 export function validateRequest(operation: string, input: Record<string, unknown>): void {
-  const check = checkOperationInput(REDSHIFT_SERVERLESS_MODEL, operation, input);
-  if (check.typeMismatch !== undefined) {
-    throw redshiftError(RedshiftServerlessErrorCode.Serialization, serializationMessage(check.typeMismatch));
-  }
-  const violations = [...check.violations, ...retentionViolations(operation, input)];
-  if (violations.length > 0) {
-    throw redshiftError(RedshiftServerlessErrorCode.Validation, coralValidationMessage(violations));
-  }
+  validateModelInput(REDSHIFT_SERVERLESS_MODEL, operation, input, retentionViolations(operation, input));
 }
