@@ -1,9 +1,21 @@
 import type { HttpResponse } from './httpResponse.js';
 import type { AwsServiceError } from './serviceError.js';
 
-/** Escapes text for an XML element or attribute value. */
-export const escapeXml = (text: string): string =>
-  text.replace(/[<>&'"]/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[c]};`);
+const XML_ESCAPES: Readonly<Record<string, string>> = {
+  '<': '&lt;',
+  '>': '&gt;',
+  '&': '&amp;',
+  "'": '&apos;',
+  '"': '&quot;',
+  '\r': '&#xD;',
+};
+
+/**
+ * Escapes text for an XML element or attribute value. `\r` is written as a character reference
+ * because XML parsers turn a raw CR into LF, and an SQS message body must come back byte for
+ * byte (its MD5 is checked).
+ */
+export const escapeXml = (text: string): string => text.replace(/[<>&'"\r]/g, (c) => XML_ESCAPES[c] ?? c);
 
 /** How a service spells its query-protocol error envelope. */
 export interface QueryErrorStyle {
@@ -13,7 +25,7 @@ export interface QueryErrorStyle {
   readonly detailElement: boolean;
 }
 
-/** SQS's envelope: the default for errors the edge writes itself. */
+/** SQS's envelope: SQS's own errors, and the default for errors the edge writes itself. */
 export const SQS_QUERY_ERROR_STYLE: QueryErrorStyle = {
   xmlns: 'http://queue.amazonaws.com/doc/2012-11-05/',
   detailElement: true,
@@ -22,7 +34,7 @@ export const SQS_QUERY_ERROR_STYLE: QueryErrorStyle = {
 /**
  * An error in the query protocol's XML envelope (`<ErrorResponse>`), as SQS and STS write it:
  * for what the edge itself refuses before a request reaches its service (faults, missing
- * Action), and for STS's own errors.
+ * Action), and for SQS's and STS's own errors.
  */
 export const queryError = (
   error: AwsServiceError,
@@ -36,7 +48,7 @@ export const queryError = (
     `<Type>${error.senderFault ? 'Sender' : 'Receiver'}</Type>` +
     `<Code>${escapeXml(error.queryCode ?? error.code)}</Code>` +
     `<Message>${escapeXml(error.message)}</Message>${style.detailElement ? '<Detail/>' : ''}</Error>` +
-    `<RequestId>${requestId}</RequestId></ErrorResponse>`,
+    `<RequestId>${escapeXml(requestId)}</RequestId></ErrorResponse>`,
 });
 
 /**

@@ -1,10 +1,11 @@
+import { queryError } from '../../protocol/queryProtocol.js';
 import { AwsServiceError } from '../../protocol/serviceError.js';
 import type { JsonService, RequestContext } from '../../protocol/types.js';
 import type { ResettableService, ServiceOptions } from '../contracts.js';
 import { advanceMessageMoveTasks } from './actions/moveTaskActions.js';
 import { sqsActions } from './actions/sqsActions.js';
 import { parseQueryInput } from './queryRequest.js';
-import { serializeQueryError, serializeQueryResponse } from './queryResponse.js';
+import { serializeQueryResponse } from './queryResponse.js';
 import type { SqsActionContext } from './sqsAction.js';
 import { sqsErrors } from './sqsErrors.js';
 import { isSqsOperation } from './sqsOperations.js';
@@ -153,11 +154,8 @@ async function answerQuery(
             statusCode: 500,
             queryCode: 'InternalError',
           });
-    return {
-      statusCode: serviceError.statusCode,
-      contentType: 'text/xml',
-      body: serializeQueryError(serviceError, ctx.requestId),
-    };
+    const response = queryError(serviceError, ctx.requestId);
+    return { statusCode: response.statusCode, contentType: 'text/xml', body: response.body };
   }
 }
 

@@ -1,21 +1,7 @@
-import type { AwsServiceError } from '../../protocol/serviceError.js';
+import { escapeXml, SQS_QUERY_ERROR_STYLE } from '../../protocol/queryProtocol.js';
 import type { SqsOperation } from './sqsOperations.js';
 
-const XMLNS = 'http://queue.amazonaws.com/doc/2012-11-05/';
-
-/**
- * Escapes text for XML. `\r` is written as a character reference because XML parsers turn a raw
- * CR into LF, and a message body must come back byte for byte (its MD5 is checked).
- */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\r/g, '&#xD;');
-}
+const XMLNS = SQS_QUERY_ERROR_STYLE.xmlns;
 
 /** Output members that are flattened lists in XML, and the element each item is written as. */
 const LIST_ELEMENTS: Readonly<Record<string, string>> = {
@@ -88,14 +74,4 @@ function hasResult(operation: SqsOperation): boolean {
     'TagQueue',
     'UntagQueue',
   ].includes(operation);
-}
-
-/** `<ErrorResponse><Error><Type>Sender</Type><Code>…` with the query-protocol code. */
-export function serializeQueryError(error: AwsServiceError, requestId: string): string {
-  const type = error.senderFault ? 'Sender' : 'Receiver';
-  return (
-    `<?xml version="1.0"?><ErrorResponse xmlns="${XMLNS}"><Error><Type>${type}</Type>` +
-    `<Code>${escapeXml(error.queryCode ?? error.code)}</Code><Message>${escapeXml(error.message)}</Message>` +
-    `<Detail/></Error><RequestId>${escapeXml(requestId)}</RequestId></ErrorResponse>`
-  );
 }
