@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { credentialScopeOf } from './regionFromRequest.js';
+import { type CredentialScope, credentialScopeOf } from './regionFromRequest.js';
 
 /** Where the edge server sends a request, decided from its method, path and headers alone. */
 export type Route =
@@ -32,12 +32,15 @@ const isFormEncoded = (headers: IncomingHttpHeaders): boolean =>
  * and STS speak it here; the edge picks between them by the SigV4 signing name) is a form POST
  * or a GET with `Action=`, or anything sent to a queue URL. A signed `application/json` request
  * without a target is restJson1 (account's `POST /listRegions`), routed by its signing name.
+ * `scope` is the request's SigV4 credential scope, when the caller has read it already (the edge
+ * reads it once per request, for the caller's account too).
  */
 export const routeRequest = (
   method: string,
   pathname: string,
   headers: IncomingHttpHeaders,
   searchParams: URLSearchParams,
+  scope: CredentialScope = credentialScopeOf(headers, searchParams),
 ): Route => {
   if (pathname === CONTROL_PATH_PREFIX || pathname.startsWith(`${CONTROL_PATH_PREFIX}/`)) {
     return { kind: 'control', path: pathname };
@@ -55,7 +58,7 @@ export const routeRequest = (
       : { kind: 'json', targetPrefix, operation };
   }
   if (method === 'POST' && isFormEncoded(headers)) return { kind: 'query' };
-  const signingName = credentialScopeOf(headers, searchParams).service;
+  const signingName = scope.service;
   if (signingName !== undefined && contentTypeOf(headers).startsWith('application/json')) {
     return { kind: 'rest', signingName, path: pathname };
   }

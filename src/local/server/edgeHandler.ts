@@ -5,7 +5,7 @@ import { type HttpResponse, writeResponse } from '../protocol/httpResponse.js';
 import { jsonError, toServiceError } from '../protocol/jsonProtocol.js';
 import { queryError } from '../protocol/queryProtocol.js';
 import { DEFAULT_MAX_BODY_BYTES, readBody } from '../protocol/readBody.js';
-import { credentialScopeOf } from '../protocol/regionFromRequest.js';
+import { type CredentialScope, credentialScopeOf } from '../protocol/regionFromRequest.js';
 import { restJsonError } from '../protocol/restJsonProtocol.js';
 import { type Route, routeRequest } from '../protocol/routeRequest.js';
 import { AwsServiceError } from '../protocol/serviceError.js';
@@ -36,8 +36,9 @@ export const createEdgeHandler = (options: EdgeHandlerOptions): RequestListener 
   return (req, res) => {
     const requestId = edge.newRequestId();
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = routeRequest(req.method ?? 'GET', url.pathname, req.headers, url.searchParams);
-    const ctx = contextFor(edge, req, url, requestId);
+    const scope = credentialScopeOf(req.headers, url.searchParams);
+    const route = routeRequest(req.method ?? 'GET', url.pathname, req.headers, url.searchParams, scope);
+    const ctx = contextFor(edge, req, scope, requestId);
     if (options.log !== undefined) logWhenAnswered(options.log, { req, res, url, route, ctx });
     const gate = options.startupGate;
     if (gate !== undefined && route.kind !== 'control' && gate.refuses(req.headers)) {
@@ -83,8 +84,12 @@ function resolveEdge(options: EdgeHandlerOptions): Edge {
  * records of a caller (access key id, user agent, source IP) and the base URL SQS builds
  * queue URLs from.
  */
-function contextFor(edge: Edge, req: IncomingMessage, url: URL, requestId: string): EdgeRequestContext {
-  const scope = credentialScopeOf(req.headers, url.searchParams);
+function contextFor(
+  edge: Edge,
+  req: IncomingMessage,
+  scope: CredentialScope,
+  requestId: string,
+): EdgeRequestContext {
   const caller = edge.callerOf(scope.accessKeyId, scope.region);
   return {
     region: scope.region,
