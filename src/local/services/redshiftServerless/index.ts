@@ -99,8 +99,8 @@ export function createRedshiftServerlessService(
       if (!Number.isFinite(seconds) || seconds < 0) {
         throw new RangeError(`markBusy seconds must be a non-negative number, got ${seconds}`);
       }
-      busyRules.set(namePattern, seconds * 1000);
-      for (const store of stores.values()) store.markBusy(namePattern, seconds * 1000);
+      const matcher = busyRules.set(namePattern, seconds * 1000);
+      for (const store of stores.values()) store.markBusy(matcher, seconds * 1000);
     },
     callCounts: () => Object.fromEntries(counts),
     snapshotCopyConfigurations: () => [...stores.values()].flatMap(copyConfigurationViews),

@@ -98,7 +98,7 @@ export class RedshiftServerlessStore {
   readonly #createCounts = new Map<string, number>();
   #sequence = 0;
 
-  public constructor(clock: Clock, account: string, deletionMilliseconds = 0, busyRules = new BusyRules()) {
+  public constructor(clock: Clock, account: string, deletionMilliseconds: number, busyRules: BusyRules) {
     this.clock = clock;
     this.account = account;
     this.deletionMilliseconds = deletionMilliseconds;
@@ -107,17 +107,6 @@ export class RedshiftServerlessStore {
 
   public now(): number {
     return this.clock.now();
-  }
-
-  /** Forgets every namespace, configuration, busy rule and counter. */
-  public reset(): void {
-    this.#namespaces.clear();
-    this.#keysByArn.clear();
-    this.#deletingKeys.clear();
-    this.#copyConfigurations.clear();
-    this.#busyRules.clear();
-    this.#createCounts.clear();
-    this.#sequence = 0;
   }
 
   public statusOf(namespace: NamespaceRecord): NamespaceStatus {
@@ -176,11 +165,10 @@ export class RedshiftServerlessStore {
   }
 
   /**
-   * Makes matching namespaces MODIFYING for `milliseconds` from now, and ones created later
-   * for `milliseconds` from their creation, until a rule with the same pattern and 0 replaces it.
+   * Makes this account's namespaces that `matcher` matches MODIFYING for `milliseconds` from now
+   * (0 ends their window). Namespaces created later follow the shared BusyRules.
    */
-  public markBusy(pattern: string, milliseconds: number): void {
-    const matcher = this.#busyRules.set(pattern, milliseconds);
+  public markBusy(matcher: RegExp, milliseconds: number): void {
     const until = this.now() + milliseconds;
     for (const namespace of this.#namespaces.values()) {
       if (matcher.test(namespace.name)) namespace.busyUntil = until;
