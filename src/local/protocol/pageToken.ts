@@ -5,12 +5,12 @@ import type { AwsServiceError } from './serviceError.js';
  * so an item deleted between two calls never shifts the next page. Services decide what an
  * invalid token is called (each API words it its own way).
  */
-export function encodePageToken(afterKey: string): string {
+function encodePageToken(afterKey: string): string {
   return Buffer.from(JSON.stringify({ after: afterKey }), 'utf8').toString('base64url');
 }
 
 /** The key a token from `encodePageToken` carries; undefined for anything else. */
-export function decodePageToken(token: unknown): string | undefined {
+function decodePageToken(token: unknown): string | undefined {
   if (typeof token !== 'string') return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));

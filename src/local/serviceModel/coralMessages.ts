@@ -15,7 +15,7 @@ export function coralValidationMessage(violations: readonly Violation[]): string
 }
 
 /** One violation: `Value '…' at '…' failed to satisfy constraint: …`. */
-export function coralViolation(violation: Violation): string {
+function coralViolation(violation: Violation): string {
   const shown =
     violation.value === null || violation.value === undefined
       ? 'Value null'
@@ -26,7 +26,7 @@ export function coralViolation(violation: Violation): string {
 }
 
 /** `tags.1.member.key`: members lower-camel, list elements numbered from 1. */
-export function coralPath(path: readonly PathSegment[]): string {
+function coralPath(path: readonly PathSegment[]): string {
   return path
     .map((segment) => {
       if ('member' in segment) return segment.member.charAt(0).toLowerCase() + segment.member.slice(1);
@@ -37,7 +37,7 @@ export function coralPath(path: readonly PathSegment[]): string {
 }
 
 /** A value as Java's toString shows it in those messages: lists `[a, b]`, maps `{k=v}`. */
-export function javaText(value: unknown): string {
+function javaText(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map(javaText).join(', ')}]`;
   if (typeof value === 'object') {

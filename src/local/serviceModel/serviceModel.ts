@@ -1,5 +1,5 @@
 import { childRefs, ServiceModelError } from './trimServiceModel.js';
-import type { ServiceModel, Shape, ShapeRef, StructureShape } from './types.js';
+import type { ServiceModel, Shape, StructureShape } from './types.js';
 
 export { ServiceModelError } from './trimServiceModel.js';
 
@@ -93,17 +93,6 @@ export function shapeOf(model: ServiceModel, name: string): Shape {
   const shape = model.shapes[name];
   if (shape === undefined) throw new ServiceModelError(`The model has no shape ${name}`);
   return shape;
-}
-
-/** An operation's input or output shape, if it has one. */
-export function operationShape(
-  model: ServiceModel,
-  operation: string,
-  side: 'input' | 'output',
-): ShapeRef | undefined {
-  const found = model.operations[operation];
-  if (found === undefined) throw new ServiceModelError(`The model has no operation ${operation}`);
-  return found[side];
 }
 
 const compiled = new Map<string, RegExp>();
