@@ -147,34 +147,30 @@ function visitMap(
   }
 }
 
-/** The declared constraints of a scalar, list or map shape that `value` breaks, in Coral's order. */
+/**
+ * The constraints a scalar, list or map shape declares (declaredConstraints, the order Coral
+ * lists them in) that `value` breaks.
+ */
 function broken(shape: Shape, value: unknown): Constraint[] {
-  const found: Constraint[] = [];
   const size = sizeOf(shape, value);
-  if (
-    size !== undefined &&
-    shape.type !== 'structure' &&
-    shape.type !== 'boolean' &&
-    shape.type !== 'timestamp'
-  ) {
-    const numeric =
-      shape.type === 'integer' || shape.type === 'long' || shape.type === 'float' || shape.type === 'double';
-    if (typeof shape.min === 'number' && size < shape.min) {
-      found.push({ kind: numeric ? 'minValue' : 'minLength', limit: shape.min });
-    }
-    if (typeof shape.max === 'number' && size > shape.max) {
-      found.push({ kind: numeric ? 'maxValue' : 'maxLength', limit: shape.max });
-    }
+  return declaredConstraints(shape).filter((constraint) => breaks(constraint, size, value));
+}
+
+function breaks(constraint: Constraint, size: number | undefined, value: unknown): boolean {
+  switch (constraint.kind) {
+    case 'minLength':
+    case 'minValue':
+      return size !== undefined && size < constraint.limit;
+    case 'maxLength':
+    case 'maxValue':
+      return size !== undefined && size > constraint.limit;
+    case 'pattern':
+      return typeof value === 'string' && !compilePattern(constraint.pattern).test(value);
+    case 'enum':
+      return typeof value === 'string' && !constraint.values.includes(value);
+    default:
+      return false;
   }
-  if (shape.type === 'string' && typeof value === 'string') {
-    if (shape.pattern !== undefined && !compilePattern(shape.pattern).test(value)) {
-      found.push({ kind: 'pattern', pattern: shape.pattern });
-    }
-    if (shape.enum !== undefined && !shape.enum.includes(value)) {
-      found.push({ kind: 'enum', values: shape.enum });
-    }
-  }
-  return found;
 }
 
 /** What min/max measure: characters, bytes, elements, entries or the number itself. */
