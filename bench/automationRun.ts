@@ -1,5 +1,5 @@
 import { CreateNamespaceCommand } from '@aws-sdk/client-redshift-serverless';
-import { type LocalAutomation, startLocalAutomation } from '../src/local/runner/startLocalAutomation.js';
+import { type LocalAutomation, startLocalAutomation } from '../src/local/index.js';
 import { retryPackaging } from './retryPackaging.js';
 import { seededRandom } from './seededRandom.js';
 

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { createLocalCloud } from '../src/local/localCloud.js';
-import { LOCAL_ACCOUNT_ID } from '../src/local/services/contracts.js';
-import { systemClock } from '../src/local/store/clock.js';
+import { createLocalCloud, LOCAL_ACCOUNT_ID } from '../src/local/index.js';
 import type { Benchmark, BenchmarkOptions, BenchmarkResult, Figure } from './benchmark.js';
 import { runInChild } from './childProcess.js';
 import { deployedBackoffRun, PhaseLabel, phaseOf } from './protectionRuns.js';
+import { seedNamespaces } from './seedNamespaces.js';
 import { summarize } from './stats.js';
 import type { SweepRunResult, SweepRunSpec } from './sweepRun.js';
 
@@ -32,15 +31,9 @@ export const scale: Benchmark = {
     let sweeps: SweepCosts;
     try {
       options.progress(`seeding ${count} namespaces`);
-      for (let index = 0; index < count; index += 1) {
-        const ctx = {
-          region: REGION,
-          account: LOCAL_ACCOUNT_ID,
-          requestId: `seed-${index}`,
-          clock: systemClock,
-        };
-        await cloud.redshift.handle('CreateNamespace', { namespaceName: `scale-${index}` }, ctx);
-      }
+      seedNamespaces(cloud, [{ account: LOCAL_ACCOUNT_ID, region: REGION }], () =>
+        Array.from({ length: count }, (_, index) => `scale-${index}`),
+      );
       sweeps = await measureSweeps(url, calls, count, options);
     } finally {
       await cloud.close();
