@@ -10,8 +10,17 @@ export interface RoleReference {
   readonly arn: string;
 }
 
-// arn:<partition>:iam::<account>:role/<path/>name — IAM names: 1–64 of [\w+=,.@-].
-const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role(\/(?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
+// IAM role names: 1–64 of [\w+=,.@-]; arn:<partition>:iam::<account>:role/<path/>name.
+const ROLE_NAME = '[\\w+=,.@-]{1,64}';
+const ROLE_NAME_FORM = new RegExp(`^${ROLE_NAME}$`);
+const ROLE_ARN = new RegExp(
+  `^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role(\\/(?:[\\w+=,.@-]+\\/)*)(${ROLE_NAME})$`,
+);
+
+/** True for a name IAM accepts for a role (1–64 of letters, digits and `+=,.@_-`). */
+export function isRoleName(value: unknown): value is string {
+  return typeof value === 'string' && ROLE_NAME_FORM.test(value);
+}
 
 /** The parts of an IAM role ARN, or undefined when `arn` is not one. */
 export function parseRoleArn(arn: string): RoleReference | undefined {

@@ -3,11 +3,9 @@ import { LocalAccountsError, UnknownEntityError } from '../accounts/errors.js';
 import type { LocalAccounts } from '../accounts/localAccounts.js';
 import type { AccountStatus, OrganizationAccount } from '../accounts/organization.js';
 import { type Partition, partitionOfRegion } from '../accounts/partition.js';
-import { parseRoleArn, roleArnOf } from '../accounts/roles.js';
+import { isRoleName, parseRoleArn, roleArnOf } from '../accounts/roles.js';
 import type { HttpResponse } from '../protocol/httpResponse.js';
 import { ControlRequestError, type ControlRouteRequest, type ControlRoutes, json } from './controlApi.js';
-
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
 function allow(request: ControlRouteRequest, ...methods: string[]): void {
   if (!methods.includes(request.method)) {
@@ -59,7 +57,7 @@ function roleOf(body: Record<string, unknown>): { account: string; roleName: str
     return role;
   }
   const roleName = body.roleName;
-  if (typeof roleName !== 'string' || !ROLE_NAME.test(roleName)) {
+  if (!isRoleName(roleName)) {
     throw new ControlRequestError(
       400,
       'roleName must be an IAM role name (1–64 of letters, digits and +=,.@_-), or give roleArn',
