@@ -32,7 +32,7 @@ export function cloudTrailEvent(call: RecordedCall): ServiceEvent {
   const caller = callerOf(ctx);
   const detail: Record<string, unknown> = {
     eventVersion: '1.09',
-    userIdentity: userIdentityOf(ctx, caller.accessKeyId),
+    userIdentity: userIdentityOf(ctx),
     eventTime: new Date(call.at).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     eventSource: 'redshift-serverless.amazonaws.com',
     eventName: call.eventName,
@@ -65,8 +65,9 @@ export function cloudTrailEvent(call: RecordedCall): ServiceEvent {
  * The record's userIdentity: a role session as CloudTrail writes one (type AssumedRole, the
  * session's ARN, and the role that issued it), anyone else as the local IAM user.
  */
-function userIdentityOf(ctx: RequestContext, accessKeyId: string | undefined): Record<string, unknown> {
+function userIdentityOf(ctx: RequestContext): Record<string, unknown> {
   const { caller } = ctx;
+  const accessKeyId = caller?.accessKeyId;
   if (caller?.roleArn !== undefined) {
     const roleId = caller.userId.split(':')[0];
     return {
@@ -107,11 +108,10 @@ export function formatCloudTrailDate(epochMilliseconds: number): string {
   return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()} ${hour12}:${minutes}:${seconds} ${hours < 12 ? 'AM' : 'PM'}`;
 }
 
-/** Optional caller details an edge server may add to its RequestContext. */
+/** Optional request details an edge server may add to its RequestContext (the caller's key is in `ctx.caller`). */
 interface CallerDetails {
   readonly userAgent?: string;
   readonly sourceIPAddress?: string;
-  readonly accessKeyId?: string;
 }
 
 function callerOf(ctx: RequestContext): CallerDetails {
@@ -120,7 +120,6 @@ function callerOf(ctx: RequestContext): CallerDetails {
   return {
     userAgent: text('userAgent'),
     sourceIPAddress: text('sourceIp') ?? text('sourceIPAddress'),
-    accessKeyId: text('accessKeyId'),
   };
 }
 
