@@ -1,6 +1,7 @@
 import { queryError } from '../../protocol/queryProtocol.js';
 import { AwsServiceError } from '../../protocol/serviceError.js';
 import type { JsonService, RequestContext } from '../../protocol/types.js';
+import type { QueryResponse } from '../../server/edgeTypes.js';
 import type { ResettableService, ServiceOptions } from '../contracts.js';
 import { advanceMessageMoveTasks } from './actions/moveTaskActions.js';
 import { sqsActions } from './actions/sqsActions.js';
@@ -21,12 +22,6 @@ export interface PeekedMessage {
   readonly receiveCount: number;
   /** System attributes (SentTimestamp, ApproximateReceiveCount, DeadLetterQueueSourceArn, …) and `MessageId`. */
   readonly attributes: Record<string, string>;
-}
-
-export interface QueryResponse {
-  readonly statusCode: number;
-  readonly contentType: string;
-  readonly body: string;
 }
 
 /** The local SQS: both wire protocols over one store, plus the in-process doors other services use. */
