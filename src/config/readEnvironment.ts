@@ -80,23 +80,17 @@ export function readBackoff(
 }
 
 /**
- * AWS_ACCOUNT_ID, the function's own account, which tells home from member accounts; undefined
- * when unset. Nothing looks it up (no STS call, no grant for one): serverless.yml sets it from
- * AWS::AccountId.
+ * AWS_ACCOUNT_ID, the function's own account, which tells home from member accounts. Nothing
+ * looks it up (no STS call, no grant for one): serverless.yml sets it from AWS::AccountId.
  *
- * @throws ConfigError when it is set but not 12 digits.
+ * @throws ConfigError when it is unset or not 12 digits.
  */
-export function readOptionalAccountId(env: Environment): string | undefined {
-  const accountId = readOptional(env, 'AWS_ACCOUNT_ID');
-  if (accountId !== undefined && !isAccountId(accountId)) {
+export function readAccountId(env: Environment): string {
+  const accountId = readRequired(env, 'AWS_ACCOUNT_ID');
+  if (!isAccountId(accountId)) {
     throw new ConfigError('AWS_ACCOUNT_ID', `must be 12 digits, got '${accountId}'`);
   }
   return accountId;
-}
-
-/** AWS_ACCOUNT_ID, required. @throws ConfigError when unset or not 12 digits. */
-export function readAccountId(env: Environment): string {
-  return readOptionalAccountId(env) ?? readRequired(env, 'AWS_ACCOUNT_ID');
 }
 
 /** A queue URL variable. */
