@@ -35,17 +35,6 @@ export interface ErrorClassification {
   readonly knownError: boolean;
 }
 
-/** A failure decided "retry": what both workers carry out (the record or task back on its queue after `delaySeconds`). */
-export interface Retry {
-  readonly kind: 'retry';
-  readonly errorName: string;
-  readonly message: string;
-  /** The next visibility timeout: the backoff of this attempt. */
-  readonly delaySeconds: number;
-  /** As classified: false for an error the table does not know, which is logged as an error. */
-  readonly knownError: boolean;
-}
-
 /** Longest message kept; the DLQ attribute and the log line must not carry a whole response. */
 export const MAX_CLASSIFIED_MESSAGE_LENGTH = 256;
 const MAX_ERROR_NAME_LENGTH = 64;

@@ -1,6 +1,6 @@
 import { MetricName } from '../observability/metricNames.js';
-import type { Retry } from './classifyServiceError.js';
 import type { CopySettings } from './copyConfiguration.js';
+import type { Retry } from './decideFailure.js';
 import type { DriftKind } from './planCopyConfiguration.js';
 
 /** What is known about a record when its outcome is decided; every field as far as parsing got. */

@@ -9,14 +9,10 @@ import { delayRetry, RecordRetryError, receiveCountOf } from '../aws/retryVisibi
 import type { BackoffOptions } from '../domain/backoff.js';
 import { classifyServiceError } from '../domain/classifyServiceError.js';
 import type { FailureReason } from '../domain/deadLetterReason.js';
+import { type DeadLetterNow, decideFailure } from '../domain/decideFailure.js';
 import type { Policy } from '../domain/policy/types.js';
 import { type AccountRegion, decideTarget } from '../domain/scope/decideTarget.js';
-import {
-  decideSweepTargetFailure,
-  SweepIncompleteError,
-  type SweepTargetFailure,
-  TargetRefusedError,
-} from '../domain/sweepTargetFailure.js';
+import { SweepIncompleteError, TargetRefusedError } from '../domain/sweepTargetFailure.js';
 import { parseSweepTask, type SweepTask } from '../events/sweepTask.js';
 import { MetricName } from '../observability/metricNames.js';
 import { verdictOf } from './assessNamespaces.js';
@@ -86,7 +82,8 @@ export async function processSweepTask(
   } catch (error) {
     // What a failed attempt saw and requested counts too (nothing, when it could not list).
     if (!counted) countSweep(deps.metrics, 0, 0);
-    const failure = decideSweepTargetFailure(error, {
+    // The last attempt dead-letters the task itself, with the reason its retries were for.
+    const failure = decideFailure(error, {
       attempts,
       maxAttempts: deps.maxAttempts,
       backoff: deps.backoff,
@@ -190,7 +187,7 @@ function report(task: SweepTask, summary: SweepSummary, deps: ProcessSweepTaskDe
 
 async function deadLetter(
   record: SQSRecord,
-  failure: Extract<SweepTargetFailure, { kind: 'dead-letter' }>,
+  failure: DeadLetterNow,
   task: SweepTask | undefined,
   attempts: number,
   deps: ProcessSweepTaskDeps,

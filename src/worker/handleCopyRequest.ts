@@ -1,8 +1,8 @@
 import type { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import { RedshiftServerlessAdapter } from '../aws/redshiftServerlessAdapter.js';
-import { type BackoffOptions, backoffSeconds } from '../domain/backoff.js';
-import { classifyServiceError, ErrorDisposition } from '../domain/classifyServiceError.js';
+import type { BackoffOptions } from '../domain/backoff.js';
 import { DeadLetterReason } from '../domain/deadLetterReason.js';
+import { decideFailure } from '../domain/decideFailure.js';
 import {
   type CopyRequest,
   isConfigurationChange,
@@ -211,19 +211,23 @@ function deadLetter(
   return { ...context, kind: 'dead-lettered', reason, errorName, message };
 }
 
-/** What classifyServiceError's table says of the error: dead-lettered now with its reason, or retried. */
+/**
+ * What classifyServiceError's table says of the error: dead-lettered now with its reason, or
+ * retried; the last retry is left to SQS redrive (maxReceiveCount), so no maxAttempts here.
+ */
 function failureOutcome(
   error: unknown,
   context: OutcomeContext,
   receiveCount: number,
   deps: HandleCopyRequestDeps,
 ): RecordOutcome {
-  const { disposition, reason, errorName, message, knownError } = classifyServiceError(error);
-  if (disposition === ErrorDisposition.DeadLetter) {
-    // Not a decision: a message that failed to parse may still have had a readable event id.
-    const eventId = error instanceof EventParseError ? (error.eventId ?? context.eventId) : context.eventId;
-    return deadLetter({ ...context, eventId }, reason, errorName, message);
-  }
-  const delaySeconds = backoffSeconds(receiveCount, deps.backoff, deps.random);
-  return { ...context, kind: 'retry', errorName, message, delaySeconds, knownError };
+  const failure = decideFailure(error, {
+    attempts: receiveCount,
+    backoff: deps.backoff,
+    random: deps.random,
+  });
+  if (failure.kind === 'retry') return { ...context, ...failure };
+  // Not a decision: a message that failed to parse may still have had a readable event id.
+  const eventId = error instanceof EventParseError ? (error.eventId ?? context.eventId) : context.eventId;
+  return deadLetter({ ...context, eventId }, failure.reason, failure.errorName, failure.message);
 }

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SweepTargetDeadLetterReason } from '../../../src/domain/deadLetterReason.js';
+import { decideFailure } from '../../../src/domain/decideFailure.js';
 import { AccountNotManagedError } from '../../../src/domain/scope/errors.js';
-import {
-  decideSweepTargetFailure,
-  SweepIncompleteError,
-  TargetRefusedError,
-} from '../../../src/domain/sweepTargetFailure.js';
+import { SweepIncompleteError, TargetRefusedError } from '../../../src/domain/sweepTargetFailure.js';
 import { SweepTaskParseError } from '../../../src/events/sweepTask.js';
 
 const awsError = (name: string, message = name) => Object.assign(new Error(message), { name });
@@ -16,7 +13,7 @@ const attempt = (attempts: number) => ({
   random: () => 0,
 });
 
-describe('Function: decideSweepTargetFailure', () => {
+describe('Function: decideFailure', () => {
   it.each([
     [
       'a member account whose role refuses AssumeRole, naming what refused',
@@ -52,7 +49,7 @@ describe('Function: decideSweepTargetFailure', () => {
     ],
   ])('dead-letters at once, on the first attempt, %s', (_, error, reason, errorName) => {
     // Act
-    const failure = decideSweepTargetFailure(error, attempt(1));
+    const failure = decideFailure(error, attempt(1));
 
     // Assess
     expect(failure).toMatchObject({ kind: 'dead-letter', reason, errorName });
@@ -60,8 +57,8 @@ describe('Function: decideSweepTargetFailure', () => {
 
   it('retries throttling with the backoff of its attempt', () => {
     // Act
-    const first = decideSweepTargetFailure(awsError('ThrottlingException'), attempt(1));
-    const third = decideSweepTargetFailure(awsError('ThrottlingException'), attempt(3));
+    const first = decideFailure(awsError('ThrottlingException'), attempt(1));
+    const third = decideFailure(awsError('ThrottlingException'), attempt(3));
 
     // Assess: equal jitter with random 0 is half the step
     expect(first).toEqual({
@@ -76,11 +73,8 @@ describe('Function: decideSweepTargetFailure', () => {
 
   it('dead-letters on the last attempt, with the reason the retries were for', () => {
     // Act
-    const throttled = decideSweepTargetFailure(awsError('ThrottlingException'), attempt(5));
-    const incomplete = decideSweepTargetFailure(
-      new SweepIncompleteError(2, 0, 'AccessDeniedException: no'),
-      attempt(5),
-    );
+    const throttled = decideFailure(awsError('ThrottlingException'), attempt(5));
+    const incomplete = decideFailure(new SweepIncompleteError(2, 0, 'AccessDeniedException: no'), attempt(5));
 
     // Assess
     expect(throttled).toMatchObject({
@@ -96,11 +90,21 @@ describe('Function: decideSweepTargetFailure', () => {
 
   it('retries an incomplete sweep before the last attempt', () => {
     // Act & Assess
-    expect(
-      decideSweepTargetFailure(new SweepIncompleteError(0, 3, 'InternalFailure: x'), attempt(2)),
-    ).toMatchObject({
+    expect(decideFailure(new SweepIncompleteError(0, 3, 'InternalFailure: x'), attempt(2))).toMatchObject({
       kind: 'retry',
       errorName: 'SweepIncompleteError',
+    });
+  });
+
+  it('leaves the last attempt to SQS redrive when no maxAttempts is given (the copy worker)', () => {
+    // Prepare
+    const { maxAttempts: _, ...redriven } = attempt(12);
+
+    // Act & Assess
+    expect(decideFailure(awsError('ConflictException'), redriven)).toMatchObject({
+      kind: 'retry',
+      errorName: 'ConflictException',
+      knownError: true,
     });
   });
 });
