@@ -1,6 +1,10 @@
 import { type CopyConfiguration, type CopySettings, copySettingsOf } from '../domain/copyConfiguration.js';
 import type { EnsureOutcome } from '../domain/outcome.js';
-import { type CopyPlanInput, planCopyConfiguration } from '../domain/planCopyConfiguration.js';
+import {
+  type CopyConfigurationAction,
+  type CopyPlanInput,
+  planCopyConfiguration,
+} from '../domain/planCopyConfiguration.js';
 
 /** The part of the Redshift Serverless adapter that ensuring needs. */
 export interface CopyConfigurationPort {
@@ -32,14 +36,8 @@ export async function ensureCopyConfiguration(
       return { kind: 'protected', configurationId: created.id, desired };
     }
     case 'none':
-      return { kind: 'already-configured', configurationId: action.existing.id, desired };
     case 'keep':
-      return {
-        kind: 'already-configured',
-        configurationId: action.existing.id,
-        desired,
-        keptRetentionDays: action.existing.retentionDays,
-      };
+      return alreadyConfigured(action, desired);
     case 'update-retention': {
       const updated = await port.updateRetention(action.existing.id, desired.retentionDays);
       return {
@@ -59,4 +57,20 @@ export async function ensureCopyConfiguration(
         desired,
       };
   }
+}
+
+/**
+ * A configuration the policy accepts as it is (the one it wants, or another retention that
+ * `onExisting: keep` keeps): nothing to write. What ensuring and reporting a change both answer.
+ */
+export function alreadyConfigured(
+  action: Extract<CopyConfigurationAction, { kind: 'none' | 'keep' }>,
+  desired: CopySettings,
+): EnsureOutcome {
+  return {
+    kind: 'already-configured',
+    configurationId: action.existing.id,
+    desired,
+    keptRetentionDays: action.kind === 'keep' ? action.existing.retentionDays : undefined,
+  };
 }

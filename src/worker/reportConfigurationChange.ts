@@ -1,7 +1,11 @@
 import { copySettingsOf } from '../domain/copyConfiguration.js';
 import type { ChangeOutcome, EnsureOutcome } from '../domain/outcome.js';
 import { planCopyConfiguration } from '../domain/planCopyConfiguration.js';
-import type { CopyConfigurationPort, EnsureRequest } from './ensureCopyConfiguration.js';
+import {
+  alreadyConfigured,
+  type CopyConfigurationPort,
+  type EnsureRequest,
+} from './ensureCopyConfiguration.js';
 
 /**
  * For a rule with `onDeleted: report`: looks at the namespace's configuration after someone
@@ -17,14 +21,7 @@ export async function reportConfigurationChange(
   const { desired } = request;
   const existing = await port.listCopyConfigurations(request.namespaceName);
   const action = planCopyConfiguration(existing, request);
-  if (action.kind === 'none' || action.kind === 'keep') {
-    return {
-      kind: 'already-configured',
-      configurationId: action.existing.id,
-      desired,
-      keptRetentionDays: action.kind === 'keep' ? action.existing.retentionDays : undefined,
-    };
-  }
+  if (action.kind === 'none' || action.kind === 'keep') return alreadyConfigured(action, desired);
   if (action.kind === 'create') return { kind: 'deletion-reported', desired };
   const found = action.existing;
   return {
