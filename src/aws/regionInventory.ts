@@ -2,6 +2,7 @@ import { ListNamespacesCommand, type RedshiftServerlessClient } from '@aws-sdk/c
 import type { InventoriedNamespace } from '../domain/compliance/evaluateCompliance.js';
 import type { CopyConfiguration } from '../domain/copyConfiguration.js';
 import { parseNamespaceArn } from '../domain/identifiers.js';
+import type { Tags } from '../domain/namespaceRef.js';
 import { type ConcurrencyLimiter, createConcurrencyLimiter } from './concurrencyLimiter.js';
 import { EventChannel } from './eventChannel.js';
 import {
@@ -59,6 +60,8 @@ export type InventoryEvent =
   | { readonly kind: 'failed'; readonly namespace: ListedNamespace; readonly error: Error };
 
 type Paced = <T>(call: () => Promise<T>) => Promise<T>;
+/** A namespace's live tags, paced; undefined when it is gone. */
+type ReadTags = (arn: string) => Promise<Tags | undefined>;
 
 /**
  * Every namespace of one (account, region) with its copy configurations, and its tags where
@@ -100,8 +103,10 @@ interface Producer {
 
 async function produce(options: RegionInventoryOptions, producer: Producer): Promise<void> {
   const { channel, limit, paced, state } = producer;
-  // The location only names namespaces found by ARN, which this listing never does.
+  // One adapter for the region's listing and its tag reads. Its location only names namespaces
+  // found by ARN, which this listing never does.
   const adapter = new RedshiftServerlessAdapter(options.client, { account: '', region: options.region });
+  const readTags: ReadTags = (arn) => paced(() => adapter.listTags(arn));
   const configurations = listRegionConfigurations(adapter, paced, state);
   // Awaited below; until then a rejection must not count as unhandled.
   configurations.catch(() => undefined);
@@ -109,7 +114,7 @@ async function produce(options: RegionInventoryOptions, producer: Producer): Pro
   const describe = async (listed: ListedNamespace): Promise<void> => {
     const byNamespace = await configurations;
     if (state.stopped) return;
-    channel.push(await describeNamespace(listed, byNamespace.get(listed.name) ?? [], options, paced));
+    channel.push(await describeNamespace(listed, byNamespace.get(listed.name) ?? [], options, readTags));
   };
   try {
     let discovered = 0;
@@ -169,7 +174,7 @@ async function describeNamespace(
   listed: ListedNamespace,
   configurations: readonly CopyConfiguration[],
   options: RegionInventoryOptions,
-  paced: Paced,
+  readTags: ReadTags,
 ): Promise<InventoryEvent> {
   try {
     const account = listed.arn === undefined ? undefined : parseNamespaceArn(listed.arn)?.account;
@@ -187,9 +192,7 @@ async function describeNamespace(
       status: listed.status,
     };
     if (!options.needsTags(namespace)) return { kind: 'namespace', namespace, configurations };
-    const adapter = new RedshiftServerlessAdapter(options.client, { account, region: listed.region });
-    const arn = listed.arn;
-    const tags = await paced(() => adapter.listTags(arn));
+    const tags = await readTags(namespace.arn);
     if (tags === undefined) return { kind: 'gone', namespace: listed };
     return { kind: 'namespace', namespace: { ...namespace, tags }, configurations };
   } catch (error) {
