@@ -12,8 +12,8 @@
  * packaged or deployed.
  *
  * `${copyPolicy:memberRoleName}` resolves to the policy's `scope.memberRoleName` ('' when the policy
- * has none): the role is declared once, in the policy, and serverless.yml reads it from there for
- * the worker's sts:AssumeRole grant (the worker reads it from the compiled policy).
+ * has none): the role is declared once, in the policy, and serverless.yml reads it from there for the
+ * sts:AssumeRole grant of the copy and sweep workers (they read it from the compiled policy).
  *
  * CommonJS because the framework loads local plugins with `require`; the TypeScript modules are
  * loaded through tsx's ESM API so there is no second, compiled copy of them.
