@@ -19,7 +19,11 @@ export type ExistingConfigurationMode =
 
 /** What to do when someone deletes (or changes) a copy configuration the policy wants. */
 export const DeletedConfigurationMode = {
-  /** Put the policy's configuration back (outcome `restored`, metric Restored). */
+  /**
+   * Put the policy's configuration back (outcome `restored`, metric Restored): a deleted one is
+   * created again; a changed retention is set back only with `onExisting: update` (with `keep`
+   * it is kept, with `report` it is drift), as for any request.
+   */
   Restore: 'restore',
   /** Leave it missing; report it (log line + metric) until the next sweep or request restores it. */
   Report: 'report',
