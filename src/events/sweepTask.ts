@@ -1,6 +1,7 @@
 import { CopyAutopilotError } from '../domain/errors.js';
 import { isAccountId, REGION_CODE_PATTERN } from '../domain/identifiers.js';
 import { truncate } from '../domain/truncate.js';
+import { describeValue } from './eventFields.js';
 
 /**
  * One unit of the scheduled sweep: one (account, region) of the policy's scope, from one run of
@@ -47,14 +48,10 @@ export function parseSweepTask(body: string): SweepTask {
   }
   const { account, region, planId } = value as Record<string, unknown>;
   if (typeof account !== 'string' || !isAccountId(account)) {
-    throw new SweepTaskParseError(`sweep task account must be 12 digits, got ${describe(account)}`);
+    throw new SweepTaskParseError(`sweep task account must be 12 digits, got ${describeValue(account)}`);
   }
   if (typeof region !== 'string' || !REGION_CODE_PATTERN.test(region)) {
-    throw new SweepTaskParseError(`sweep task region is not a region code, got ${describe(region)}`);
+    throw new SweepTaskParseError(`sweep task region is not a region code, got ${describeValue(region)}`);
   }
   return { account, region, planId: typeof planId === 'string' ? truncate(planId, 128) : 'unknown' };
-}
-
-function describe(value: unknown): string {
-  return value === undefined ? 'nothing' : truncate(JSON.stringify(value) ?? String(value), 80);
 }
