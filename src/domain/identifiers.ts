@@ -44,7 +44,8 @@ export const MAX_TAG_VALUE_LENGTH = 256;
 /** A queue URL: SQS's (`https://sqs.<region>.amazonaws.com/…`) or the local cloud's (`http://127.0.0.1:…`). */
 export const QUEUE_URL_PATTERN = /^https?:\/\//;
 
-// The parts every ARN pattern below is made of.
+// The parts every ARN pattern below is made of. The queue, bus and role patterns stay inside this
+// module: callers read those ARNs through parseQueueArn, regionOfEventBusArn and accountOfRoleArn.
 const PARTITION = 'aws[a-z-]*';
 const REGION = '[a-z0-9-]+';
 const ACCOUNT = '\\d{12}';
@@ -55,13 +56,13 @@ const arnPattern = (service: string, region: string, resource: string): RegExp =
 export const NAMESPACE_ARN_PATTERN = arnPattern('redshift-serverless', `(${REGION})`, 'namespace/(.+)');
 
 /** An SQS queue ARN; groups: 1 partition, 2 region, 3 account, 4 queue name. */
-export const QUEUE_ARN_PATTERN = arnPattern('sqs', `(${REGION})`, '(.+)');
+const QUEUE_ARN_PATTERN = arnPattern('sqs', `(${REGION})`, '(.+)');
 
 /** An EventBridge event bus ARN; groups: 1 partition, 2 region, 3 account, 4 bus name. */
-export const EVENT_BUS_ARN_PATTERN = arnPattern('events', `(${REGION})`, 'event-bus/(.+)');
+const EVENT_BUS_ARN_PATTERN = arnPattern('events', `(${REGION})`, 'event-bus/(.+)');
 
 /** An IAM role ARN (IAM is global: no region); groups: 1 partition, 2 account, 3 role path and name. */
-export const ROLE_ARN_PATTERN = arnPattern('iam', '', 'role/(.+)');
+const ROLE_ARN_PATTERN = arnPattern('iam', '', 'role/(.+)');
 
 /**
  * A KMS key or alias ARN, in a partition this project knows; groups: 1 partition, 2 region,
