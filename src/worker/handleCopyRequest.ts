@@ -13,7 +13,12 @@ import {
 import { asRestoration, type OutcomeContext, type RecordOutcome } from '../domain/outcome.js';
 import type { PolicyValidationError } from '../domain/policy/errors.js';
 import { decisionDependsOnTags, resolvePolicy } from '../domain/policy/resolvePolicy.js';
-import { DeletedConfigurationMode, type Policy, type PolicyDecision } from '../domain/policy/types.js';
+import {
+  DeletedConfigurationMode,
+  ExistingConfigurationMode,
+  type Policy,
+  type PolicyDecision,
+} from '../domain/policy/types.js';
 import { type AccountRegion, decideTarget } from '../domain/scope/decideTarget.js';
 import { EventParseError } from '../events/errors.js';
 import { parseCopyRequest } from '../events/parseCopyRequest.js';
@@ -137,10 +142,10 @@ export async function handleCopyRequest(
 
 /**
  * Carries out a copy decision. A deletion or change of the configuration (CloudTrail) follows the
- * rule's onDeleted: `report` looks and writes nothing; `restore` ensures as any request does,
- * and a configuration it creates or sets back counts as restored. The worker's own
- * UpdateSnapshotCopyConfiguration comes back this way and finds the configuration as the policy
- * wants it: already-configured, no second write, no loop.
+ * rule's onDeleted: `report` looks and writes nothing; `restore` puts the policy's configuration
+ * back (see restoringMode), and a configuration it creates or sets back counts as restored. The
+ * worker's own UpdateSnapshotCopyConfiguration comes back this way and finds the configuration as
+ * the policy wants it: already-configured, no second write, no loop.
  */
 async function applyCopyDecision(
   request: CopyRequest,
@@ -163,8 +168,20 @@ async function applyCopyDecision(
     namespace: { account: ref.account, region: ref.region, name: ref.name },
     desired,
   };
-  const result = await deps.ensure(key, { port: adapter, onExisting: rule.onExisting });
+  const onExisting = answersChange ? restoringMode(rule.onExisting) : rule.onExisting;
+  const result = await deps.ensure(key, { port: adapter, onExisting });
   return answersChange ? asRestoration(result) : result;
+}
+
+/**
+ * What `onDeleted: restore` does with a retention someone just changed. onExisting speaks of
+ * configurations the autopilot found (made before it, by other tools); a change event is someone
+ * altering one the policy governs, and restore means putting it back: the retention is set back
+ * (the only setting UpdateSnapshotCopyConfiguration can change), unless the rule says
+ * `onExisting: keep`, which accepts any retention.
+ */
+function restoringMode(mode: ExistingConfigurationMode): ExistingConfigurationMode {
+  return mode === ExistingConfigurationMode.Keep ? mode : ExistingConfigurationMode.Update;
 }
 
 function contextOf(request: CopyRequest): OutcomeContext {

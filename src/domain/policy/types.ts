@@ -21,8 +21,9 @@ export type ExistingConfigurationMode =
 export const DeletedConfigurationMode = {
   /**
    * Put the policy's configuration back (outcome `restored`, metric Restored): a deleted one is
-   * created again; a changed retention is set back only with `onExisting: update` (with `keep`
-   * it is kept, with `report` it is drift), as for any request.
+   * created again; a changed retention is set back, unless the rule says `onExisting: keep`
+   * (which accepts any retention). A sweep or an operator's request that finds another
+   * retention still follows onExisting: only a change event is answered by restoring.
    */
   Restore: 'restore',
   /** Leave it missing; report it (log line + metric) until the next sweep or request restores it. */

@@ -33,6 +33,13 @@ rules:
     match: { namespace: "prod-*" }
     copyTo: { region: us-west-2, retentionDays: 30 }
     onExisting: update
+  - name: kept
+    match: { namespace: "kept-*" }
+    copyTo: { region: us-west-2, retentionDays: 30 }
+    onExisting: keep
+  - name: reported-drift
+    match: {}
+    copyTo: { region: us-west-2, retentionDays: 30 }
 `);
 
 const subject = useCopyWorker();
@@ -108,6 +115,63 @@ describe('Function: createCopyWorker (deleted and changed configurations)', () =
       }),
     ]);
     expect(metricNames()).toContain('Restored');
+  });
+
+  it('sets back a changed retention under onDeleted: restore even where onExisting reports drift', async () => {
+    // Prepare: the catch-all rule has the defaults, onExisting: report and onDeleted: restore
+    redshift.addNamespace('analytics');
+    const id = redshift.addConfiguration('analytics', { region: 'us-west-2', retentionDays: 7 });
+    const event = copyConfigurationEvent('UpdateSnapshotCopyConfiguration', 'analytics', {
+      configurationId: id,
+      retentionDays: 7,
+    });
+
+    // Act
+    await invoke(sqsEvent(sqsRecord(event)));
+
+    // Assess
+    expect(inputs(redshift.mock, UpdateSnapshotCopyConfigurationCommand)).toEqual([
+      { snapshotCopyConfigurationId: id, snapshotRetentionPeriod: 30 },
+    ]);
+    expect(subject.output.outcomeLines()).toEqual([
+      expect.objectContaining({
+        outcome: 'restored',
+        restoredBy: 'retention-update',
+        rule: 'reported-drift',
+      }),
+    ]);
+  });
+
+  it('leaves a changed retention alone when the rule keeps any retention (onExisting: keep)', async () => {
+    // Prepare
+    redshift.addNamespace('kept-sales');
+    const id = redshift.addConfiguration('kept-sales', { region: 'us-west-2', retentionDays: 7 });
+    const event = copyConfigurationEvent('UpdateSnapshotCopyConfiguration', 'kept-sales', {
+      configurationId: id,
+      retentionDays: 7,
+    });
+
+    // Act
+    await invoke(sqsEvent(sqsRecord(event)));
+
+    // Assess
+    expect(inputs(redshift.mock, UpdateSnapshotCopyConfigurationCommand)).toEqual([]);
+    expect(subject.output.outcomeLines()).toEqual([
+      expect.objectContaining({ outcome: 'already-configured', keptRetentionDays: 7, rule: 'kept' }),
+    ]);
+  });
+
+  it('reports drift, not a restore, when a sweep or an operator finds another retention', async () => {
+    // Prepare: the same configuration, met by a request that answers no change
+    redshift.addNamespace('analytics');
+    redshift.addConfiguration('analytics', { region: 'us-west-2', retentionDays: 7 });
+
+    // Act
+    await invoke(sqsEvent(sqsRecord(snapshotCopyRequested('analytics'))));
+
+    // Assess
+    expect(inputs(redshift.mock, UpdateSnapshotCopyConfigurationCommand)).toEqual([]);
+    expect(subject.output.outcomeLines()).toEqual([expect.objectContaining({ outcome: 'drift' })]);
   });
 
   it('ends the worker’s own update, come back through CloudTrail, as already configured: no loop', async () => {
