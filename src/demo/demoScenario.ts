@@ -5,7 +5,10 @@
  * `--policy` may legitimately disagree, and the report then says where. The rules that compare
  * expectation and observation are in demoVerdicts.ts.
  */
-import { LOCAL_ACCOUNT_ID, type LocalMemberAccount } from '../local/index.js';
+import type { LocalMemberAccount } from '../local/index.js';
+// Not from the index: the CLI reads DEMO_POLICY_FILE for `local demo --help`, and the index
+// would load the whole local cloud into every command's start-up for it.
+import { LOCAL_ACCOUNT_ID } from '../local/services/contracts.js';
 
 /** The policy the demo deploys unless `--policy` names another (relative to the service directory). */
 export const DEMO_POLICY_FILE = 'examples/policies/local-demo.yml';

@@ -1,5 +1,4 @@
 import { DEMO_POLICY_FILE } from '../../demo/demoScenario.js';
-import { runDemo } from '../../demo/runDemo.js';
 import { outputFormat } from '../awsOptions.js';
 import type { Command } from '../command.js';
 import { printDemoReport } from '../demoReportView.js';
@@ -38,6 +37,8 @@ export const localDemo: Command = {
     }
     const policyFile = typeof values.policy === 'string' ? values.policy : undefined;
     if (!(await policyIsDeployable(policyFile ?? DEMO_POLICY_FILE, cwd, printer, output))) return 1;
+    // Loaded here, not at the top: every other command starts without the local cloud (~0.5 s).
+    const { runDemo } = await import('../../demo/runDemo.js');
     const report = await runDemo({
       serviceDir: cwd,
       policyFile,
