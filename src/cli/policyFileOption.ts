@@ -13,7 +13,7 @@ export const DEFAULT_POLICY_FILE = 'copy-policy.yml';
 /**
  * Loads a policy named on the command line, relative to the working directory. A file that
  * cannot be read is the caller's mistake (UsageError); an invalid one throws
- * PolicyValidationError for the command to print with {@link printPolicyIssues}.
+ * PolicyValidationError naming the file as the user typed it.
  */
 export async function readPolicyFile(file: string, cwd: string): Promise<Policy> {
   try {
@@ -34,11 +34,7 @@ export async function readPolicyFile(file: string, cwd: string): Promise<Policy>
 }
 
 /** Every issue, one line each (`file:line:col: rule "x" (rules[1]): field: message`), then a count. */
-export function printPolicyIssues(
-  error: PolicyValidationError,
-  printer: Printer,
-  output: OutputFormat,
-): void {
+function printPolicyIssues(error: PolicyValidationError, printer: Printer, output: OutputFormat): void {
   if (output === 'json') {
     printer.json({
       file: error.source,
@@ -53,22 +49,22 @@ export function printPolicyIssues(
 }
 
 /**
- * Checks the policy a local command is about to deploy (`--policy`, else the default) before
- * anything boots: an invalid one is printed once, issue by issue, as `policy check` prints it
- * (osls would report it once per place serverless.yml uses it). False when it is invalid.
+ * The policy a command was given (`--policy FILE`, else {@link DEFAULT_POLICY_FILE}). An invalid
+ * one is printed issue by issue, as `policy check` prints it, and gives undefined: the command
+ * then exits 1. A file that cannot be read throws UsageError (exit 2). (`status` and `sweep`,
+ * whose stdout is their report, say it on stderr instead: readSweepOptions.)
  */
-export async function policyIsDeployable(
+export async function readPolicyOption(
   file: string | undefined,
   cwd: string,
   printer: Printer,
   output: OutputFormat,
-): Promise<boolean> {
+): Promise<Policy | undefined> {
   try {
-    await readPolicyFile(file ?? DEFAULT_POLICY_FILE, cwd);
-    return true;
+    return await readPolicyFile(file ?? DEFAULT_POLICY_FILE, cwd);
   } catch (error) {
     if (!(error instanceof PolicyValidationError)) throw error;
     printPolicyIssues(error, printer, output);
-    return false;
+    return undefined;
   }
 }

@@ -3,7 +3,7 @@ import { outputFormat } from '../awsOptions.js';
 import type { Command } from '../command.js';
 import { printDemoReport } from '../demoReportView.js';
 import { UsageError } from '../errors.js';
-import { policyIsDeployable } from '../policyFileOption.js';
+import { readPolicyOption } from '../policyFileOption.js';
 
 /** `copy-autopilot local demo`: the whole automation, end to end, on the local cloud. */
 export const localDemo: Command = {
@@ -36,7 +36,9 @@ export const localDemo: Command = {
       throw new UsageError(`--port must be a port number, got ${String(values.port)}`);
     }
     const policyFile = typeof values.policy === 'string' ? values.policy : undefined;
-    if (!(await policyIsDeployable(policyFile ?? DEMO_POLICY_FILE, cwd, printer, output))) return 1;
+    // Checked before anything boots: osls would report an invalid one once per place it is used.
+    if ((await readPolicyOption(policyFile ?? DEMO_POLICY_FILE, cwd, printer, output)) === undefined)
+      return 1;
     // Loaded here, not at the top: every other command starts without the local cloud (~0.5 s).
     const { runDemo } = await import('../../demo/runDemo.js');
     const report = await runDemo({

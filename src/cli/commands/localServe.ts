@@ -1,6 +1,6 @@
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
-import { policyIsDeployable } from '../policyFileOption.js';
+import { readPolicyOption } from '../policyFileOption.js';
 
 /** `copy-autopilot local serve`: the local cloud with the automation deployed, until Ctrl-C. */
 export const localServe: Command = {
@@ -27,7 +27,8 @@ export const localServe: Command = {
       throw new UsageError(`--port must be a port number, got ${String(values.port)}`);
     }
     const policyFile = typeof values.policy === 'string' ? values.policy : undefined;
-    if (!(await policyIsDeployable(policyFile, cwd, printer, 'table'))) return 1;
+    // Checked before anything boots: osls would report an invalid one once per place it is used.
+    if ((await readPolicyOption(policyFile, cwd, printer, 'table')) === undefined) return 1;
     // Loaded here, not at the top: every other command starts without the local cloud (~0.5 s).
     const { LOCAL_CREDENTIALS, startLocalAutomation } = await import('../../local/index.js');
     const automation = await startLocalAutomation({

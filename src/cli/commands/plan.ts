@@ -10,7 +10,6 @@ import {
 import { isAccountId, isNamespaceName } from '../../domain/identifiers.js';
 import type { Tags } from '../../domain/namespaceRef.js';
 import { planCopyConfiguration } from '../../domain/planCopyConfiguration.js';
-import { PolicyValidationError } from '../../domain/policy/errors.js';
 import { resolvePolicy } from '../../domain/policy/resolvePolicy.js';
 import type { Policy } from '../../domain/policy/types.js';
 import {
@@ -22,7 +21,7 @@ import {
 } from '../awsOptions.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_POLICY_FILE, printPolicyIssues, readPolicyFile } from '../policyFileOption.js';
+import { DEFAULT_POLICY_FILE, readPolicyOption } from '../policyFileOption.js';
 import { describeCopySettings } from '../policyRuleView.js';
 import type { Printer } from '../printer.js';
 import { regionFromOptionOrEnvironment } from '../regionOption.js';
@@ -87,15 +86,9 @@ export const plan: Command = {
   },
   run: async ({ values }, { printer, cwd, env }) => {
     const output = outputFormat(values);
-    const policyFile = String(values.policy ?? DEFAULT_POLICY_FILE);
-    let policy: Policy;
-    try {
-      policy = await readPolicyFile(policyFile, cwd);
-    } catch (error) {
-      if (!(error instanceof PolicyValidationError)) throw error;
-      printPolicyIssues(error, printer, output);
-      return 1;
-    }
+    const policyFile = typeof values.policy === 'string' ? values.policy : undefined;
+    const policy = await readPolicyOption(policyFile, cwd, printer, output);
+    if (policy === undefined) return 1;
 
     const namespace = typeof values.namespace === 'string' ? values.namespace : undefined;
     let entries: PlanEntry[];

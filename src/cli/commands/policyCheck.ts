@@ -1,9 +1,8 @@
-import { PolicyValidationError } from '../../domain/policy/errors.js';
 import { toPolicyDocument } from '../../domain/policy/toPolicyDocument.js';
 import { outputFormat } from '../awsOptions.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_POLICY_FILE, printPolicyIssues, readPolicyFile } from '../policyFileOption.js';
+import { DEFAULT_POLICY_FILE, readPolicyOption } from '../policyFileOption.js';
 import { describeScope, ruleRow } from '../policyRuleView.js';
 
 /**
@@ -38,27 +37,22 @@ export const policyCheck: Command = {
     }
     const output = outputFormat(values);
     const file = named ?? positionals[0] ?? DEFAULT_POLICY_FILE;
-    try {
-      const policy = await readPolicyFile(file, cwd);
-      if (output === 'json') {
-        // The scope as written in the file (`accounts: organization`), not the typed form.
-        const { scope } = toPolicyDocument(policy);
-        printer.json(
-          scope === undefined
-            ? { file, valid: true, rules: policy.rules }
-            : { file, valid: true, scope, rules: policy.rules },
-        );
-      } else {
-        printer.table(policy.rules.map(ruleRow), ['name', 'match', 'action', 'onExisting', 'onDeleted']);
-        printer.note(describeScope(policy.scope));
-        const count = policy.rules.length === 1 ? '1 rule' : `${policy.rules.length} rules`;
-        printer.note(`${file}: valid (${count}; first match wins, unmatched namespaces are left alone)`);
-      }
-      return 0;
-    } catch (error) {
-      if (!(error instanceof PolicyValidationError)) throw error;
-      printPolicyIssues(error, printer, output);
-      return 1;
+    const policy = await readPolicyOption(file, cwd, printer, output);
+    if (policy === undefined) return 1;
+    if (output === 'json') {
+      // The scope as written in the file (`accounts: organization`), not the typed form.
+      const { scope } = toPolicyDocument(policy);
+      printer.json(
+        scope === undefined
+          ? { file, valid: true, rules: policy.rules }
+          : { file, valid: true, scope, rules: policy.rules },
+      );
+    } else {
+      printer.table(policy.rules.map(ruleRow), ['name', 'match', 'action', 'onExisting', 'onDeleted']);
+      printer.note(describeScope(policy.scope));
+      const count = policy.rules.length === 1 ? '1 rule' : `${policy.rules.length} rules`;
+      printer.note(`${file}: valid (${count}; first match wins, unmatched namespaces are left alone)`);
     }
+    return 0;
   },
 };
