@@ -1,3 +1,5 @@
+import { isLoopbackEndpoint } from './sdkClientConfig.js';
+
 /**
  * What the command line knew when a command failed: where it sent its requests and which
  * profile it used. The one-liners name them, so the fix can be copied as it stands.
@@ -15,8 +17,6 @@ export const ACCESS_DENIED_ERROR_NAMES: ReadonlySet<string> = new Set([
   'AccessDeniedException',
   'UnauthorizedOperation',
 ]);
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /** `User: arn is not authorized to perform: svc:Action on resource: arn because …` (and its variants). */
 const NOT_AUTHORIZED =
@@ -106,12 +106,9 @@ function portInMessage(message: string | undefined): string | undefined {
   return /:(\d+)\s*$/.exec(message ?? '')?.[1];
 }
 
+/** `--endpoint-url`'s URL, or the `address:port` a refused connection names. */
 function isLoopback(url: string): boolean {
-  try {
-    return LOOPBACK_HOSTS.has(new URL(url.includes('://') ? url : `http://${url}`).hostname);
-  } catch {
-    return false;
-  }
+  return isLoopbackEndpoint(url.includes('://') ? url : `http://${url}`);
 }
 
 function isObject(value: unknown): value is object {

@@ -40,13 +40,14 @@ export function sdkClientConfig(
       credentials: { accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined },
     };
   }
-  if (config.endpoint !== undefined && !env.AWS_PROFILE && isLoopback(config.endpoint)) {
+  if (config.endpoint !== undefined && !env.AWS_PROFILE && isLoopbackEndpoint(config.endpoint)) {
     return { ...config, credentials: LOCAL_CREDENTIALS };
   }
   return config;
 }
 
-function isLoopback(endpoint: string): boolean {
+/** True for a URL on this machine (localhost, 127.0.0.1, ::1): the local cloud's, not AWS's. */
+export function isLoopbackEndpoint(endpoint: string): boolean {
   try {
     return LOOPBACK_HOSTS.has(new URL(endpoint).hostname);
   } catch {
