@@ -11,6 +11,21 @@ export interface FailureContext {
   readonly profile?: string;
 }
 
+/** The context of a command's failure: `--endpoint-url` / `--profile`, else their environment variables. */
+export function failureContextOf(
+  values: Readonly<Record<string, unknown>> | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): FailureContext {
+  const option = (name: string): string | undefined => {
+    const value = values?.[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  return {
+    endpoint: option('endpoint-url') ?? (env.AWS_ENDPOINT_URL || undefined),
+    profile: option('profile') ?? (env.AWS_PROFILE || undefined),
+  };
+}
+
 /** The error codes AWS services use for "these credentials may not do this". */
 export const ACCESS_DENIED_ERROR_NAMES: ReadonlySet<string> = new Set([
   'AccessDenied',

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Command, CommandContext, ParsedArguments } from './command.js';
 import { UsageError } from './errors.js';
-import { explainFailure, type FailureContext } from './explainFailure.js';
+import { explainFailure, failureContextOf } from './explainFailure.js';
 
 /**
  * The exit codes, the same for every command: 0 success, 1 the command's own "not OK"
@@ -80,21 +80,10 @@ export async function runCli(
       printer.note(`see: copy-autopilot ${command.path.join(' ')} --help`);
       return ExitCode.Usage;
     }
-    const explained = explainFailure(error, failureContext(parsed, context));
+    const explained = explainFailure(error, failureContextOf(parsed?.values, context.env));
     printer.note(`error: ${explained ?? rawMessage(error)}`);
     return ExitCode.Failure;
   }
-}
-
-function failureContext(parsed: ParsedArguments | undefined, context: CommandContext): FailureContext {
-  const option = (name: string): string | undefined => {
-    const value = parsed?.values[name];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
-  return {
-    endpoint: option('endpoint-url') ?? (context.env.AWS_ENDPOINT_URL || undefined),
-    profile: option('profile') ?? (context.env.AWS_PROFILE || undefined),
-  };
 }
 
 function rawMessage(error: unknown): string {

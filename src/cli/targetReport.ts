@@ -1,7 +1,7 @@
 import type { TargetResult } from './assessTargets.js';
 import { awsClientConfig } from './awsOptions.js';
 import type { CommandContext } from './command.js';
-import { explainFailure } from './explainFailure.js';
+import { explainFailure, failureContextOf } from './explainFailure.js';
 import type { TargetSelection } from './sweepOptions.js';
 
 /** `Name: message`, the way every failure is shown. */
@@ -102,11 +102,7 @@ export function noteTargetFailures(
   values: Readonly<Record<string, unknown>>,
   context: CommandContext,
 ): void {
-  const option = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-  const failure = {
-    endpoint: option('endpoint-url') ?? context.env.AWS_ENDPOINT_URL,
-    profile: option('profile') ?? context.env.AWS_PROFILE,
-  };
+  const failure = failureContextOf(values, context.env);
   const messages = results.flatMap(({ error }) =>
     error === undefined ? [] : [explainFailure(error, failure) ?? describeError(error)],
   );
