@@ -1,3 +1,4 @@
+import { DEMO_POLICY_FILE } from '../demo/demoScenario.js';
 import type { DemoReport } from '../demo/runDemo.js';
 import { describeRetention } from '../domain/copyConfiguration.js';
 import type { Printer } from './printer.js';
@@ -42,7 +43,11 @@ export function printDemoReport(report: DemoReport, printer: Printer): void {
 
 function printAccounts(report: DemoReport, printer: Printer): void {
   printer.line();
-  printer.line(`Policy: ${report.policyFile} (the demo's own; copy-policy.yml is not used)`);
+  const whose =
+    report.policyFile === DEMO_POLICY_FILE
+      ? "the demo's own; copy-policy.yml is not used"
+      : `--policy; the expectations are written for ${DEMO_POLICY_FILE}`;
+  printer.line(`Policy: ${report.policyFile} (${whose})`);
   const { account, region } = report.central;
   printer.line(`Accounts (the central stack runs in ${account}, ${region}; every other region listed has`);
   printer.line('  deploy/member-account.yml, whose rule forwards its CloudTrail events to the central bus)');
