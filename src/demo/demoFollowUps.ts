@@ -4,6 +4,8 @@ import {
   ListSnapshotCopyConfigurationsCommand,
 } from '@aws-sdk/client-redshift-serverless';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { snapshotCopyRequestedEntry } from '../cli/commands/trigger.js';
+import { DEFAULT_EVENT_BUS } from '../events/constants.js';
 import { caseKey, type DemoRun, deployedQueue, outcomesOf, waitFor } from './demoRun.js';
 import { type DemoCase, HOME_ACCOUNT } from './demoScenario.js';
 
@@ -34,30 +36,30 @@ export async function settleAndFollowUp(run: DemoRun, demoCase: DemoCase, deadli
 }
 
 /**
- * One operator request on the bus, then the very same event delivered again straight to the
- * queue, as an at-least-once redelivery would: both must end without a second Create.
+ * One operator request on the bus (the entry `copy-autopilot trigger` puts), then the very same
+ * event delivered again straight to the queue, as an at-least-once redelivery would: both must
+ * end without a second Create.
  */
 async function sendDuplicates(run: DemoRun, demoCase: DemoCase, times: number): Promise<void> {
   const { automation, clients } = run;
-  const detail = { namespaceName: demoCase.namespace, account: demoCase.account, region: demoCase.region };
-  const source = 'copy-autopilot';
-  const detailType = 'Snapshot Copy Requested';
-  await clients.events.send(
-    new PutEventsCommand({
-      Entries: [{ Source: source, DetailType: detailType, Detail: JSON.stringify(detail) }],
-    }),
-  );
+  const entry = snapshotCopyRequestedEntry({
+    namespaceName: demoCase.namespace,
+    account: demoCase.account,
+    region: demoCase.region,
+    bus: DEFAULT_EVENT_BUS,
+  });
+  await clients.events.send(new PutEventsCommand({ Entries: [entry] }));
   const queue = deployedQueue(automation, 'RequestsQueue');
   const event = {
     version: '0',
     id: `demo-duplicate-${demoCase.namespace}`,
-    'detail-type': detailType,
-    source,
+    'detail-type': entry.DetailType,
+    source: entry.Source,
     account: HOME_ACCOUNT,
     time: new Date().toISOString(),
     region: automation.region,
     resources: [],
-    detail,
+    detail: JSON.parse(entry.Detail ?? '{}'),
   };
   for (let copy = 1; copy < times; copy += 1) {
     await clients.sqs.send(
