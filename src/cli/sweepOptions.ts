@@ -7,6 +7,7 @@ import { UsageError } from './errors.js';
 import { DEFAULT_POLICY_FILE, readPolicyFile } from './policyFileOption.js';
 import { requireKnownRegion } from './regionOption.js';
 import { type SdkClientConfig, sdkClientConfig } from './sdkClientConfig.js';
+import { TargetAccess } from './targetAccess.js';
 
 /** The options `status` and `sweep` share on top of the AWS ones. */
 export const sweepOptions = {
@@ -156,6 +157,12 @@ export interface SweepOptions {
   readonly concurrency: number;
   /** Redshift Serverless calls per second, per target. */
   readonly ratePerSecond: number;
+  /**
+   * Where STS, Organizations and Account Management are asked, and where `sweep` finds a bus
+   * named by its name: the default region when there is one (AWS_REGION, the profile's), else
+   * the first region named.
+   */
+  readonly homeRegion: string;
 }
 
 /**
@@ -184,17 +191,40 @@ export async function readSweepOptions(
     return undefined;
   }
   const defaultRegion = () => awsClientConfig({ ...values, region: undefined }, context.env).region;
+  const selection = targetSelection(values, policy, defaultRegion);
   return {
-    selection: targetSelection(values, policy, defaultRegion),
+    selection,
     policy,
     format,
     concurrency,
     ratePerSecond,
+    homeRegion: homeRegionOf(selection, defaultRegion),
   };
 }
 
+/** The default region, else the first region selected (only `all-enabled` names none). */
+function homeRegionOf(selection: TargetSelection, defaultRegion: () => string): string {
+  try {
+    return defaultRegion();
+  } catch {
+    return selection.regions.kind === 'list' ? (selection.regions.regions[0] ?? 'us-east-1') : 'us-east-1';
+  }
+}
+
+/**
+ * How `status` and `sweep` reach their targets: with the operator's credentials and settings in
+ * each region, STS, Organizations and Account Management in the home region. Destroy it after.
+ */
+export function openTargetAccess(
+  options: Pick<SweepOptions, 'homeRegion'>,
+  values: Readonly<Record<string, unknown>>,
+  context: CommandContext,
+): TargetAccess {
+  return new TargetAccess((region) => clientConfigIn(region, values, context), options.homeRegion);
+}
+
 /** SDK client settings in one region, from the shared AWS options (the operator's credentials). */
-export function clientConfigIn(
+function clientConfigIn(
   region: string,
   values: Readonly<Record<string, unknown>>,
   context: CommandContext,

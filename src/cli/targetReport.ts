@@ -1,8 +1,6 @@
 import type { TargetResult } from './assessTargets.js';
-import { awsClientConfig } from './awsOptions.js';
 import type { CommandContext } from './command.js';
 import { explainFailure, failureContextOf } from './explainFailure.js';
-import type { TargetSelection } from './sweepOptions.js';
 
 /** `Name: message`, the way every failure is shown. */
 export function describeError(error: Error): string {
@@ -55,22 +53,6 @@ export function targetSummaryJson(result: TargetResult): Record<string, unknown>
 /** `1 target` / `3 targets`. */
 export function targetsCount(count: number): string {
   return `${count} target${count === 1 ? '' : 's'}`;
-}
-
-/**
- * Where STS, Organizations and Account Management are asked: the default region when there is
- * one (AWS_REGION, the profile's), else the first region named.
- */
-export function homeRegionOf(
-  selection: TargetSelection,
-  values: Readonly<Record<string, unknown>>,
-  context: CommandContext,
-): string {
-  try {
-    return awsClientConfig({ ...values, region: undefined }, context.env).region;
-  } catch {
-    return selection.regions.kind === 'list' ? (selection.regions.regions[0] ?? 'us-east-1') : 'us-east-1';
-  }
 }
 
 /**

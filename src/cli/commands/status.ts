@@ -10,17 +10,15 @@ import { resolveTargets } from '../resolveTargets.js';
 import { ExitCode } from '../run.js';
 import {
   AWS_OPTIONS_USAGE_FOR_SWEEPS,
-  clientConfigIn,
+  openTargetAccess,
   type ReportFormat,
   readSweepOptions,
   SWEEP_OPTIONS_USAGE,
   sweepOptions,
 } from '../sweepOptions.js';
-import { TargetAccess } from '../targetAccess.js';
 import {
   describeError,
   failedTargetRecords,
-  homeRegionOf,
   noteTargetFailures,
   targetFailed,
   targetSummaryJson,
@@ -69,10 +67,7 @@ export const status: Command = {
     const options = await readSweepOptions(values, context);
     if (options === undefined) return ExitCode.NotOk;
     const { selection } = options;
-    const access = new TargetAccess(
-      (region) => clientConfigIn(region, values, context),
-      homeRegionOf(selection, values, context),
-    );
+    const access = openTargetAccess(options, values, context);
     try {
       const rows: StatusRow[] = [];
       const results = await assessTargets(await resolveTargets(selection, access), {

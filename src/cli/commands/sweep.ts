@@ -15,16 +15,15 @@ import { resolveTargets } from '../resolveTargets.js';
 import { ExitCode } from '../run.js';
 import {
   AWS_OPTIONS_USAGE_FOR_SWEEPS,
-  clientConfigIn,
+  openTargetAccess,
   type ReportFormat,
   readSweepOptions,
   SWEEP_OPTIONS_USAGE,
   sweepOptions,
 } from '../sweepOptions.js';
-import { TargetAccess } from '../targetAccess.js';
+import type { TargetAccess } from '../targetAccess.js';
 import {
   failedTargetRecords,
-  homeRegionOf,
   noteTargetFailures,
   targetFailed,
   targetSummaryJson,
@@ -87,8 +86,7 @@ export const sweep: Command = {
     void context.interrupted.then(() => {
       interrupted = true;
     });
-    const homeRegion = homeRegionOf(options.selection, values, context);
-    const access = new TargetAccess((region) => clientConfigIn(region, values, context), homeRegion);
+    const access = openTargetAccess(options, values, context);
     try {
       const results = await assessTargets(await resolveTargets(options.selection, access), {
         ...options,
@@ -101,7 +99,7 @@ export const sweep: Command = {
       const outcome = await request(nonCompliant, {
         access,
         busName,
-        homeRegion,
+        homeRegion: options.homeRegion,
         dryRun: values['dry-run'] === true,
         stopped: interrupted,
         confirm: () => confirm(values, context, nonCompliant.length, results.length, busName),
