@@ -20,7 +20,7 @@ const EXIT_CODES_HELP = (notOk: string): string =>
     'Exit codes:',
     '  0  OK',
     `  1  ${notOk}`,
-    '  2  usage error: unknown command or option, a bad value, an unknown region, a file that cannot be read',
+    '  2  usage error: an unknown command or option, a bad value, an unknown region, an unreadable file',
     '  3  runtime failure: nothing listening at the endpoint, no credentials, access denied, port in use,',
     '     any other AWS or local error',
   ].join('\n');

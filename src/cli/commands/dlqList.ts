@@ -90,7 +90,7 @@ export function formatAge(seconds: number): string {
 /** `copy-autopilot dlq list`: what is on the dead-letter queue and why, without taking it off. */
 export const dlqList: Command = {
   path: ['dlq', 'list'],
-  summary: 'list the dead-letter queue: namespace, error, reason, attempts, age, rule',
+  summary: 'list the dead letters: namespace, error, reason, attempts, age, rule',
   usage: [
     'copy-autopilot dlq list [--queue URL | --stage S | --stack-name N] [--limit N] [aws options]',
     '',

@@ -15,7 +15,7 @@ const POLL_INTERVAL_MS = 2000;
  */
 export const dlqRedrive: Command = {
   path: ['dlq', 'redrive'],
-  summary: 'move the dead-letter queue back to the requests queue (SQS message move task)',
+  summary: 'move the dead letters back to the requests queue (an SQS move task)',
   usage: [
     'copy-autopilot dlq redrive [--queue URL | --stage S | --stack-name N] [--yes] [aws options]',
     '',

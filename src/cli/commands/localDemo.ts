@@ -8,11 +8,11 @@ import { readPolicyOption } from '../policyFileOption.js';
 /** `copy-autopilot local demo`: the whole automation, end to end, on the local cloud. */
 export const localDemo: Command = {
   path: ['local', 'demo'],
-  summary: 'boot the local cloud, deploy serverless.yml onto it, exercise every path, report',
+  summary: 'run every path of the automation on the local cloud and report',
   usage: [
     'copy-autopilot local demo [--policy FILE] [--port N] [--output table|json]',
     '',
-    `Deploys ${DEMO_POLICY_FILE} (unless --policy names another), whose scope is the home account`,
+    `Deploys the demo's policy, ${DEMO_POLICY_FILE}, whose scope is the home account`,
     '000000000000 and the members 111111111111 and 222222222222 in us-east-1 and eu-west-1; the',
     'member template goes into each of them and into 333333333333, outside the scope. Creates',
     'namespaces that are available at once, busy for a while, rejected by the service, skipped by',
@@ -22,6 +22,10 @@ export const localDemo: Command = {
     'over the scope. Says which fault it injected where; reports TimeToProtection per protected',
     "namespace and the Redshift Serverless calls, the automation's apart from the demo's and status's.",
     'Exits 0 only if every outcome, and status, is the expected one.',
+    '',
+    `  --policy FILE     deploy another policy (the expectations are written for the demo's)`,
+    "  --port N          the local cloud's port (default 0: a free one)",
+    '  --output F        table (default) or json (the whole report as data)',
   ].join('\n'),
   notOk: 'a namespace, or status, did not end as the demo expects, or the policy file is invalid',
   options: {

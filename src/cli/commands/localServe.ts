@@ -1,19 +1,23 @@
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
-import { readPolicyOption } from '../policyFileOption.js';
+import { DEFAULT_POLICY_FILE, readPolicyOption } from '../policyFileOption.js';
 
 /** `copy-autopilot local serve`: the local cloud with the automation deployed, until Ctrl-C. */
 export const localServe: Command = {
   path: ['local', 'serve'],
-  summary: 'run the local cloud with the automation deployed on it until interrupted',
+  summary: 'run the local cloud, with the automation deployed on it, until Ctrl-C',
   usage: [
     'copy-autopilot local serve [--port 4566] [--policy FILE] [--logs]',
     '',
-    'Serves Redshift Serverless, SQS (JSON and query), EventBridge and DynamoDB on one loopback',
-    'port, deploys serverless.yml onto it and runs the functions. --logs echoes their JSON logs.',
-    'Until the automation is deployed, AWS requests get 503 ServiceUnavailable with Retry-After',
-    '("the local cloud is starting"); GET /_local/health says {"ready": false|true}. It prints',
-    '"ready" once it serves them, and "stopped" when Ctrl-C (or SIGTERM) has stopped it.',
+    'Serves Redshift Serverless, SQS (JSON and query), EventBridge, DynamoDB, STS, Organizations',
+    'and Account on one loopback port, deploys serverless.yml onto it (stage local) and runs the',
+    'functions. Until the automation is deployed, AWS requests get 503 ServiceUnavailable with',
+    'Retry-After ("the local cloud is starting"); GET /_local/health says {"ready": false|true}.',
+    'It prints "ready" once it serves them, and "stopped" when Ctrl-C (or SIGTERM) has stopped it.',
+    '',
+    '  --port N          the port on 127.0.0.1 (default 4566; 0 picks a free one)',
+    `  --policy FILE     the policy to deploy (default: ${DEFAULT_POLICY_FILE})`,
+    "  --logs            echo the functions' JSON log lines",
   ].join('\n'),
   notOk: 'the policy file is invalid (every issue is printed)',
   options: {

@@ -66,8 +66,7 @@ export const plan: Command = {
     'the matching rule and the copy configuration a request would create.',
     'Without it: lists every namespace in the region (ListNamespaces, tags, copy configurations)',
     'and prints, for each, the rule, the verdict and what a request would do. Reads only.',
-    'Exits 1 when a matching rule cannot apply to a namespace (the worker would dead-letter it),',
-    'or when a namespace could not be read.',
+    'A rule that cannot apply to a namespace is one the worker would dead-letter (exit 1).',
     '',
     '  --namespace NAME  the namespace name',
     '  --tags k=v,…      its tags (offline mode)',
@@ -75,8 +74,7 @@ export const plan: Command = {
     `  --policy FILE     policy file (default: ${DEFAULT_POLICY_FILE})`,
     AWS_OPTIONS_USAGE,
   ].join('\n'),
-  notOk:
-    'the policy file is invalid, a matching rule cannot apply to a namespace, or a namespace could not be read',
+  notOk: 'the policy is invalid, a matching rule cannot apply to a namespace, or one could not be read',
   options: {
     ...awsOptions,
     namespace: { type: 'string' },

@@ -15,9 +15,9 @@ export const policyCheck: Command = {
   usage: [
     `copy-autopilot policy check [FILE | --policy FILE] [--output table|json]`,
     '',
-    `Validates FILE (default: ${DEFAULT_POLICY_FILE}) with the same validator as the deploy and`,
-    'the copy worker. Valid: prints the rules in the order they are tried (first match wins).',
-    'Invalid: prints every issue as file:line:column: rule, field and message, and exits 1.',
+    `Validates FILE (default: ${DEFAULT_POLICY_FILE}) with the same validator as the deploy and the`,
+    'copy worker; no AWS call. Valid: prints the rules in the order they are tried (first match',
+    'wins), then the scope. Invalid: prints every issue as file:line:column: rule, field, message.',
     '',
     '  --policy FILE     the policy file, as the other commands take it (or give it as FILE)',
     '  --output F        table (default) or json',

@@ -42,14 +42,14 @@ export interface StatusRow {
 /** `copy-autopilot status`: every namespace of every target, what it has, what the policy wants. */
 export const status: Command = {
   path: ['status'],
-  summary:
-    'every namespace in every account and region, its copy configuration and verdict; exit 1 if any is not compliant',
+  summary: 'every namespace in every account and region, its copy and its verdict',
   usage: [
     'copy-autopilot status [--policy FILE] [--accounts A,B] [--regions a,b] [--role-name NAME]',
     '                      [--concurrency N] [--rate N] [--output table|json|csv] [aws options]',
     '',
-    'Looks at every (account, region) target, four at a time, with one progress bar, and prints a summary',
-    'per target, then the namespaces that are not compliant (json and csv list every namespace).',
+    'Looks at every (account, region) target, four at a time, with one progress bar on stderr, and',
+    'prints a summary per target, then the namespaces that are not compliant (json and csv list',
+    'every namespace).',
     'Verdicts: protected, skipped (policy says skip), unmatched (no rule) are compliant;',
     'missing, drift, invalid (the rule cannot apply) and unreadable are not.',
     'A target (or a namespace) that cannot be read is in the summary with its error, the other',

@@ -45,8 +45,7 @@ interface SweepOutcome {
 /** `copy-autopilot sweep`: a Snapshot Copy Requested event for every non-compliant namespace. */
 export const sweep: Command = {
   path: ['sweep'],
-  summary:
-    'request protection for every non-compliant namespace in every account and region (--dry-run: only show them)',
+  summary: 'request protection for each non-compliant namespace; --dry-run lists them',
   usage: [
     'copy-autopilot sweep [--dry-run] [--yes] [--bus default] [--policy FILE] [--accounts A,B]',
     '                     [--regions a,b] [--role-name NAME] [--concurrency 8] [--rate 10]',
@@ -69,8 +68,7 @@ export const sweep: Command = {
     SWEEP_OPTIONS_USAGE,
     AWS_OPTIONS_USAGE_FOR_SWEEPS,
   ].join('\n'),
-  notOk:
-    'non-compliant namespaces were left unrequested (not confirmed, interrupted), or the policy file is invalid',
+  notOk: 'non-compliant namespaces left unrequested (not confirmed, interrupted), or an invalid policy',
   options: {
     ...awsOptions,
     ...sweepOptions,
