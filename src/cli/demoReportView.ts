@@ -1,6 +1,6 @@
 import { DEMO_POLICY_FILE } from '../demo/demoScenario.js';
 import type { DemoReport } from '../demo/runDemo.js';
-import { describeRetention } from '../domain/copyConfiguration.js';
+import { describeCopy } from './copyDescription.js';
 import type { Printer } from './printer.js';
 
 /** `local demo`'s table report: who is who, every namespace, what was done to them, and `status` at the end. */
@@ -138,12 +138,9 @@ function printStatus(report: DemoReport, printer: Printer): void {
   printer.line();
 }
 
-/** `us-west-2 30d`, one per configuration; undefined (shown `-`) when there is none. */
+/** `us-west-2 30d`, one per configuration (as `status` shows a copy); undefined (`-`) when there is none. */
 function copiesOf(configurations: readonly { region: string; retentionDays: number }[]): string | undefined {
-  return (
-    configurations.map((c) => `${c.region} ${describeRetention(c.retentionDays, 'short')}`).join(', ') ||
-    undefined
-  );
+  return configurations.map((configuration) => describeCopy(configuration)).join(', ') || undefined;
 }
 
 function seconds(value: number | undefined): string | undefined {

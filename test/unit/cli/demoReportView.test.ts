@@ -58,4 +58,35 @@ describe('Function: printDemoReport', () => {
       `Policy: copy-policy.yml (--policy; the expectations are written for ${DEMO_POLICY_FILE})`,
     );
   });
+
+  it("shows each namespace's copies as status shows a copy: region and short retention", () => {
+    // Prepare
+    const printer = createMemoryPrinter();
+    const where = { namespace: 'orders-eu', account: '111111111111', region: 'eu-west-1' };
+    const report: DemoReport = {
+      ...emptyReport(DEMO_POLICY_FILE),
+      verdicts: [
+        {
+          ...where,
+          ok: true,
+          problems: [],
+          story: 'protected',
+          observation: {
+            ...where,
+            configurations: [{ account: where.account, region: 'eu-central-1', retentionDays: 7 }],
+            creates: { [where.account]: 1 },
+            deadLetters: [],
+            outcomes: ['protected'],
+            attempts: 1,
+          },
+        },
+      ],
+    };
+
+    // Act
+    printDemoReport(report, printer);
+
+    // Assess
+    expect(printer.out.find((line) => line.startsWith('orders-eu'))).toMatch(/\beu-central-1 7d$/);
+  });
 });
