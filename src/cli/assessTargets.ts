@@ -15,7 +15,7 @@ import type { CliTarget, ResolvedTargets } from './resolveTargets.js';
 import type { TargetAccess } from './targetAccess.js';
 
 /** (account, region) targets looked at at once; each has its own pacing (limits are per region). */
-export const TARGETS_AT_ONCE = 4;
+const TARGETS_AT_ONCE = 4;
 
 /** What became of one target: judged, or failed with the error that stopped it. */
 export interface TargetResult {

@@ -27,7 +27,7 @@ export function failureContextOf(
 }
 
 /** The error codes AWS services use for "these credentials may not do this". */
-export const ACCESS_DENIED_ERROR_NAMES: ReadonlySet<string> = new Set([
+const ACCESS_DENIED_ERROR_NAMES: ReadonlySet<string> = new Set([
   'AccessDenied',
   'AccessDeniedException',
   'UnauthorizedOperation',

@@ -2,7 +2,7 @@ import { type AwsRegion, isAwsRegion } from '../domain/awsRegions.js';
 import { UsageError } from './errors.js';
 
 /** The fix printed under every refused region, whichever command refused it. */
-export const REGION_RESOLUTION = 'use an AWS region code such as us-east-1 or eu-west-1';
+const REGION_RESOLUTION = 'use an AWS region code such as us-east-1 or eu-west-1';
 
 /**
  * The one check every command applies to a region it is given (`--region`, `--regions`,

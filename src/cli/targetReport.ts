@@ -8,7 +8,7 @@ export function describeError(error: Error): string {
 }
 
 /** `ok`, or why the target could not be looked at (in whole or in part). */
-export function targetStatus(result: TargetResult): string {
+function targetStatus(result: TargetResult): string {
   if (result.error !== undefined) return `failed: ${describeError(result.error)}`;
   const unreadable = result.assessment?.unreadable.length ?? 0;
   if (unreadable > 0) return `incomplete: ${unreadable} namespace${unreadable === 1 ? '' : 's'} unreadable`;

@@ -44,7 +44,7 @@ export function injectFault(cloud: LocalCloud, demoCase: DemoCase): InjectedFaul
 }
 
 /** What a fault does (to the namespace, or to its account) and where it lives, in words. */
-export function describeFault(fault: DemoFault, account: string): { fault: string; where: string } {
+function describeFault(fault: DemoFault, account: string): { fault: string; where: string } {
   switch (fault.kind) {
     case 'role-missing':
       return {

@@ -57,7 +57,7 @@ export function recordOutcome(
  * (`requestedAt`) and the log line its own (`timestamp`): their difference is the
  * TimeToProtection the worker put in its metric for this namespace.
  */
-export function outcomeLine(record: Record<string, unknown>): OutcomeLine | undefined {
+function outcomeLine(record: Record<string, unknown>): OutcomeLine | undefined {
   if (typeof record.outcome !== 'string' || typeof record.namespace !== 'string') return undefined;
   const logged = Date.parse(String(record.timestamp));
   const line = {

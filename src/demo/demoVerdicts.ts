@@ -61,7 +61,7 @@ export function verifyCase(demoCase: DemoCase, observed: CaseObservation): CaseV
 }
 
 /** The copy configurations each account must have seen created for the case's name. */
-export function expectedCreates(demoCase: DemoCase): Readonly<Record<string, number>> {
+function expectedCreates(demoCase: DemoCase): Readonly<Record<string, number>> {
   return demoCase.creates ?? { [demoCase.account]: demoCase.expected === ExpectedOutcome.Protected ? 1 : 0 };
 }
 
