@@ -66,12 +66,7 @@ export async function runCli(
   }
   let parsed: ParsedArguments | undefined;
   try {
-    parsed = parseArgs({
-      args: argv.slice(command.path.length) as string[],
-      options: command.options,
-      allowPositionals: command.allowPositionals ?? false,
-      strict: true,
-    });
+    parsed = parseCommandArguments(command, argv);
     return await command.run(parsed, context);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
@@ -90,10 +85,24 @@ function rawMessage(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-function findCommand(argv: readonly string[], commands: readonly Command[]): Command | undefined {
+/** The command the leading words of argv name (the longest match: `dlq list` before `dlq`). */
+export function findCommand(argv: readonly string[], commands: readonly Command[]): Command | undefined {
   return [...commands]
     .sort((a, b) => b.path.length - a.path.length)
     .find((command) => command.path.every((word, index) => argv[index] === word));
+}
+
+/**
+ * The options and positionals after the command's words, as runCli gives them to the command:
+ * strict, so an unknown option, or a value where none fits, throws (a usage error, exit 2).
+ */
+export function parseCommandArguments(command: Command, argv: readonly string[]): ParsedArguments {
+  return parseArgs({
+    args: argv.slice(command.path.length) as string[],
+    options: command.options,
+    allowPositionals: command.allowPositionals ?? false,
+    strict: true,
+  });
 }
 
 function isParseArgsError(error: unknown): boolean {

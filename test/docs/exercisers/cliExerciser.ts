@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Command, CommandContext } from '../../../src/cli/command.js';
 import { commands } from '../../../src/cli/commands/index.js';
 import { createMemoryPrinter } from '../../../src/cli/printer.js';
-import { runCli } from '../../../src/cli/run.js';
+import { findCommand, parseCommandArguments, runCli } from '../../../src/cli/run.js';
 import { readPackageVersion } from '../../../src/cli/version.js';
 import { type CommandRun, type Exerciser, NotExercisableError, type SessionContext } from './types.js';
 
@@ -34,17 +33,10 @@ export function parseCliArguments(args: readonly string[]): {
   if (args.length === 0 || args[0] === '--version' || args[0] === '-V' || args.includes('--help')) {
     return { command: undefined, values: {} };
   }
-  const command = [...commands]
-    .sort((a, b) => b.path.length - a.path.length)
-    .find((candidate) => candidate.path.every((word, index) => args[index] === word));
+  const command = findCommand(args, commands);
   if (command === undefined)
     throw new NotExercisableError(`copy-autopilot has no command "${args.join(' ')}"`);
-  const { values } = parseArgs({
-    args: args.slice(command.path.length) as string[],
-    options: command.options,
-    allowPositionals: command.allowPositionals ?? false,
-    strict: true,
-  });
+  const { values } = parseCommandArguments(command, args);
   return { command, values };
 }
 
