@@ -108,9 +108,15 @@ function accessDenied(name: string, message: string, context: FailureContext): s
   const who = match?.groups?.principal ?? credentials;
   const what = `${action} on ${match?.groups?.resource ?? 'any resource'}`;
   const deny = EXPLICIT_DENY.exec(message)?.[1];
-  return deny === undefined
-    ? `access denied: ${who} may not ${what}: allow it in an IAM policy of that identity`
-    : `access denied: ${who} may not ${what}: an explicit deny in a ${deny} refuses it; ask whoever manages that policy`;
+  if (deny !== undefined) {
+    return `access denied: ${who} may not ${what}: an explicit deny in a ${deny} refuses it; ask whoever manages that policy`;
+  }
+  // A member role that refuses AssumeRole is almost never missing a grant on the caller's side:
+  // the role is not there (no member stack in that account) or does not trust the caller.
+  if (action === 'sts:AssumeRole') {
+    return `access denied: ${who} may not ${what}: deploy deploy/member-account.yml in that account, or make the role's trust policy name ${who}`;
+  }
+  return `access denied: ${who} may not ${what}: allow it in an IAM policy of that identity`;
 }
 
 function codeInMessage(message: string | undefined): string | undefined {

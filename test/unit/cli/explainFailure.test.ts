@@ -20,6 +20,19 @@ describe('Function: explainFailure', () => {
     );
   });
 
+  it('points a refused member role at the member stack and its trust policy, not at the caller', () => {
+    // Prepare
+    const error = awsError(
+      'AccessDenied',
+      'User: arn:aws:sts::111111111111:assumed-role/ops/me is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/copy-autopilot-member',
+    );
+
+    // Act & Assess
+    expect(explainFailure(error)).toBe(
+      "access denied: arn:aws:sts::111111111111:assumed-role/ops/me may not sts:AssumeRole on arn:aws:iam::222222222222:role/copy-autopilot-member: deploy deploy/member-account.yml in that account, or make the role's trust policy name arn:aws:sts::111111111111:assumed-role/ops/me",
+    );
+  });
+
   it("reads EC2's UnauthorizedOperation, which names no resource", () => {
     // Prepare
     const error = awsError(
