@@ -1,4 +1,5 @@
 import {
+  type BackoffSettings,
   type Environment,
   readAccountId,
   readBackoff,
@@ -15,7 +16,7 @@ export interface WorkerConfig {
   readonly policyFile: string;
   readonly idempotencyTableName: string;
   readonly deadLetterQueueUrl: string;
-  readonly backoff: { readonly baseSeconds: number; readonly maxSeconds: number };
+  readonly backoff: BackoffSettings;
   readonly idempotencyTtlSeconds: number;
   /** The function's home region (its queues live here). */
   readonly region: string;
