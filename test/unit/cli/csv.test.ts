@@ -8,6 +8,23 @@ describe('Function: csvRecord', () => {
       'plain,"a, b","say ""hi""","two\nlines","cr\r",7,,',
     );
   });
+
+  it.each([
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+1', "'+1"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tcmd', "'\tcmd"],
+    ['\rcmd', `"'\rcmd"`],
+  ])('keeps a spreadsheet from reading %j as a formula', (text, field) => {
+    // Act & Assess
+    expect(csvRecord([text])).toBe(field);
+  });
+
+  it('leaves numbers, and text with a formula sign further on, as they are', () => {
+    // Act & Assess
+    expect(csvRecord([-1, 'us-west-2', 'a=b'])).toBe('-1,us-west-2,a=b');
+  });
 });
 
 describe('Function: csvLines', () => {
