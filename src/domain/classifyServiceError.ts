@@ -45,7 +45,11 @@ const NO_MESSAGE = '(no message)';
 /** One row of the table: what an error of that name means for the record or task that failed. */
 interface ErrorRow {
   readonly disposition: ErrorDisposition;
-  /** Absent on the one error of ours that carries its reason itself (TargetRefusedError). */
+  /**
+   * Absent on the one error of ours that carries its reason itself (TargetRefusedError). Its
+   * ErrorName is that reason too: the copy worker names a scope refusal so, and nothing outside
+   * refused it.
+   */
   readonly reason?: FailureReason;
   /** ErrorName is that of the error it wraps: what refused (STS's AccessDenied), where Reason says what it means. */
   readonly namedByCause?: boolean;
@@ -164,8 +168,11 @@ function classify(error: unknown, depth: number): ErrorClassification {
       row.namedByCause === true && isObject(candidate.cause)
         ? classify(candidate.cause, depth + 1)
         : undefined;
-    const reason = row.reason ?? (candidate.reason as FailureReason);
-    return result({ ...row, reason }, true, cause?.errorName ?? name, message);
+    if (row.reason === undefined) {
+      const carried = candidate.reason as FailureReason;
+      return result({ ...row, reason: carried }, true, carried, message);
+    }
+    return result(row, true, cause?.errorName ?? name, message);
   }
   if (error instanceof CopyAutopilotError && isObject(candidate.cause) && depth < MAX_CAUSE_DEPTH) {
     return classify(candidate.cause, depth + 1);

@@ -217,11 +217,6 @@ describe('Function: classifyServiceError', () => {
       'NonRetryableError',
     ],
     ['SweepTaskParseError', new SweepTaskParseError('sweep task body is not JSON'), 'MalformedTask'],
-    [
-      'TargetRefusedError',
-      new TargetRefusedError('RegionNotManaged', 'region ap-south-2 is outside the policy’s scope'),
-      'RegionNotManaged',
-    ],
   ])('dead-letters our %s at once, with its reason', (errorName, error, reason) => {
     // Act
     const classification = classifyServiceError(error);
@@ -235,6 +230,26 @@ describe('Function: classifyServiceError', () => {
       knownError: true,
     });
   });
+
+  it.each(['AccountNotManaged', 'RegionNotManaged'] as const)(
+    'dead-letters a scope refusal as %s, named so, as the copy worker names it',
+    (reason) => {
+      // Prepare
+      const error = new TargetRefusedError(reason, 'outside the policy’s scope');
+
+      // Act
+      const classification = classifyServiceError(error);
+
+      // Assess
+      expect(classification).toStrictEqual({
+        disposition: 'dead-letter',
+        reason,
+        errorName: reason,
+        message: 'outside the policy’s scope',
+        knownError: true,
+      });
+    },
+  );
 
   it('dead-letters an AccountNotManagedError as AccountNotManaged, named by what refused', () => {
     // Prepare

@@ -27,7 +27,7 @@ describe('Function: decideFailure', () => {
       'a target outside the policy’s scope',
       new TargetRefusedError('RegionNotManaged', 'region ap-south-2 is outside the policy’s scope'),
       SweepTargetDeadLetterReason.RegionNotManaged,
-      'TargetRefusedError',
+      'RegionNotManaged',
     ],
     [
       'a region the account has not enabled',
