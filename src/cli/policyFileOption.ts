@@ -33,8 +33,16 @@ export async function readPolicyFile(file: string, cwd: string): Promise<Policy>
   }
 }
 
-/** Every issue, one line each (`file:line:col: rule "x" (rules[1]): field: message`), then a count. */
-function printPolicyIssues(error: PolicyValidationError, printer: Printer, output: OutputFormat): void {
+/**
+ * Every issue, one line each (`file:line:col: rule "x" (rules[1]): field: message`), then a
+ * count on stderr; or the issues as JSON. `stderr` puts every line there: for `status` and
+ * `sweep`, whose stdout is their report.
+ */
+export function printPolicyIssues(
+  error: PolicyValidationError,
+  printer: Printer,
+  output: OutputFormat | 'stderr',
+): void {
   if (output === 'json') {
     printer.json({
       file: error.source,
@@ -43,7 +51,8 @@ function printPolicyIssues(error: PolicyValidationError, printer: Printer, outpu
     });
     return;
   }
-  for (const issue of error.issues) printer.line(formatPolicyIssue(issue, error.source));
+  const print = (text: string) => (output === 'stderr' ? printer.note(text) : printer.line(text));
+  for (const issue of error.issues) print(formatPolicyIssue(issue, error.source));
   const count = error.issues.length === 1 ? '1 issue' : `${error.issues.length} issues`;
   printer.note(`${error.source ?? 'policy'}: invalid (${count})`);
 }
@@ -52,7 +61,7 @@ function printPolicyIssues(error: PolicyValidationError, printer: Printer, outpu
  * The policy a command was given (`--policy FILE`, else {@link DEFAULT_POLICY_FILE}). An invalid
  * one is printed issue by issue, as `policy check` prints it, and gives undefined: the command
  * then exits 1. A file that cannot be read throws UsageError (exit 2). (`status` and `sweep`,
- * whose stdout is their report, say it on stderr instead: readSweepOptions.)
+ * whose stdout is their report, print the same lines on stderr: readSweepOptions.)
  */
 export async function readPolicyOption(
   file: string | undefined,

@@ -4,7 +4,7 @@ import type { Policy, ScopeAccounts, ScopeRegions } from '../domain/policy/types
 import { AWS_OPTIONS_USAGE, awsClientConfig } from './awsOptions.js';
 import type { CommandContext, OptionsConfig } from './command.js';
 import { UsageError } from './errors.js';
-import { DEFAULT_POLICY_FILE, readPolicyFile } from './policyFileOption.js';
+import { DEFAULT_POLICY_FILE, printPolicyIssues, readPolicyFile } from './policyFileOption.js';
 import { requireKnownRegion } from './regionOption.js';
 import { type SdkClientConfig, sdkClientConfig } from './sdkClientConfig.js';
 import { TargetAccess } from './targetAccess.js';
@@ -187,7 +187,7 @@ export async function readSweepOptions(
     );
   } catch (error) {
     if (!(error instanceof PolicyValidationError)) throw error;
-    context.printer.note(error.message);
+    printPolicyIssues(error, context.printer, 'stderr');
     return undefined;
   }
   const defaultRegion = () => awsClientConfig({ ...values, region: undefined }, context.env).region;

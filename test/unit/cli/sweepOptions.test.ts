@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/cli/errors.js';
 import {
   positiveNumberOption,
+  readSweepOptions,
   reportFormat,
   selectedAccounts,
   selectedRegions,
   targetSelection,
 } from '../../../src/cli/sweepOptions.js';
 import type { Policy } from '../../../src/domain/policy/types.js';
+import { memoryContext } from './commands/cliContext.js';
 
 const RULES: Policy = { version: 1, rules: [] };
 const SCOPED: Policy = {
@@ -111,5 +113,24 @@ describe('Function: positiveNumberOption', () => {
   it('rejects zero with a usage error naming the option', () => {
     // Act & Assess
     expect(() => positiveNumberOption({ rate: '0' }, 'rate', 10)).toThrow('--rate must be a positive number');
+  });
+});
+
+describe('Function: readSweepOptions', () => {
+  it('prints an invalid policy issue by issue, as policy check does, but on stderr, and gives undefined', async () => {
+    // Prepare
+    const { printer, context } = memoryContext();
+    const file = 'test/fixtures/policies/invalid.yml';
+
+    // Act
+    const options = await readSweepOptions({ policy: file, output: 'json' }, context);
+
+    // Assess
+    expect(options).toBeUndefined();
+    expect(printer.out).toEqual([]);
+    expect(printer.err).toHaveLength(4);
+    expect(printer.err.slice(0, 3).every((line) => line.startsWith(`${file}:`))).toBe(true);
+    expect(printer.err.filter((line) => line.includes('mars-north-1'))).toHaveLength(1);
+    expect(printer.err[3]).toBe(`${file}: invalid (3 issues)`);
   });
 });
