@@ -1,5 +1,5 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { isAccountId, isNamespaceName } from '../../domain/identifiers.js';
+import { isAccountId, isNamespaceName, regionOfEventBusArn } from '../../domain/identifiers.js';
 import { RequestOrigin } from '../../domain/namespaceRef.js';
 import { DEFAULT_EVENT_BUS, DetailType, EventSource } from '../../events/constants.js';
 import { AWS_OPTIONS_USAGE, awsClientConfig, awsOptions, outputFormat } from '../awsOptions.js';
@@ -43,7 +43,7 @@ export const trigger: Command = {
     'on the bus; the copy-requested rule sends it to the requests queue and the worker ensures the',
     "namespace's copy configuration. Prints the event id (the worker logs it as correlation id).",
     '',
-    '  --bus B           event bus name or ARN (default: default)',
+    '  --bus B           event bus name or ARN (default: default); an ARN names the region too',
     "  --account A       the namespace's account, when it is not the bus's (a member account)",
     '  --namespace-region R',
     "                    the namespace's region, when it is not the bus's (--region names the bus's)",
@@ -75,7 +75,10 @@ export const trigger: Command = {
         ? requireKnownRegion(values['namespace-region'], '--namespace-region')
         : undefined;
     const bus = typeof values.bus === 'string' && values.bus !== '' ? values.bus : DEFAULT_EVENT_BUS;
-    const config = sdkClientConfig(awsClientConfig(values, env), env);
+    const config = sdkClientConfig(
+      awsClientConfig({ ...values, region: busRegion(bus, values.region) }, env),
+      env,
+    );
 
     const client = new EventBridgeClient(config);
     try {
@@ -101,3 +104,20 @@ export const trigger: Command = {
     }
   },
 };
+
+/**
+ * The region the event is put in: a bus ARN's own (PutEvents reaches a bus in the caller's
+ * region only), else --region or the default. An ARN and a --region that disagree are a mistake.
+ */
+function busRegion(bus: string, region: unknown): unknown {
+  const named = regionOfEventBusArn(bus);
+  if (named === undefined) return region;
+  const arnRegion = requireKnownRegion(named, `--bus ${bus}: region`);
+  if (typeof region === 'string' && region !== '' && region !== arnRegion) {
+    throw new UsageError(
+      `--bus ${bus} is in ${arnRegion}, --region says ${region}`,
+      'drop --region, or name a bus of that region',
+    );
+  }
+  return arnRegion;
+}

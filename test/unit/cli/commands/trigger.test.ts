@@ -129,6 +129,53 @@ describe('Command: trigger', () => {
     });
   });
 
+  it('puts the event in the region of a bus named by its ARN, whatever AWS_REGION says', async () => {
+    // Prepare: the bus's region here is us-east-1; the operator's default region is elsewhere
+    const { printer, context } = memoryContext({ env: { ...env(), AWS_REGION: 'eu-west-1' } });
+    const busArn = `arn:aws:events:${region}:000000000000:event-bus/default`;
+
+    // Act
+    const code = await runCli(
+      ['trigger', 'analytics', '--bus', busArn, '--output', 'json'],
+      commands,
+      context,
+    );
+
+    // Assess
+    expect(code).toBe(0);
+    expect(JSON.parse(printer.out.join('\n'))).toMatchObject({ region, bus: busArn });
+    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl }));
+    expect(JSON.parse(Messages[0]?.Body ?? '{}')).toMatchObject({
+      region,
+      detail: { namespaceName: 'analytics' },
+    });
+  });
+
+  it.each([
+    [
+      'a --region other than the ARN’s',
+      ['--region', 'eu-west-1'],
+      'is in us-east-1, --region says eu-west-1',
+    ],
+    ['an ARN naming no AWS region', [], 'not an AWS region'],
+  ])('exits 2 on %s, without calling AWS', async (_case, extra, message) => {
+    // Prepare
+    const { printer, context } = memoryContext({ env: env() });
+    const busArn =
+      extra.length > 0
+        ? `arn:aws:events:${region}:000000000000:event-bus/default`
+        : 'arn:aws:events:mars-north-1:000000000000:event-bus/default';
+
+    // Act
+    const code = await runCli(['trigger', 'analytics', '--bus', busArn, ...extra], commands, context);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(printer.err[0]).toContain(message);
+    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl }));
+    expect(Messages).toEqual([]);
+  });
+
   it('exits 2 on a --namespace-region that is not an AWS region, without calling AWS', async () => {
     // Prepare
     const { printer, context } = memoryContext({ env: env() });
