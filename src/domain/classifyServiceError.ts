@@ -71,7 +71,17 @@ const TRANSIENT_ERRORS = [
   'RequestTimeoutException',
   // Powertools: another delivery of the same event is still being processed.
   'IdempotencyAlreadyInProgressError',
+  // Powertools: the record changed between its conditional write and its read (another delivery
+  // removed or expired it): a race the next attempt does not meet.
+  'IdempotencyItemNotFoundError',
+  'IdempotencyInconsistentStateError',
 ];
+
+/**
+ * Errors of others that wrap the one that tells: Powertools' idempotency store failures carry
+ * the DynamoDB error (throttling, a 5xx, a missing grant) as their cause.
+ */
+const FOREIGN_WRAPPING_ERRORS: ReadonlySet<string> = new Set(['IdempotencyPersistenceLayerError']);
 
 /** Socket and timeout failures: Node error codes and the SDK's abort/timeout error names. */
 const NETWORK_ERRORS: ReadonlySet<string> = new Set([
@@ -140,8 +150,9 @@ interface ErrorLike {
  * The one decision between "retry" (with backoff, then redrive) and "dead-letter now", for the
  * copy worker's records and the sweep worker's tasks alike: parse errors, scope refusals, AWS
  * errors. Reads the error's name in ERROR_TABLE; one of our wrapping errors the table does not
- * name is as retryable as what it wraps; a server fault (5xx) is transient. Pure: SDK errors are
- * recognised by shape (`name`, `$metadata.httpStatusCode`, `$fault`, `code`), not by class.
+ * name, or Powertools' idempotency store failure, is as retryable as what it wraps; a server
+ * fault (5xx) is transient. Pure: SDK errors are recognised by shape (`name`,
+ * `$metadata.httpStatusCode`, `$fault`, `code`), not by class.
  *
  * Anything else is unknown: retried, so a transient fault nobody listed gets its chance and a
  * bug still reaches the DLQ through redrive after maxReceiveCount, with `knownError: false`,
@@ -174,7 +185,8 @@ function classify(error: unknown, depth: number): ErrorClassification {
     }
     return result(row, true, cause?.errorName ?? name, message);
   }
-  if (error instanceof CopyAutopilotError && isObject(candidate.cause) && depth < MAX_CAUSE_DEPTH) {
+  const wraps = error instanceof CopyAutopilotError || FOREIGN_WRAPPING_ERRORS.has(name);
+  if (wraps && isObject(candidate.cause) && depth < MAX_CAUSE_DEPTH) {
     return classify(candidate.cause, depth + 1);
   }
   return result(retry(), isServerFault(candidate), name, message);

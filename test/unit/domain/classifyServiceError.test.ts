@@ -1,4 +1,9 @@
-import { IdempotencyAlreadyInProgressError } from '@aws-lambda-powertools/idempotency';
+import {
+  IdempotencyAlreadyInProgressError,
+  IdempotencyInconsistentStateError,
+  IdempotencyItemNotFoundError,
+  IdempotencyPersistenceLayerError,
+} from '@aws-lambda-powertools/idempotency';
 import {
   AccessDeniedException,
   ConflictException,
@@ -197,6 +202,49 @@ describe('Function: classifyServiceError', () => {
       errorName: 'IdempotencyAlreadyInProgressError',
       knownError: true,
     });
+  });
+
+  it.each([
+    ['IdempotencyItemNotFoundError', new IdempotencyItemNotFoundError()],
+    ['IdempotencyInconsistentStateError', new IdempotencyInconsistentStateError('Item has expired')],
+  ])(
+    'retries %s: the idempotency record changed under a race the next attempt does not meet',
+    (name, error) => {
+      // Act
+      const classification = classifyServiceError(error);
+
+      // Assess
+      expect(classification).toMatchObject({ disposition: 'retry', errorName: name, knownError: true });
+    },
+  );
+
+  it('classifies an idempotency store failure by the DynamoDB error it wraps', () => {
+    // Prepare
+    const store = (cause: object) =>
+      new IdempotencyPersistenceLayerError('Failed to save in progress record to idempotency store', {
+        cause,
+      });
+    const throttled = { name: 'ProvisionedThroughputExceededException', message: 'Rate exceeded', $metadata };
+    const serverFault = { name: 'InternalServerError', message: 'Internal error', $fault: 'server' };
+    const denied = { name: 'AccessDeniedException', message: 'not authorized to perform: dynamodb:PutItem' };
+
+    // Act
+    const [onThrottling, onServerFault, onDenied] = [throttled, serverFault, denied].map((cause) =>
+      classifyServiceError(store(cause)),
+    );
+
+    // Assess
+    expect(onThrottling).toMatchObject({
+      disposition: 'retry',
+      errorName: 'ProvisionedThroughputExceededException',
+      knownError: true,
+    });
+    expect(onServerFault).toMatchObject({
+      disposition: 'retry',
+      errorName: 'InternalServerError',
+      knownError: true,
+    });
+    expect(onDenied).toMatchObject({ disposition: 'dead-letter', errorName: 'AccessDeniedException' });
   });
 
   it.each([
