@@ -1,6 +1,7 @@
 /**
  * Vendors the service models the local services validate against: reads botocore's
- * `service-2.json(.gz)` for Redshift Serverless, SQS and EventBridge, keeps the operations each
+ * `service-2.json(.gz)` for Redshift Serverless, SQS, EventBridge, STS, AWS Organizations and
+ * AWS Account Management, keeps the operations each
  * local service implements (trimServiceModel), and writes them beside the services with the
  * botocore version and the source file's SHA-256.
  *
@@ -11,8 +12,8 @@
  * Run it when botocore (or the set of implemented operations) changes; npm test never does:
  * the vendored files are the data, no Python is needed to test.
  *
- * Trimmed rather than whole: the full models are 150–220 KB, most of it documentation, and
- * describe 23–65 operations of which the local services implement 12–21. Keeping only what is
+ * Trimmed rather than whole: the full models are 30–220 KB, most of it documentation, and
+ * describe 11–65 operations of which the local services implement 1–21. Keeping only what is
  * implemented makes "every operation in the file is answered and conforms" a check the
  * conformance test can make both ways, and keeps a botocore update a reviewable diff. The source
  * file's version and SHA-256 are recorded in `vendoredFrom`, so the full model can be fetched back.
@@ -22,9 +23,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { ACCOUNT_OPERATIONS } from '../services/account/accountOperations.js';
 import { EVENT_BRIDGE_OPERATIONS } from '../services/events/eventBridgeOperations.js';
+import { ORGANIZATIONS_OPERATIONS } from '../services/organizations/organizationsOperations.js';
 import { OPERATIONS as REDSHIFT_SERVERLESS_OPERATIONS } from '../services/redshiftServerless/operations.js';
 import { SQS_OPERATIONS } from '../services/sqs/sqsOperations.js';
+import { STS_OPERATIONS } from '../services/sts/stsOperations.js';
 import { trimServiceModel } from './trimServiceModel.js';
 import type { ServiceModel } from './types.js';
 
@@ -55,6 +59,24 @@ const SERVICES: readonly VendoredService[] = [
     apiVersion: '2015-10-07',
     target: 'events/model/events-2015-10-07.json',
     operations: EVENT_BRIDGE_OPERATIONS,
+  },
+  {
+    service: 'sts',
+    apiVersion: '2011-06-15',
+    target: 'sts/model/sts-2011-06-15.json',
+    operations: STS_OPERATIONS,
+  },
+  {
+    service: 'organizations',
+    apiVersion: '2016-11-28',
+    target: 'organizations/model/organizations-2016-11-28.json',
+    operations: ORGANIZATIONS_OPERATIONS,
+  },
+  {
+    service: 'account',
+    apiVersion: '2021-02-01',
+    target: 'account/model/account-2021-02-01.json',
+    operations: ACCOUNT_OPERATIONS,
   },
 ];
 

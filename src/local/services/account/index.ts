@@ -1,11 +1,10 @@
 import type { LocalAccounts } from '../../accounts/localAccounts.js';
 import type { RestJsonService } from '../../protocol/types.js';
+import { ACCOUNT_ROUTES } from './accountOperations.js';
 import { listRegions } from './listRegions.js';
 
 /** The Account Management API's routes the local cloud answers (restJson1, signing name `account`). */
-const ROUTES: Readonly<Record<string, string>> = {
-  'POST /listRegions': 'ListRegions',
-};
+const ROUTES: Readonly<Record<string, string>> = ACCOUNT_ROUTES;
 
 /** The local Account Management API: the regions each account has enabled. */
 export function createAccountService(
