@@ -1,8 +1,10 @@
 import type { LocalAccounts } from '../../accounts/localAccounts.js';
 import type { JsonService, RequestContext } from '../../protocol/types.js';
 import { organizationsErrors } from './organizationsErrors.js';
+import { isOrganizationsOperation } from './organizationsOperations.js';
 import { organizationShapes } from './organizationsShapes.js';
 import { pageOf } from './pageOf.js';
+import { validateOrganizationsInput } from './validations.js';
 
 /** The X-Amz-Target prefix of AWS Organizations (awsJson1_1). */
 export const ORGANIZATIONS_TARGET_PREFIX = 'AWSOrganizationsV20161128';
@@ -15,15 +17,15 @@ type Action = (input: Record<string, unknown>) => unknown;
  * the way the API pages it. An account outside the organization gets
  * AWSOrganizationsNotInUseException; a member may describe the organization, but listing it is
  * for the management account (AccessDeniedException otherwise; no delegated administrators).
+ * Every request is first checked against the vendored model (validations.ts); the access rules
+ * are the Organizations API reference's, which the model cannot state.
  */
 export function createOrganizationsService(accounts: Pick<LocalAccounts, 'organization'>): JsonService {
   const { organization } = accounts;
   const shapes = organizationShapes(organization);
+  // ParentId is required and patterned by the model; whether it exists is the organization's to say.
   const requireParent = (input: Record<string, unknown>): string => {
-    const parentId = input.ParentId;
-    if (typeof parentId !== 'string' || parentId === '') {
-      throw organizationsErrors.invalidInput('INPUT_REQUIRED', 'You must specify a value for ParentId.');
-    }
+    const parentId = input.ParentId as string;
     if (!organization.hasParent(parentId)) throw organizationsErrors.parentNotFound();
     return parentId;
   };
@@ -49,11 +51,10 @@ export function createOrganizationsService(accounts: Pick<LocalAccounts, 'organi
     contentType: 'application/x-amz-json-1.1',
     errorStyle: { messageKey: 'Message' },
     handle(operation: string, input: Record<string, unknown>, ctx: RequestContext) {
+      if (!isOrganizationsOperation(operation)) throw organizationsErrors.unknownOperation(operation);
+      validateOrganizationsInput(operation, input);
       const isManagement = ctx.account === organization.managementAccountId;
       const action = Object.hasOwn(managementActions, operation) ? managementActions[operation] : undefined;
-      if (operation !== 'DescribeOrganization' && action === undefined) {
-        throw organizationsErrors.unknownOperation(operation);
-      }
       if (organization.account(ctx.account) === undefined) throw organizationsErrors.notInUse();
       if (operation === 'DescribeOrganization') return { Organization: shapes.organization() };
       if (!isManagement || action === undefined) throw organizationsErrors.accessDenied();
