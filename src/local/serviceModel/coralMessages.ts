@@ -26,7 +26,7 @@ function coralViolation(violation: Violation): string {
 }
 
 /** `tags.1.member.key`: members lower-camel, list elements numbered from 1. */
-function coralPath(path: readonly PathSegment[]): string {
+export function coralPath(path: readonly PathSegment[]): string {
   return path
     .map((segment) => {
       if ('member' in segment) return segment.member.charAt(0).toLowerCase() + segment.member.slice(1);

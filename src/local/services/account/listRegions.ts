@@ -1,39 +1,36 @@
-import { isAccountId } from '../../accounts/accountId.js';
 import type { LocalAccounts } from '../../accounts/localAccounts.js';
 import { partitionOfRegion } from '../../accounts/partition.js';
-import { RegionOptStatus } from '../../accounts/regionOptIns.js';
 import { paginate } from '../../protocol/pageToken.js';
 import type { RequestContext } from '../../protocol/types.js';
-import type { Constraint } from '../../serviceModel/constraints.js';
-import { coralValidationMessage } from '../../serviceModel/coralMessages.js';
 import { accountErrors } from './accountErrors.js';
+import { validateAccountInput } from './validations.js';
 
-const MAX_RESULTS = { min: 1, max: 50 } as const;
-const STATUSES: readonly string[] = Object.values(RegionOptStatus);
+/** ListRegions returns 50 regions a page unless asked for fewer (the model bounds MaxResults 1–50). */
+const DEFAULT_MAX_RESULTS = 50;
 
-/** AWS's message for one broken constraint, the value shown as the text the request carried. */
-function constraintMessage(value: unknown, member: string, constraint: Constraint): string {
-  return coralValidationMessage([{ path: [{ member }], value: String(value), sensitive: false, constraint }]);
+/** The ListRegions input once validateAccountInput has held it to the model. */
+interface ListRegionsInput {
+  readonly AccountId?: string;
+  readonly MaxResults?: number;
+  readonly NextToken?: string;
+  readonly RegionOptStatusContains?: readonly string[];
 }
 
 /**
  * The account whose regions are asked for: the caller's own unless AccountId names another,
  * which only the management account may do, for a member of its organization (and it must not
- * name itself: the API wants the management account to call in standalone context).
+ * name itself: the API wants the management account to call in standalone context). These rules
+ * are the ListRegions API reference's (AccountId parameter,
+ * https://docs.aws.amazon.com/accounts/latest/reference/API_ListRegions.html); the model cannot
+ * state them.
  */
 function targetAccount(
-  input: Record<string, unknown>,
+  input: ListRegionsInput,
   ctx: RequestContext,
   accounts: Pick<LocalAccounts, 'organization'>,
 ): string {
   const { AccountId: accountId } = input;
   if (accountId === undefined) return ctx.account;
-  if (!isAccountId(accountId)) {
-    throw accountErrors.invalidField(
-      'accountId',
-      constraintMessage(accountId, 'accountId', { kind: 'pattern', pattern: '^\\d{12}$' }),
-    );
-  }
   const { organization } = accounts;
   if (ctx.account === organization.managementAccountId && accountId === ctx.account) {
     throw accountErrors.invalidField(
@@ -49,56 +46,28 @@ function targetAccount(
   return accountId;
 }
 
-function statusFilter(value: unknown): readonly string[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value) || value.some((status) => !STATUSES.includes(String(status)))) {
-    throw accountErrors.invalidField(
-      'regionOptStatusContains',
-      constraintMessage(JSON.stringify(value), 'regionOptStatusContains', { kind: 'enum', values: STATUSES }),
-    );
-  }
-  return value.map(String);
-}
-
-function maxResultsOf(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  if (
-    typeof value !== 'number' ||
-    !Number.isInteger(value) ||
-    value < MAX_RESULTS.min ||
-    value > MAX_RESULTS.max
-  ) {
-    const bound: Constraint =
-      typeof value === 'number' && value > MAX_RESULTS.max
-        ? { kind: 'maxValue', limit: MAX_RESULTS.max }
-        : { kind: 'minValue', limit: MAX_RESULTS.min };
-    throw accountErrors.invalidField('maxResults', constraintMessage(value, 'maxResults', bound));
-  }
-  return value;
-}
-
 /**
  * account:ListRegions: the regions of the aws partition with their opt-in status for an account
- * (enabled by default, or an opt-in region the control API enabled), by name, 50 a page.
+ * (enabled by default, or an opt-in region the control API enabled), by name, 50 a page. The
+ * request is held to the vendored model first (AccountId's pattern, MaxResults 1–50, the
+ * RegionOptStatus enum, NextToken's length).
  */
 export function listRegions(
-  input: Record<string, unknown>,
+  request: Record<string, unknown>,
   ctx: RequestContext,
   accounts: Pick<LocalAccounts, 'organization' | 'regions'>,
 ) {
+  validateAccountInput('ListRegions', request);
+  const input = request as ListRegionsInput;
   const account = targetAccount(input, ctx, accounts);
-  const filter = statusFilter(input.RegionOptStatusContains);
-  const maxResults = maxResultsOf(input.MaxResults);
-  if (input.NextToken !== undefined && typeof input.NextToken !== 'string') {
-    throw accountErrors.invalidField('nextToken', 'The NextToken is not valid.');
-  }
+  const filter = input.RegionOptStatusContains;
   const regions = accounts.regions
     .regionsOf(account)
     .filter((region) => filter === undefined || filter.includes(region.status));
   const page = paginate(
     regions,
     (region) => region.regionName,
-    { maxResults, nextToken: input.NextToken, defaultMaxResults: MAX_RESULTS.max },
+    { maxResults: input.MaxResults, nextToken: input.NextToken, defaultMaxResults: DEFAULT_MAX_RESULTS },
     () => accountErrors.invalidField('nextToken', 'The NextToken is not valid.'),
   );
   return {
