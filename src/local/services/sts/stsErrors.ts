@@ -1,6 +1,6 @@
 import { AwsServiceError } from '../../protocol/serviceError.js';
-import type { Violation } from '../../serviceModel/constraints.js';
-import { coralValidationMessage } from '../../serviceModel/coralMessages.js';
+import type { TypeMismatch, Violation } from '../../serviceModel/constraints.js';
+import { coralValidationMessage, serializationMessage } from '../../serviceModel/coralMessages.js';
 
 /** STS's query API version and XML namespace. */
 export const STS_API_VERSION = '2011-06-15';
@@ -11,6 +11,9 @@ export const stsErrors = {
   /** One or more input constraints failed; STS lists them all in one message, worded as Coral words it. */
   validation: (problems: readonly Violation[]): AwsServiceError =>
     new AwsServiceError('ValidationError', coralValidationMessage(problems)),
+  /** A parameter that does not parse as its model type (DurationSeconds=abc). */
+  malformed: (mismatch: TypeMismatch): AwsServiceError =>
+    new AwsServiceError('ValidationError', serializationMessage(mismatch)),
   invalidArn: (): AwsServiceError => new AwsServiceError('ValidationError', 'Request ARN is invalid'),
   durationOverRoleMaximum: (): AwsServiceError =>
     new AwsServiceError(
