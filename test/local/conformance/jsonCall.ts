@@ -1,10 +1,4 @@
-/** Where a JSON-protocol service listens and how its requests are addressed. */
-export interface JsonTarget {
-  readonly endpoint: string;
-  /** `RedshiftServerless`, `AmazonSQS`, `AWSEvents`: the X-Amz-Target prefix. */
-  readonly targetPrefix: string;
-  readonly contentType: string;
-}
+import type { JsonTarget, ServiceAnswer } from './fixtures/conformanceFixture.js';
 
 export interface JsonAnswer {
   readonly status: number;
@@ -18,8 +12,26 @@ export function errorType(body: unknown): string | undefined {
 }
 
 export function errorMessage(body: unknown): string {
-  const message = (body as { message?: unknown } | null)?.message;
+  const record = body as { message?: unknown; Message?: unknown } | null;
+  const message = record?.message ?? record?.Message;
   return typeof message === 'string' ? message : '';
+}
+
+/** A JSON answer as the conformance test reads every protocol's. */
+export function jsonAnswer(answer: JsonAnswer, type = errorType(answer.body)): ServiceAnswer {
+  const {
+    __type: _type,
+    message: _message,
+    Message: _Message,
+    ...details
+  } = (answer.body as Record<string, unknown> | null) ?? {};
+  return {
+    status: answer.status,
+    output: answer.body,
+    ...(type === undefined ? {} : { errorType: type }),
+    errorMessage: errorMessage(answer.body),
+    errorDetails: details,
+  };
 }
 
 /**
@@ -36,17 +48,4 @@ export async function callJson(target: JsonTarget, operation: string, input: unk
   });
   const text = await response.text();
   return { status: response.status, body: text === '' ? {} : JSON.parse(text) };
-}
-
-/** A call that must succeed (fixture set-up); its output, or an error naming the refusal. */
-export async function callOk(
-  target: JsonTarget,
-  operation: string,
-  input: unknown,
-): Promise<Record<string, unknown>> {
-  const answer = await callJson(target, operation, input);
-  if (answer.status !== 200) {
-    throw new Error(`${operation} failed in set-up: ${answer.status} ${JSON.stringify(answer.body)}`);
-  }
-  return answer.body as Record<string, unknown>;
 }

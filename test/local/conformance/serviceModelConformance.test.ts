@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkOperationInput } from '../../../src/local/serviceModel/checkShape.js';
-import type { LoadedServiceModel } from '../../../src/local/serviceModel/serviceModel.js';
+import { type LoadedServiceModel, shapeOf } from '../../../src/local/serviceModel/serviceModel.js';
 import { EVENT_BRIDGE_MODEL } from '../../../src/local/services/events/eventBridgeModel.js';
 import { REDSHIFT_SERVERLESS_MODEL } from '../../../src/local/services/redshiftServerless/redshiftServerlessModel.js';
 import { SQS_MODEL } from '../../../src/local/services/sqs/sqsModel.js';
@@ -9,7 +9,6 @@ import type { ConformanceFixture, RunningService } from './fixtures/conformanceF
 import { EVENT_BRIDGE_FIXTURE } from './fixtures/eventBridgeFixture.js';
 import { REDSHIFT_SERVERLESS_FIXTURE } from './fixtures/redshiftServerlessFixture.js';
 import { SQS_FIXTURE } from './fixtures/sqsFixture.js';
-import { callJson, callOk, errorMessage, errorType } from './jsonCall.js';
 import { minimalValue, wrongTypeValue } from './modelValues.js';
 import { outputProblems } from './outputConformance.js';
 
@@ -17,8 +16,9 @@ import { outputProblems } from './outputConformance.js';
  * The local services held to their vendored service models, generated from the models: for
  * every operation, valid requests (the model's minimal valid input plus the fixture's members)
  * whose responses must match the output shape, and one request per modelled constraint that
- * breaks only that constraint and must get the error AWS gives. Raw HTTP throughout (see
- * jsonCall.ts). The describe titles and a closing line say how many checks ran.
+ * breaks only that constraint and must get the error AWS gives. Raw HTTP throughout, in each
+ * service's protocol (awsJson: jsonCall.ts, awsQuery: queryCall.ts, restJson1: restJsonCall.ts).
+ * The describe titles and a closing line say how many checks ran.
  */
 
 const SERVICES: readonly [ConformanceFixture, LoadedServiceModel][] = [
@@ -70,7 +70,7 @@ for (const [fixture, model] of SERVICES) {
 
       it(`${operation}: refuses a member of the wrong JSON type with ${fixture.wrongTypeError}`, async () => {
         // Act
-        const answers = await sendWrongTypes(model, running, operation);
+        const answers = await sendWrongTypes(fixture, model, running, operation);
 
         // Assess
         expect(answers).toEqual(answers.map(([member]) => [member, fixture.wrongTypeError]));
@@ -105,25 +105,37 @@ async function sendValidRequests(
   operation: string,
 ): Promise<{ inputViolations: unknown; status: number; outputProblems: string[] }[]> {
   running.reset();
-  const call = (name: string, input: unknown) => callOk(running.target, name, input);
+  const call = async (name: string, input: unknown) => {
+    const answer = await running.send(name, input);
+    if (answer.status !== 200) {
+      throw new Error(
+        `${name} failed in set-up: ${answer.status} ${answer.errorType} ${answer.errorMessage}`,
+      );
+    }
+    return answer.output as Record<string, unknown>;
+  };
   const overrides = await (fixture.validRequests[operation] ?? (async () => []))(call);
   const inputRef = model.operations[operation]?.input;
   const base = inputRef === undefined ? {} : (minimalValue(model, inputRef) as Record<string, unknown>);
   const results = [];
   for (const members of overrides) {
     const request = { ...base, ...members };
-    const answer = await callJson(running.target, operation, request);
+    const answer = await running.send(operation, request);
     results.push({
       inputViolations: checkOperationInput(model, operation, request).violations,
       status: answer.status,
-      outputProblems: outputProblems(model, model.operations[operation]?.output, answer.body),
+      outputProblems: outputProblems(model, model.operations[operation]?.output, answer.output),
     });
   }
   return results;
 }
 
-/** Sends, for each top-level member, the minimal input with that member of another JSON type. */
+/**
+ * Sends, for each top-level member (that can travel with a wrong type in the service's protocol),
+ * the minimal input with that member of another JSON type.
+ */
 async function sendWrongTypes(
+  fixture: ConformanceFixture,
   model: LoadedServiceModel,
   running: RunningService,
   operation: string,
@@ -133,8 +145,9 @@ async function sendWrongTypes(
   if (inputRef === undefined || shape?.type !== 'structure') return [];
   const answers: [string, string | undefined][] = [];
   for (const [name, member] of Object.entries(shape.members)) {
+    if (fixture.canSendWrongType?.(shapeOf(model, member.shape)) === false) continue;
     const input = { ...(minimalValue(model, inputRef) as object), [name]: wrongTypeValue(model, member) };
-    answers.push([name, errorType((await callJson(running.target, operation, input)).body)]);
+    answers.push([name, (await running.send(operation, input)).errorType]);
   }
   return answers;
 }
@@ -147,11 +160,14 @@ async function refusal(
   broken: ConstraintCase,
 ): Promise<string | undefined> {
   const expected = fixture.expectedError(operation, broken);
-  const answer = await callJson(running.target, operation, broken.input);
-  const type = errorType(answer.body);
-  const message = errorMessage(answer.body);
+  const answer = await running.send(operation, broken.input);
+  const type = answer.errorType;
+  const message = answer.errorMessage;
   const messageOk = expected.exact ? message === expected.message : message.includes(expected.message);
-  if (answer.status === 400 && type === expected.type && messageOk) return undefined;
+  const detailsOk = Object.entries(expected.details ?? {}).every(
+    ([name, value]) => JSON.stringify(answer.errorDetails[name]) === JSON.stringify(value),
+  );
+  if (answer.status === 400 && type === expected.type && messageOk && detailsOk) return undefined;
   const where = JSON.stringify(broken.path);
-  return `${where} ${broken.constraint.kind}: expected ${expected.type} "${expected.message.slice(0, 300)}", got ${answer.status} ${type} "${message.slice(0, 300)}"`;
+  return `${where} ${broken.constraint.kind}: expected ${expected.type} "${expected.message.slice(0, 300)}" ${JSON.stringify(expected.details ?? {}).slice(0, 300)}, got ${answer.status} ${type} "${message.slice(0, 300)}" ${JSON.stringify(answer.errorDetails).slice(0, 300)}`;
 }
