@@ -6,6 +6,7 @@ import {
   GeneratorError,
   minimalValue,
   patternBreakingString,
+  patternRefusesSomething,
   tooLongString,
   tooShortString,
   validKeys,
@@ -111,9 +112,13 @@ function collectMap(
     found(path, { kind: 'mapValues', constraints: valueConstraints }, sensitive, shape);
 }
 
-/** Constraints a value can break: a minimum length of 0 is no constraint. */
+/** Constraints a value can break: a minimum length of 0, or a pattern every string matches, is no constraint. */
 function breakable(constraints: readonly Constraint[]): Constraint[] {
-  return constraints.filter((constraint) => constraint.kind !== 'minLength' || constraint.limit > 0);
+  return constraints.filter(
+    (constraint) =>
+      (constraint.kind !== 'minLength' || constraint.limit > 0) &&
+      (constraint.kind !== 'pattern' || patternRefusesSomething(constraint.pattern)),
+  );
 }
 
 /** The minimal valid value of `ref` with the constraint at `path` broken. */

@@ -7,8 +7,21 @@ import type { ServiceModel, Shape, ShapeRef, StringShape } from '../../../src/lo
  * string its pattern accepts), and strings that break one constraint and keep the others.
  */
 
-/** Strings tried, in order, as the start of a value a pattern must accept (padded with `a`). */
-const VALID_SEEDS = ['a', 'a.a', 'aws.partner/a/a', 'arn:aws:secretsmanager:us-east-1:a', '$.a', '1', 'A'];
+/**
+ * Strings tried, in order, as the start of a value a pattern must accept (padded with `a`):
+ * `r-aaaa` is an Organizations root id, `000000000000` an account id.
+ */
+const VALID_SEEDS = [
+  'a',
+  'a.a',
+  'aws.partner/a/a',
+  'arn:aws:secretsmanager:us-east-1:a',
+  '$.a',
+  '1',
+  'A',
+  'r-aaaa',
+  '000000000000',
+];
 /** Characters tried, repeated to a valid length, for a value a pattern must refuse. */
 const INVALID_SEEDS = ['!', ' ', '\u0000'];
 
@@ -39,6 +52,11 @@ export function validString(shape: StringShape): string {
   throw new GeneratorError(
     `No valid string for pattern ${shape.pattern} (min ${shape.min}, max ${shape.max})`,
   );
+}
+
+/** Whether a pattern refuses any string the generator tries (`[\s\S]*` refuses none: no constraint). */
+export function patternRefusesSomething(pattern: string): boolean {
+  return INVALID_SEEDS.some((seed) => !compilePattern(pattern).test(seed));
 }
 
 /** A string of valid length the shape's pattern refuses. */

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkOperationInput } from '../../../src/local/serviceModel/checkShape.js';
 import { type LoadedServiceModel, shapeOf } from '../../../src/local/serviceModel/serviceModel.js';
+import { ACCOUNT_MODEL } from '../../../src/local/services/account/accountModel.js';
 import { EVENT_BRIDGE_MODEL } from '../../../src/local/services/events/eventBridgeModel.js';
+import { ORGANIZATIONS_MODEL } from '../../../src/local/services/organizations/organizationsModel.js';
 import { REDSHIFT_SERVERLESS_MODEL } from '../../../src/local/services/redshiftServerless/redshiftServerlessModel.js';
 import { SQS_MODEL } from '../../../src/local/services/sqs/sqsModel.js';
 import { type ConstraintCase, constraintCases } from './constraintCases.js';
+import { ACCOUNT_FIXTURE } from './fixtures/accountFixture.js';
 import type { ConformanceFixture, RunningService } from './fixtures/conformanceFixture.js';
 import { EVENT_BRIDGE_FIXTURE } from './fixtures/eventBridgeFixture.js';
+import { ORGANIZATIONS_FIXTURE } from './fixtures/organizationsFixture.js';
 import { REDSHIFT_SERVERLESS_FIXTURE } from './fixtures/redshiftServerlessFixture.js';
 import { SQS_FIXTURE } from './fixtures/sqsFixture.js';
 import { minimalValue, wrongTypeValue } from './modelValues.js';
@@ -25,6 +29,8 @@ const SERVICES: readonly [ConformanceFixture, LoadedServiceModel][] = [
   [REDSHIFT_SERVERLESS_FIXTURE, REDSHIFT_SERVERLESS_MODEL],
   [SQS_FIXTURE, SQS_MODEL],
   [EVENT_BRIDGE_FIXTURE, EVENT_BRIDGE_MODEL],
+  [ORGANIZATIONS_FIXTURE, ORGANIZATIONS_MODEL],
+  [ACCOUNT_FIXTURE, ACCOUNT_MODEL],
 ];
 
 const report: string[] = [];
