@@ -6,7 +6,7 @@ import type { ServiceModel, Shape, ShapeRef } from './types.js';
  * the model describes it, so the query protocol is validated by the same checker as the JSON
  * ones. The awsQuery serialization rules (Smithy's awsQuery protocol): structure members by name
  * (`Sub.Member`), lists as `Name.member.N` (1-based; `Name.N` when flattened), maps as
- * `Name.entry.N.key` / `.value`. A number or boolean that does not parse stays text, so the
+ * `Name.entry.N.key` / `.value`; an empty list or structure as the bare name (`Name=`). A number or boolean that does not parse stays text, so the
  * checker reports its type; parameters the model does not name (`Action`, `Version`) are left out.
  */
 export function readQueryInput(
@@ -38,7 +38,8 @@ function readValue(model: ServiceModel, ref: ShapeRef, name: string, params: URL
   switch (shape.type) {
     case 'structure': {
       const prefix = name === '' ? '' : `${name}.`;
-      if (name !== '' && !hasUnder(params, prefix)) return undefined;
+      // A structure without members travels as its bare name, as an empty list does.
+      if (name !== '' && !hasUnder(params, prefix)) return params.get(name) === '' ? {} : undefined;
       const value: Record<string, unknown> = {};
       for (const [member, memberRef] of Object.entries(shape.members)) {
         const wire = typeof memberRef.locationName === 'string' ? memberRef.locationName : member;

@@ -8,7 +8,7 @@ import type { ServiceModel, Shape, ShapeRef, StringShape } from '../../../src/lo
  */
 
 /**
- * Strings tried, in order, as the start of a value a pattern must accept (padded with `a`):
+ * Strings tried, in order, as the start of a value a pattern must accept (padded to length):
  * `r-aaaa` is an Organizations root id, `000000000000` an account id.
  */
 const VALID_SEEDS = [
@@ -46,8 +46,11 @@ const fits = (shape: StringShape, value: string): boolean =>
 export function validString(shape: StringShape): string {
   if (shape.enum !== undefined && shape.enum[0] !== undefined) return shape.enum[0];
   for (const seed of VALID_SEEDS) {
-    const value = seed.padEnd(Math.max(shape.min ?? 0, seed.length), 'a');
-    if (fits(shape, value)) return value;
+    // Padded with `a`, or with the seed's own last character (`111111` for a six-digit code).
+    for (const pad of ['a', seed.at(-1) ?? 'a']) {
+      const value = seed.padEnd(Math.max(shape.min ?? 0, seed.length), pad);
+      if (fits(shape, value)) return value;
+    }
   }
   throw new GeneratorError(
     `No valid string for pattern ${shape.pattern} (min ${shape.min}, max ${shape.max})`,

@@ -6,6 +6,7 @@ import { EVENT_BRIDGE_MODEL } from '../../../src/local/services/events/eventBrid
 import { ORGANIZATIONS_MODEL } from '../../../src/local/services/organizations/organizationsModel.js';
 import { REDSHIFT_SERVERLESS_MODEL } from '../../../src/local/services/redshiftServerless/redshiftServerlessModel.js';
 import { SQS_MODEL } from '../../../src/local/services/sqs/sqsModel.js';
+import { STS_MODEL } from '../../../src/local/services/sts/stsModel.js';
 import { type ConstraintCase, constraintCases } from './constraintCases.js';
 import { ACCOUNT_FIXTURE } from './fixtures/accountFixture.js';
 import type { ConformanceFixture, RunningService } from './fixtures/conformanceFixture.js';
@@ -13,6 +14,7 @@ import { EVENT_BRIDGE_FIXTURE } from './fixtures/eventBridgeFixture.js';
 import { ORGANIZATIONS_FIXTURE } from './fixtures/organizationsFixture.js';
 import { REDSHIFT_SERVERLESS_FIXTURE } from './fixtures/redshiftServerlessFixture.js';
 import { SQS_FIXTURE } from './fixtures/sqsFixture.js';
+import { STS_FIXTURE } from './fixtures/stsFixture.js';
 import { minimalValue, wrongTypeValue } from './modelValues.js';
 import { outputProblems } from './outputConformance.js';
 
@@ -31,6 +33,7 @@ const SERVICES: readonly [ConformanceFixture, LoadedServiceModel][] = [
   [EVENT_BRIDGE_FIXTURE, EVENT_BRIDGE_MODEL],
   [ORGANIZATIONS_FIXTURE, ORGANIZATIONS_MODEL],
   [ACCOUNT_FIXTURE, ACCOUNT_MODEL],
+  [STS_FIXTURE, STS_MODEL],
 ];
 
 const report: string[] = [];

@@ -64,11 +64,11 @@ describe('readQueryInput', () => {
     expect(input).toEqual({ Count: '12abc', Flag: 'yes' });
   });
 
-  it('reads an empty list from the bare name, and leaves absent members out', () => {
+  it('reads an empty list or structure from the bare name, and leaves absent members out', () => {
     // Act
-    const input = read('Keys=');
+    const input = read('Keys=&Tags.member.1=');
 
     // Assess
-    expect(input).toEqual({ Keys: [] });
+    expect(input).toEqual({ Keys: [], Tags: [{}] });
   });
 });
