@@ -60,3 +60,17 @@ export const queryParams = (searchParams: URLSearchParams, body: Buffer): URLSea
   for (const [name, value] of new URLSearchParams(body.toString('utf8'))) params.set(name, value);
   return params;
 };
+
+/**
+ * The 1-based indexes that follow `prefix` in any parameter name: the members of a list or map
+ * in the query protocol (`Name.member.1`, `Attribute.2.Name`), in order, gaps allowed.
+ */
+export function queryIndexes(params: URLSearchParams, prefix: string): number[] {
+  const found = new Set<number>();
+  for (const key of params.keys()) {
+    if (!key.startsWith(prefix)) continue;
+    const index = Number(key.slice(prefix.length).split('.')[0]);
+    if (Number.isInteger(index) && index > 0) found.add(index);
+  }
+  return [...found].sort((a, b) => a - b);
+}

@@ -1,3 +1,4 @@
+import { queryIndexes } from '../protocol/queryProtocol.js';
 import { shapeOf } from './serviceModel.js';
 import type { ServiceModel, Shape, ShapeRef } from './types.js';
 
@@ -6,8 +7,9 @@ import type { ServiceModel, Shape, ShapeRef } from './types.js';
  * the model describes it, so the query protocol is validated by the same checker as the JSON
  * ones. The awsQuery serialization rules (Smithy's awsQuery protocol): structure members by name
  * (`Sub.Member`), lists as `Name.member.N` (1-based; `Name.N` when flattened), maps as
- * `Name.entry.N.key` / `.value`; an empty list or structure as the bare name (`Name=`). A number or boolean that does not parse stays text, so the
- * checker reports its type; parameters the model does not name (`Action`, `Version`) are left out.
+ * `Name.entry.N.key` / `.value`; an empty list or structure as the bare name (`Name=`). A number
+ * or boolean that does not parse stays text, so the checker reports its type; parameters the
+ * model does not name (`Action`, `Version`) are left out.
  */
 export function readQueryInput(
   model: ServiceModel,
@@ -17,17 +19,6 @@ export function readQueryInput(
   const ref = model.operations[operation]?.input;
   if (ref === undefined) return {};
   return (readValue(model, ref, '', params) as Record<string, unknown> | undefined) ?? {};
-}
-
-/** The 1-based indexes that follow `prefix` in any parameter name. */
-function indexes(params: URLSearchParams, prefix: string): number[] {
-  const found = new Set<number>();
-  for (const key of params.keys()) {
-    if (!key.startsWith(prefix)) continue;
-    const index = Number(key.slice(prefix.length).split('.')[0]);
-    if (Number.isInteger(index) && index > 0) found.add(index);
-  }
-  return [...found].sort((a, b) => a - b);
 }
 
 const hasUnder = (params: URLSearchParams, prefix: string): boolean =>
@@ -53,14 +44,14 @@ function readValue(model: ServiceModel, ref: ShapeRef, name: string, params: URL
       if (params.get(name) === '') return [];
       const element = typeof shape.member.locationName === 'string' ? shape.member.locationName : 'member';
       const prefix = shape.flattened === true ? `${name}.` : `${name}.${element}.`;
-      const found = indexes(params, prefix).map((index) =>
+      const found = queryIndexes(params, prefix).map((index) =>
         readValue(model, shape.member, `${prefix}${index}`, params),
       );
       return found.length === 0 ? undefined : found;
     }
     case 'map': {
       const prefix = shape.flattened === true ? `${name}.` : `${name}.entry.`;
-      const entries = indexes(params, prefix).flatMap((index) => {
+      const entries = queryIndexes(params, prefix).flatMap((index) => {
         const key = params.get(`${prefix}${index}.key`);
         return key === null ? [] : [[key, readValue(model, shape.value, `${prefix}${index}.value`, params)]];
       });

@@ -1,3 +1,4 @@
+import { queryIndexes } from '../../protocol/queryProtocol.js';
 import type { PathSegment } from '../../serviceModel/constraints.js';
 import type { SqsOperation } from './sqsOperations.js';
 
@@ -92,16 +93,6 @@ const QUERY_FIELDS: Readonly<Record<SqsOperation, Readonly<Record<string, QueryF
 /** An integer parameter that does not parse stays a string, so validation reports it as AWS does. */
 const toInteger = (value: string): number | string => (/^-?\d+$/.test(value.trim()) ? Number(value) : value);
 
-function indexes(params: URLSearchParams, prefix: string): number[] {
-  const found = new Set<number>();
-  for (const key of params.keys()) {
-    if (!key.startsWith(prefix)) continue;
-    const index = Number(key.slice(prefix.length).split('.')[0]);
-    if (Number.isInteger(index) && index > 0) found.add(index);
-  }
-  return [...found].sort((a, b) => a - b);
-}
-
 function readField(params: URLSearchParams, name: string, field: QueryField): unknown {
   switch (field.kind) {
     case 'string':
@@ -111,12 +102,12 @@ function readField(params: URLSearchParams, name: string, field: QueryField): un
       return value === null ? undefined : toInteger(value);
     }
     case 'list': {
-      const found = indexes(params, `${name}.`).map((i) => params.get(`${name}.${i}`) ?? '');
+      const found = queryIndexes(params, `${name}.`).map((i) => params.get(`${name}.${i}`) ?? '');
       return found.length === 0 ? undefined : found;
     }
     case 'map': {
       const map: Record<string, string> = {};
-      for (const i of indexes(params, `${name}.`)) {
+      for (const i of queryIndexes(params, `${name}.`)) {
         const key = params.get(`${name}.${i}.${field.key}`);
         if (key !== null) map[key] = params.get(`${name}.${i}.Value`) ?? '';
       }
@@ -124,7 +115,7 @@ function readField(params: URLSearchParams, name: string, field: QueryField): un
     }
     case 'attributeValueMap': {
       const map: Record<string, Record<string, string>> = {};
-      for (const i of indexes(params, `${name}.`)) {
+      for (const i of queryIndexes(params, `${name}.`)) {
         const key = params.get(`${name}.${i}.Name`);
         if (key === null) continue;
         const value: Record<string, string> = {};
@@ -137,7 +128,7 @@ function readField(params: URLSearchParams, name: string, field: QueryField): un
       return Object.keys(map).length === 0 ? undefined : map;
     }
     case 'entries':
-      return indexes(params, `${name}.`).map((i) => readFields(params, `${name}.${i}.`, field.fields));
+      return queryIndexes(params, `${name}.`).map((i) => readFields(params, `${name}.${i}.`, field.fields));
   }
 }
 
