@@ -1,5 +1,6 @@
 import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
+import { dnsSuffixOf } from '../domain/awsRegions.js';
 import { MAX_VISIBILITY_TIMEOUT_SECONDS } from '../domain/backoff.js';
 import { CopyAutopilotError } from '../domain/errors.js';
 import { parseQueueArn } from '../domain/identifiers.js';
@@ -25,8 +26,7 @@ export function queueUrlFromArn(arn: string, endpointUrl?: string): string {
   if (queue === undefined) throw new QueueArnError(arn);
   const { partition, region, account, name } = queue;
   if (endpointUrl !== undefined) return `${endpointUrl.replace(/\/+$/, '')}/${account}/${name}`;
-  const suffix = partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
-  return `https://sqs.${region}.${suffix}/${account}/${name}`;
+  return `https://sqs.${region}.${dnsSuffixOf(partition)}/${account}/${name}`;
 }
 
 export interface RetryVisibilityRequest {

@@ -19,10 +19,10 @@ export const NAMESPACE_NAME_PATTERN = /^[a-z0-9-]{3,64}$/;
 export const NAMESPACE_GLOB_PATTERN = /^[a-z0-9*?-]+$/;
 
 /**
- * The shape of a region code (`us-east-1`, `ap-southeast-7`, `us-gov-west-1`). Shape only: a code
- * this project has not heard of passes; `isAwsRegion` tells known regions apart.
+ * The shape of a region code (`us-east-1`, `ap-southeast-7`, `us-gov-west-1`, `eusc-de-east-1`).
+ * Shape only: a code this project has not heard of passes; `isAwsRegion` tells known regions apart.
  */
-export const REGION_CODE_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+export const REGION_CODE_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 
 /** An IAM role name (IAM API reference, CreateRole RoleName). */
 export const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;

@@ -1,4 +1,4 @@
-import type { Partition } from './partition.js';
+import { PARTITION_IDS_PATTERN, type Partition } from './partition.js';
 
 /** An IAM role as its ARN names it. */
 export interface RoleReference {
@@ -14,7 +14,7 @@ export interface RoleReference {
 const ROLE_NAME = '[\\w+=,.@-]{1,64}';
 const ROLE_NAME_FORM = new RegExp(`^${ROLE_NAME}$`);
 const ROLE_ARN = new RegExp(
-  `^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role(\\/(?:[\\w+=,.@-]+\\/)*)(${ROLE_NAME})$`,
+  `^arn:(${PARTITION_IDS_PATTERN}):iam::(\\d{12}):role(\\/(?:[\\w+=,.@-]+\\/)*)(${ROLE_NAME})$`,
 );
 
 /** True for a name IAM accepts for a role (1–64 of letters, digits and `+=,.@_-`). */

@@ -4,6 +4,7 @@ import {
   KMS_ARN_PATTERN,
   parseNamespaceArn,
   parseQueueArn,
+  REGION_CODE_PATTERN,
   regionOfEventBusArn,
 } from '../../../src/domain/identifiers.js';
 
@@ -79,10 +80,28 @@ describe('Constant: KMS_ARN_PATTERN', () => {
     ['arn:aws:kms:us-west-2:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab', true],
     ['arn:aws-cn:kms:cn-northwest-1:111111111111:alias/copies', true],
     ['arn:aws-us-gov:kms:us-gov-west-1:111111111111:key/1234', true],
-    ['arn:aws-iso:kms:us-iso-east-1:111111111111:key/1234', false],
+    ['arn:aws-iso-b:kms:us-isob-east-1:111111111111:key/1234', true],
+    ['arn:aws-eusc:kms:eusc-de-east-1:111111111111:alias/copies', true],
+    ['arn:aws-iso-z:kms:us-isoz-east-1:111111111111:key/1234', false],
     ['arn:aws:kms:us-west-2:111111111111:grant/1234', false],
   ])('matches only key and alias ARNs in the partitions the project knows: %s', (arn, matches) => {
     // Act & Assess
     expect(KMS_ARN_PATTERN.test(arn)).toBe(matches);
+  });
+});
+
+describe('Constant: REGION_CODE_PATTERN', () => {
+  it.each([
+    ['us-east-1', true],
+    ['us-gov-west-1', true],
+    ['eusc-de-east-1', true],
+    ['us-isob-east-1', true],
+    ['ap-southeast-7', true],
+    ['useast1', false],
+    ['us-east', false],
+    ['US-EAST-1', false],
+  ])('tells the shape of a region code: %s', (region, matches) => {
+    // Act & Assess
+    expect(REGION_CODE_PATTERN.test(region)).toBe(matches);
   });
 });

@@ -1,3 +1,5 @@
+import { PARTITION_IDS_PATTERN } from '../../accounts/partition.js';
+
 /**
  * The four ways to name a KMS key (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id):
  * a key ID (a UUID, or `mrk-` and 32 hex digits for a multi-Region key), a key ARN, an alias
@@ -7,7 +9,7 @@
 const KEY_ID = '(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})';
 // Alias names: 1–256 characters of letters, digits, '/', '_' and '-' after `alias/`.
 const ALIAS = 'alias/[A-Za-z0-9/_-]{1,250}';
-const ARN_PREFIX = 'arn:(aws|aws-cn|aws-us-gov):kms:([a-z]{2}(?:-gov)?-[a-z]+-\\d):(\\d{12}):';
+const ARN_PREFIX = `arn:(${PARTITION_IDS_PATTERN}):kms:([a-z]{2,4}(?:-[a-z]+)+-\\d{1,2}):(\\d{12}):`;
 
 const KEY_ID_FORM = new RegExp(`^${KEY_ID}$`, 'i');
 const ALIAS_FORM = new RegExp(`^${ALIAS}$`);

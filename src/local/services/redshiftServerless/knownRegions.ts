@@ -17,6 +17,14 @@ export const KNOWN_REGIONS: Readonly<Record<string, Partition>> = {
   'cn-northwest-1': Partition.China,
   'us-gov-east-1': Partition.GovCloud,
   'us-gov-west-1': Partition.GovCloud,
+  'eusc-de-east-1': Partition.EuropeanSovereignCloud,
+  'us-iso-east-1': Partition.Iso,
+  'us-iso-west-1': Partition.Iso,
+  'us-isob-east-1': Partition.IsoB,
+  'us-isob-west-1': Partition.IsoB,
+  'eu-isoe-west-1': Partition.IsoE,
+  'us-isof-east-1': Partition.IsoF,
+  'us-isof-south-1': Partition.IsoF,
 };
 
 /** The partition of a region in the table, or undefined for a region it does not know. */
