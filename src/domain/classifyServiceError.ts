@@ -175,14 +175,14 @@ function classify(error: unknown, depth: number): ErrorClassification {
   const message = typeof candidate.message === 'string' ? candidate.message : NO_MESSAGE;
   const row = ERROR_TABLE.get(name);
   if (row !== undefined) {
-    const cause =
-      row.namedByCause === true && isObject(candidate.cause)
-        ? classify(candidate.cause, depth + 1)
-        : undefined;
     if (row.reason === undefined) {
       const carried = candidate.reason as FailureReason;
       return result({ ...row, reason: carried }, true, carried, message);
     }
+    const cause =
+      row.namedByCause === true && isObject(candidate.cause)
+        ? classify(candidate.cause, depth + 1)
+        : undefined;
     return result(row, true, cause?.errorName ?? name, message);
   }
   const wraps = error instanceof CopyAutopilotError || FOREIGN_WRAPPING_ERRORS.has(name);
