@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CI_LAYOUT } from '../../chaos/chaosLayout.js';
 import { runChaos } from '../../chaos/runChaos.js';
+import { chosenSeed } from '../fixtures/seed.js';
+
+const SEED = chosenSeed('CHAOS_SEED', 42);
 
 /**
  * The chaos run at CI size, across accounts: the real worker on the multi-account local cloud
@@ -9,14 +12,14 @@ import { runChaos } from '../../chaos/runChaos.js';
  * windows, 500s, throttling, a failing DynamoDB, crashes after a Create and deletions by hand.
  * `npm run chaos` runs the same thing with 5,000 namespaces across ten accounts × three regions.
  */
-describe('Chaos run (150 namespaces across accounts, seed 42)', () => {
+describe(`Chaos run (150 namespaces across accounts, seed ${SEED})`, () => {
   it('ends with every namespace as its policy says, refused records in the DLQ with their reason, deleted configurations restored, nothing lost, created twice or done in a wrong account', async () => {
     // Act
     const report = await runChaos({
       serviceDir: process.cwd(),
       layout: CI_LAYOUT,
       namespaces: 150,
-      seed: 42,
+      seed: SEED,
       sendWindowMs: 6_000,
       settleTimeoutMs: 35_000,
       visibilityTimeoutSeconds: 3,
