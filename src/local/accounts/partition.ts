@@ -20,7 +20,11 @@ export const PARTITION_IDS_PATTERN = Object.values(Partition)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
-/** Region-code prefixes of the partitions other than `aws`; the longer of two overlapping first. */
+/**
+ * Region-code prefixes of the partitions other than `aws`; the longer of two overlapping first.
+ * The product keeps its twin (src/domain/awsRegions.ts): an emulator stays independent of the
+ * code it tests, and test/local/redshiftServerless/knownRegions.test.ts pins the two together.
+ */
 const PREFIXES: readonly (readonly [string, Partition])[] = [
   ['cn-', Partition.China],
   ['us-gov-', Partition.GovCloud],
